@@ -1,0 +1,1 @@
+"""The data layer: the only code that touches the database."""

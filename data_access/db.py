@@ -1,0 +1,139 @@
+"""Engines and sessions: SQLite pragmas and BEGIN IMMEDIATE writes, PostgreSQL via psycopg 3."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, create_engine
+
+from data_access.settings import get_settings
+
+_ENGINES: dict[str, Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+class DatabaseUnavailableError(RuntimeError):
+    """The database URL is wrong or the server cannot be reached (message is bilingual)."""
+
+
+def normalise_url(url: str) -> str:
+    """Map plain postgres URLs onto the psycopg 3 driver."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
+    """Pragmas on connect; we emit BEGIN ourselves so writes can start IMMEDIATE."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" event own BEGIN
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # A read-then-write transaction needs the write lock up front, or two
+        # writers deadlock and one gets "database is locked" despite busy_timeout.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str) -> Engine:
+    """Create a new engine for url (SQLite file/memory or PostgreSQL)."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError as exc:
+        raise DatabaseUnavailableError(f"数据库地址无效 / invalid DATABASE_URL: {url!r}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        return _make_sqlite_engine(parsed)
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    raise DatabaseUnavailableError(
+        f"不支持的数据库类型 / unsupported database: {parsed.get_backend_name()}"
+    )
+
+
+def _make_sqlite_engine(parsed) -> Engine:
+    """SQLite engine; an in-memory database is shared through one static connection."""
+    settings = get_settings()
+    database = parsed.database
+    if database in (None, "", ":memory:"):
+        engine = create_engine(
+            parsed, connect_args={"check_same_thread": False}, poolclass=StaticPool
+        )
+    else:
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 30})
+    _install_sqlite_hooks(engine, settings.sqlite_busy_timeout_ms)
+    return engine
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The process-wide engine for url (default: DATABASE_URL), created on first use."""
+    key = normalise_url(url or get_settings().database_url)
+    with _ENGINES_LOCK:
+        if key not in _ENGINES:
+            _ENGINES[key] = make_engine(key)
+        return _ENGINES[key]
+
+
+def dispose_engines() -> None:
+    """Close every cached engine (tests, forks)."""
+    with _ENGINES_LOCK:
+        for engine in _ENGINES.values():
+            engine.dispose()
+        _ENGINES.clear()
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """True when engine talks to SQLite."""
+    return engine.dialect.name == "sqlite"
+
+
+def write_engine(engine: Engine) -> Engine:
+    """The same engine, but transactions take the SQLite write lock at BEGIN."""
+    if is_sqlite(engine):
+        return engine.execution_options(sqlite_begin="IMMEDIATE")
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """One transaction: commit on success, roll back on any error."""
+    bind = write_engine(engine) if write else engine
+    with Session(bind, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def check_connection(engine: Engine) -> None:
+    """Raise DatabaseUnavailableError (one bilingual line) if the database is unreachable."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseUnavailableError(
+            f"无法连接数据库 / cannot reach database {engine.url.render_as_string()}: {reason}"
+        ) from exc
+    except SQLAlchemyError as exc:
+        raise DatabaseUnavailableError(f"数据库错误 / database error: {exc}") from exc
