@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware in UTC (the form every datetime column stores)."""
+    return datetime.now(UTC)
+
 
 # ---------------------------------------------------------------- regions
 
