@@ -12,6 +12,7 @@ from data_access.db import DatabaseUnavailableError
 COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("data_access.cli.summary", "打印总体数据 / print the headline figures"),
     "import": ("data_access.cli.ledger_import", "导入整改台账 / import a ledger file"),
+    "users": ("data_access.cli.users", "管理用户 / manage user accounts"),
 }
 
 

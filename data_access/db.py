@@ -57,8 +57,12 @@ def make_engine(url: str) -> Engine:
     """Create a new engine for url (SQLite file/memory or PostgreSQL)."""
     try:
         parsed = make_url(normalise_url(url))
-    except ArgumentError as exc:
-        raise DatabaseUnavailableError(f"数据库地址无效 / invalid DATABASE_URL: {url!r}") from exc
+    except (ArgumentError, ValueError) as exc:
+        # The raw URL may hold a password: name only its scheme.
+        scheme = url.split(":", 1)[0] if ":" in url else "?"
+        raise DatabaseUnavailableError(
+            f"数据库地址无效 / invalid DATABASE_URL (scheme {scheme!r})"
+        ) from exc
     if parsed.get_backend_name() == "sqlite":
         return _make_sqlite_engine(parsed)
     if parsed.get_backend_name() == "postgresql":
@@ -77,7 +81,12 @@ def _make_sqlite_engine(parsed) -> Engine:
             parsed, connect_args={"check_same_thread": False}, poolclass=StaticPool
         )
     else:
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailableError(
+                f"无法创建数据库目录 / cannot create the database folder: {exc}"
+            ) from exc
         engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 30})
     _install_sqlite_hooks(engine, settings.sqlite_busy_timeout_ms)
     return engine
@@ -136,4 +145,5 @@ def check_connection(engine: Engine) -> None:
             f"无法连接数据库 / cannot reach database {engine.url.render_as_string()}: {reason}"
         ) from exc
     except SQLAlchemyError as exc:
-        raise DatabaseUnavailableError(f"数据库错误 / database error: {exc}") from exc
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise DatabaseUnavailableError(f"数据库错误 / database error: {reason}") from exc

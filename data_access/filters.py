@@ -51,6 +51,9 @@ class Filter:
     date_from: date | None = None  # found_on >= date_from
     date_to: date | None = None  # found_on <= date_to
     as_of: date | None = None  # state of the ledger at the end of this day
+    # Row-level township scope of the signed-in user: None = every township, () = none.
+    # Set by the frame from the user's account, never from the URL (not in PARAM_NAMES).
+    scope: tuple[int, ...] | None = None
 
     def with_(self, **changes: object) -> Filter:
         """A copy with some fields changed (tuples are sorted so equal filters compare equal)."""
@@ -62,15 +65,15 @@ class Filter:
         return Filter(**values) if values != self.__dict__ else self
 
     def is_empty(self) -> bool:
-        """True when nothing is filtered."""
-        return self == Filter()
+        """True when the user chose nothing to filter by (the account's scope is not a choice)."""
+        return replace(self, scope=None) == Filter()
 
     def to_params(self) -> dict[str, str]:
         """URL query parameters for the non-empty fields."""
         params: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if value in (None, ()):
+            if value in (None, ()) or f.name not in PARAM_NAMES:
                 continue
             if f.name in _DATE_FIELDS:
                 params[PARAM_NAMES[f.name]] = value.isoformat()

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import MetaData, create_engine, text
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import SQLModel
 
 from data_access.db import dispose_engines, get_engine, is_sqlite, normalise_url
 from data_access.schema import upgrade_schema
@@ -75,16 +74,17 @@ def database_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str
             _drop_pg_database(postgres_admin_url(), url)
 
 
-def truncate_all(engine: Engine) -> None:
-    """Delete every row of every table (schema stays)."""
-    tables = list(reversed(SQLModel.metadata.sorted_tables))
+def reset_schema(engine: Engine) -> None:
+    """Drop every table and migrate again: no rows (audit_event refuses DELETE, so no emptying)."""
     with engine.begin() as conn:
         if is_sqlite(engine):
-            for table in tables:
-                conn.execute(table.delete())
+            reflected = MetaData()
+            reflected.reflect(conn)
+            reflected.drop_all(conn)
         else:
-            names = ", ".join(f'"{t.name}"' for t in tables)
-            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    upgrade_schema(engine)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -97,8 +97,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 def empty_engine(backend: str, database_urls: dict[str, str]) -> Engine:
     """A migrated database with no rows, private to this test."""
     engine = get_engine(database_urls[f"{backend}:scratch"])
-    upgrade_schema(engine)
-    truncate_all(engine)
+    reset_schema(engine)
     return engine
 
 
@@ -117,7 +116,7 @@ def writable_seeded_engine(empty_engine: Engine) -> Engine:
     return empty_engine
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def sqlite_seeded_url(database_urls: dict[str, str]) -> str:
     """URL of a seeded SQLite file (for AppTest pages and subprocesses)."""
     _seeded("sqlite", database_urls)
@@ -130,8 +129,16 @@ def _seeded(backend: str, database_urls: dict[str, str]) -> Engine:
     if not getattr(engine, "_demo_seeded", False):
         from seed import load_demo
 
-        upgrade_schema(engine)
-        truncate_all(engine)
+        reset_schema(engine)
         load_demo(engine)
         engine._demo_seeded = True  # type: ignore[attr-defined]
     return engine
+
+
+@pytest.fixture(scope="session")
+def app_users(sqlite_seeded_url: str) -> dict[str, tuple[str, str]]:
+    """Test accounts (tests/signin.py) in the seeded SQLite database that AppTest and e2e use."""
+    from signin import TEST_USERS, create_test_users
+
+    create_test_users(get_engine(sqlite_seeded_url))
+    return TEST_USERS

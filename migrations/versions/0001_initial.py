@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 17:55:44.447467
+Create Date: 2026-11-27 17:58:43.494340
 """
 
 from __future__ import annotations

@@ -1,0 +1,22 @@
+# The two commands of the README, plus small helpers. The logic lives in scripts/.
+.PHONY: run test lint format seed
+
+run:  ## serve the dashboard on http://127.0.0.1:8501 (seeds demo data on first start)
+	@scripts/run.sh
+
+test:  ## install dev deps (and chromium/fonts when root), lint, run every test
+	@scripts/test.sh $(PYTEST_ARGS)
+
+lint:
+	@scripts/venv.sh requirements-dev.txt
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format:
+	@scripts/venv.sh requirements-dev.txt
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+seed:  ## load the demo data; `make seed SEED_ARGS=--reset` replaces existing data
+	@scripts/venv.sh requirements.txt
+	.venv/bin/python -m seed $(SEED_ARGS)

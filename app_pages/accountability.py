@@ -1,0 +1,55 @@
+"""问责情况 (accountability): categories and 四种形态, by township and month, 一案双查 pairs."""
+
+import streamlit as st
+
+from charts.accountability import TOWNSHIP_SELECTION, monthly_forms_chart, township_category_chart
+from charts.overview import accountability_chart
+from components.chart_filter import show_chart
+from components.empty import show_empty_state
+from components.filter_state import current_filter
+from components.kpi import render_kpi_row
+from components.page_kpis import accountability_kpis
+from components.page_tables import show_dual_check_pairs, show_organisations_table
+from data_access.cache import cached_query
+from data_access.queries import (
+    fetch_accountability_breakdown,
+    fetch_accountability_by_month,
+    fetch_accountability_by_township,
+    fetch_accountability_totals,
+    fetch_written_self_criticism,
+)
+
+flt = current_filter()
+totals = cached_query(fetch_accountability_totals, flt)
+render_kpi_row(accountability_kpis(totals))
+if totals.people == 0 and totals.organisations == 0:
+    show_empty_state("当前筛选范围内没有问责追责记录。")
+    st.stop()
+
+if totals.people:
+    left, right = st.columns(2, gap="large")
+    with left:
+        breakdown = cached_query(fetch_accountability_breakdown, flt)
+        st.altair_chart(accountability_chart(breakdown), width="stretch", key="people_by_category")
+    with right:
+        months = cached_query(fetch_accountability_by_month, flt)
+        st.altair_chart(monthly_forms_chart(months), width="stretch", key="people_by_month")
+    show_chart(
+        township_category_chart(cached_query(fetch_accountability_by_township, flt)),
+        key="people_by_township",
+        selection=TOWNSHIP_SELECTION,
+        filter_field="townships",
+    )
+    st.subheader("一案双查")
+    st.caption(
+        f"同一问题既追究直接责任、又追究领导责任的共 {totals.dual_check_problems} 个问题；"
+        "姓名已脱敏。选中一行查看问题详情。"
+    )
+    if not show_dual_check_pairs(flt, key="dual_check_pairs"):
+        show_empty_state("当前筛选范围内没有一案双查的问题。")
+
+if totals.organisations:
+    st.subheader("书面检查（组织）")
+    st.caption("作出书面检查的村党组织，不计入问责追责人数。")
+    organisations = cached_query(fetch_written_self_criticism, flt)
+    show_organisations_table(organisations, key="written_self_criticism")

@@ -1,0 +1,23 @@
+"""用户管理 (admin users): list accounts, create one, change role, scope, state or password."""
+
+import streamlit as st
+
+from components.admin_users import (
+    load_users,
+    show_create_form,
+    show_manage_user,
+    show_notice,
+    show_user_table,
+)
+from components.auth import signed_in_user
+
+admin = signed_in_user()
+show_notice()
+users = load_users()
+show_user_table(users)
+
+st.subheader("修改用户")
+show_manage_user(admin, users)
+
+st.subheader("新建用户")
+show_create_form(admin)

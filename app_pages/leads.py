@@ -1,0 +1,48 @@
+"""线索移交 (leads): the lead → case → people → sanction funnel and each lead's outcome."""
+
+import streamlit as st
+
+from charts.leads import (
+    TOWNSHIP_SELECTION,
+    lead_funnel_chart,
+    leads_by_receiver_chart,
+    leads_by_township_chart,
+)
+from components.chart_filter import show_chart
+from components.empty import show_empty_state
+from components.filter_state import current_filter
+from components.kpi import render_kpi_row
+from components.page_kpis import leads_kpis
+from components.page_tables import show_leads_table
+from data_access.cache import cached_query
+from data_access.queries import (
+    fetch_lead_funnel,
+    fetch_lead_outcomes,
+    fetch_leads_by_receiver,
+    fetch_leads_by_township,
+)
+
+flt = current_filter()
+funnel = cached_query(fetch_lead_funnel, flt)
+render_kpi_row(leads_kpis(funnel))
+leads = cached_query(fetch_lead_outcomes, flt)
+if leads.empty:
+    show_empty_state("当前筛选范围内没有移交的问题线索。")
+    st.stop()
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.altair_chart(lead_funnel_chart(funnel), width="stretch", key="lead_funnel")
+    receivers = cached_query(fetch_leads_by_receiver, flt)
+    st.altair_chart(leads_by_receiver_chart(receivers), width="stretch", key="leads_by_receiver")
+with right:
+    show_chart(
+        leads_by_township_chart(cached_query(fetch_leads_by_township, flt)),
+        key="leads_by_township",
+        selection=TOWNSHIP_SELECTION,
+        filter_field="townships",
+    )
+
+st.subheader("线索办理情况")
+show_leads_table(leads, key="lead_outcomes")
+st.caption("选中一行查看线索所涉问题的详情。")

@@ -1,0 +1,115 @@
+"""Builders for 资金挽损: money recovered by township, sub-category and month; rules improved."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from charts.marks import LABEL_COLOUR, WAN_FORMAT, highlight, money_tooltips, with_wan
+from charts.theme import BAR_STEP, COUNT_FORMAT, themed, top_legend
+from data_access.codes import FOCUS_AREAS
+
+TOWNSHIP_SELECTION = "funds_township_pick"
+SUB_CATEGORY_SELECTION = "funds_sub_category_pick"
+RULES_SELECTION = "rules_township_pick"
+MONEY_COLOUR = "#C62828"
+AREA_COLOURS = ("#5C6BC0", "#26A69A", "#FFA726", "#C62828", "#8D6E63")  # the five focus areas
+WAN_AXIS_TITLE = "挽回损失（万元）"
+# One row per bar, so "max" is the row's own money; layers may only share min/max/count sorts.
+MOST_MONEY_FIRST = alt.EncodingSortField(field="recovered_yuan", op="max", order="descending")
+
+
+def _area_colour(legend_columns: int) -> alt.Color:
+    """Colour by focus area label, fixed per area so every funds chart agrees."""
+    return alt.Color(
+        "focus_area_label:N",
+        title="巡察重点",
+        scale=alt.Scale(domain=list(FOCUS_AREAS.values()), range=list(AREA_COLOURS)),
+        legend=top_legend(legend_columns),
+    )
+
+
+def _money_bars(df: pd.DataFrame, y: alt.Y, selection: alt.Parameter, **encodings) -> alt.Chart:
+    """Horizontal bars of 万元 per row of df, labelled at the end, highlighted on click."""
+    base = with_wan(alt.Chart(df))
+    bars = (
+        base.mark_bar(**({} if "color" in encodings else {"color": MONEY_COLOUR}))
+        .encode(
+            x=alt.X("wan:Q", title=WAN_AXIS_TITLE, axis=alt.Axis(format=WAN_FORMAT)),
+            y=y,
+            opacity=highlight(selection),
+            **encodings,
+        )
+        .add_params(selection)
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=11, color=LABEL_COLOUR).encode(
+        x="wan:Q", y=y, text=alt.Text("wan:Q", format=WAN_FORMAT)
+    )
+    return alt.layer(bars, labels).properties(height=alt.Step(BAR_STEP))
+
+
+def recovered_by_township_chart(df: pd.DataFrame) -> alt.LayerChart:
+    """Money recovered per township, most first; a click filters to the township."""
+    selection = alt.selection_point(name=TOWNSHIP_SELECTION, fields=["township_id"])
+    y = alt.Y("township:N", title=None, sort=MOST_MONEY_FIRST, axis=alt.Axis(labelLimit=200))
+    tooltip = [alt.Tooltip("township:N", title="乡镇"), *money_tooltips()]
+    tooltip.append(alt.Tooltip("problems:Q", title="涉及问题（个）", format=COUNT_FORMAT))
+    chart = _money_bars(df, y, selection, tooltip=tooltip)
+    return themed(chart, "各乡镇挽回损失", "单位：万元；点击乡镇筛选")
+
+
+def recovered_by_sub_category_chart(df: pd.DataFrame) -> alt.LayerChart:
+    """Money recovered per problem sub-category, coloured by focus area; a click filters."""
+    selection = alt.selection_point(name=SUB_CATEGORY_SELECTION, fields=["sub_category"])
+    y = alt.Y("sub_category:N", title=None, sort=MOST_MONEY_FIRST, axis=alt.Axis(labelLimit=240))
+    tooltip = [
+        alt.Tooltip("sub_category:N", title="问题子类"),
+        alt.Tooltip("focus_area_label:N", title="巡察重点"),
+        *money_tooltips(),
+        alt.Tooltip("problems:Q", title="涉及问题（个）", format=COUNT_FORMAT),
+    ]
+    chart = _money_bars(df, y, selection, color=_area_colour(2), tooltip=tooltip)
+    return themed(chart, "各类问题挽回损失", "单位：万元；颜色为巡察重点；点击子类筛选")
+
+
+def recovered_by_month_chart(df: pd.DataFrame) -> alt.LayerChart:
+    """Money recovered per month of rectification (money on open problems in its own bar)."""
+    base = with_wan(alt.Chart(df))
+    x = alt.X("month_label:N", title="整改完成月份", sort=None, axis=alt.Axis(labelAngle=0))
+    tooltip = [alt.Tooltip("month_label:N", title="月份"), *money_tooltips()]
+    tooltip.append(alt.Tooltip("problems:Q", title="涉及问题（个）", format=COUNT_FORMAT))
+    bars = base.mark_bar(color=MONEY_COLOUR, width={"band": 0.6}).encode(
+        x=x,
+        y=alt.Y("wan:Q", title=WAN_AXIS_TITLE, axis=alt.Axis(format=WAN_FORMAT)),
+        tooltip=tooltip,
+    )
+    labels = base.mark_text(dy=-6, fontSize=11, color=LABEL_COLOUR).encode(
+        x=x, y="wan:Q", text=alt.Text("wan:Q", format=WAN_FORMAT)
+    )
+    chart = alt.layer(bars, labels).properties(height=280)
+    return themed(chart, "按月挽回损失", "按问题整改完成的月份统计，单位：万元")
+
+
+def rules_by_township_chart(df: pd.DataFrame) -> alt.Chart:
+    """Rules improved (完善制度) per township, stacked by focus area; a click filters."""
+    selection = alt.selection_point(name=RULES_SELECTION, fields=["township_id"])
+    chart = (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "sum(rules_improved):Q", title="完善制度（项）", axis=alt.Axis(format=COUNT_FORMAT)
+            ),
+            y=alt.Y("township:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
+            color=_area_colour(3),
+            opacity=highlight(selection),
+            tooltip=[
+                alt.Tooltip("township:N", title="乡镇"),
+                alt.Tooltip("focus_area_label:N", title="巡察重点"),
+                alt.Tooltip("rules_improved:Q", title="完善制度（项）", format=COUNT_FORMAT),
+            ],
+        )
+        .add_params(selection)
+        .properties(height=alt.Step(BAR_STEP))
+    )
+    return themed(chart, "各乡镇完善制度", "按巡察重点分色；点击乡镇筛选")

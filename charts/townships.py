@@ -1,0 +1,130 @@
+"""Builders for 乡镇对比: a ranking of region members by one figure, and small multiples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from charts.marks import LABEL_COLOUR, WAN_EXACT_FORMAT, highlight
+from charts.theme import BAR_STEP, COUNT_FORMAT, DATE_FORMAT, RATE_FORMAT, themed
+
+MEMBER_SELECTION = "member_pick"
+TOWNSHIP_SELECTION = "township_facet_pick"
+DEFAULT_LIMIT = 10  # bars a ranking shows before "显示全部"
+FACET_COLUMNS = 6
+FACET_SIZE = (150, 90)
+LEVEL_NAMES = {"city": "市", "county": "县区", "township": "乡镇", "village": "村"}
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A figure the ranking can sort by: its column, label, number format and bar colour."""
+
+    column: str
+    label: str
+    number_format: str
+    colour: str
+    higher_is_better: bool
+
+
+METRICS: dict[str, Metric] = {
+    m.column: m
+    for m in (
+        Metric("problems_total", "问题数（个）", COUNT_FORMAT, "#1565C0", False),
+        Metric("completion_rate", "完成率", RATE_FORMAT, "#2E7D32", True),
+        Metric("overdue", "逾期问题（个）", COUNT_FORMAT, "#C62828", False),
+        Metric("recovered_wan", "挽回损失（万元）", ",.2f", "#6A1B9A", True),
+        Metric("accountable_people", "问责人数（人）", COUNT_FORMAT, "#EF6C00", False),
+    )
+}
+
+
+def ranked(df: pd.DataFrame, metric: str, limit: int | None, *, ascending: bool) -> pd.DataFrame:
+    """The members ordered by metric (ties by name), cut to the first limit rows when given."""
+    frame = df.assign(recovered_wan=df["recovered_yuan"] / 10_000)
+    frame = frame.sort_values([metric, "member"], ascending=[ascending, True], kind="stable")
+    return frame.head(limit) if limit else frame
+
+
+def ranking_chart(df: pd.DataFrame, metric: str, level: str, *, note: str = "") -> alt.LayerChart:
+    """Horizontal bars of one figure per member, in the given row order; a click selects one."""
+    spec = METRICS[metric]
+    selection = alt.selection_point(name=MEMBER_SELECTION, fields=["member_id"])
+    frame = df.assign(recovered_wan=df["recovered_yuan"] / 10_000, rank=range(len(df)))
+    y = alt.Y(
+        "member:N",
+        title=None,
+        sort=alt.EncodingSortField(field="rank", op="min"),
+        axis=alt.Axis(labelLimit=200),
+    )
+    base = alt.Chart(frame).encode(y=y)
+    bars = (
+        base.mark_bar(color=spec.colour)
+        .encode(
+            x=alt.X(f"{metric}:Q", title=spec.label, axis=alt.Axis(format=spec.number_format)),
+            opacity=highlight(selection),
+            tooltip=_tooltips(level),
+        )
+        .add_params(selection)
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=11, color=LABEL_COLOUR).encode(
+        x=alt.X(f"{metric}:Q"), text=alt.Text(f"{metric}:Q", format=spec.number_format)
+    )
+    chart = alt.layer(bars, labels).properties(height=alt.Step(BAR_STEP))
+    title = f"各{LEVEL_NAMES[level]}{spec.label.split('（')[0]}排名"
+    return themed(chart, title, note or "点击条形进入下一级")
+
+
+def _tooltips(level: str) -> list[alt.Tooltip]:
+    """Every figure of a member, for its tooltip."""
+    return [
+        alt.Tooltip("member:N", title=LEVEL_NAMES[level]),
+        alt.Tooltip("problems_total:Q", title="问题数", format=COUNT_FORMAT),
+        alt.Tooltip("problems_rectified:Q", title="整改完成", format=COUNT_FORMAT),
+        alt.Tooltip("completion_rate:Q", title="完成率", format=RATE_FORMAT),
+        alt.Tooltip("overdue:Q", title="逾期", format=COUNT_FORMAT),
+        alt.Tooltip("recovered_wan:Q", title="挽回损失（万元）", format=WAN_EXACT_FORMAT),
+        alt.Tooltip("accountable_people:Q", title="问责人数", format=COUNT_FORMAT),
+        alt.Tooltip("leads_transferred:Q", title="移交线索", format=COUNT_FORMAT),
+    ]
+
+
+def weekly_small_multiples(df: pd.DataFrame, columns: int = FACET_COLUMNS) -> alt.FacetChart:
+    """One small chart per township: its completion rate week by week (一周一汇总)."""
+    selection = alt.selection_point(name=TOWNSHIP_SELECTION, fields=["township_id"])
+    frame = df.assign(week_start=pd.to_datetime(df["week_start"]))
+    order = list(dict.fromkeys(frame["township"]))  # the official order the query gave
+    width, height = FACET_SIZE
+    line = (
+        alt.Chart()
+        .mark_area(line={"color": "#2E7D32"}, color="#A5D6A7", interpolate="step-after")
+        .encode(
+            x=alt.X(
+                "week_start:T", title=None, axis=alt.Axis(format=DATE_FORMAT, labelAngle=0, tickCount=3)
+            ),
+            y=alt.Y(
+                "completion_rate:Q",
+                title=None,
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%", tickCount=3),
+            ),
+            opacity=highlight(selection),
+            tooltip=[
+                alt.Tooltip("township:N", title="乡镇"),
+                alt.Tooltip("week_start:T", title="周起始日", format=DATE_FORMAT),
+                alt.Tooltip("rectified_cumulative:Q", title="累计完成", format=COUNT_FORMAT),
+                alt.Tooltip("completion_rate:Q", title="完成率", format=RATE_FORMAT),
+            ],
+        )
+        .add_params(selection)
+        .properties(width=width, height=height)
+    )
+    chart = line.facet(
+        facet=alt.Facet("township:N", title=None, sort=order, header=alt.Header(labelFontSize=12)),
+        columns=columns,
+        data=frame,
+    )
+    subtitle = "每个小图为一个乡镇截至各周的累计完成率；点击小图进入该乡镇"
+    return themed(chart, "各乡镇整改进度（周）", subtitle)

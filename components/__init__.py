@@ -1,0 +1,1 @@
+"""Shared Streamlit widgets used by the pages (KPI row, filter state, frame notices)."""

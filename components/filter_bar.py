@@ -1,0 +1,257 @@
+"""The global filter bar (sidebar) and the chip row of active filters on every page.
+
+The URL is the single source of truth: every run sets the widgets from the URL's Filter,
+and a widget's change callback writes the new Filter back to the URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import streamlit as st
+
+from components.filter_state import (
+    FILTER_PARAMS,
+    add_notice,
+    current_filter,
+    queue_ignored_params,
+    restore_filter_after_navigation,
+    write_filter,
+)
+from data_access.cache import cached_query
+from data_access.codes import FOCUS_AREAS, OVERDUE, OVERDUE_LABEL, SOURCES, STATUSES
+from data_access.filters import Filter
+from data_access.queries.options import FilterOptions, fetch_filter_options
+
+KEY_PREFIX = "filter_"
+STATUS_CHOICES = {**STATUSES, OVERDUE: OVERDUE_LABEL}
+DATE_MARGIN = timedelta(days=366)
+# Chip and widget labels of each Filter field, in the order of the bar.
+FIELD_LABELS: dict[str, str] = {
+    "rounds": "巡察轮次",
+    "groups": "巡察组",
+    "cities": "市",
+    "counties": "县区",
+    "townships": "乡镇",
+    "villages": "村",
+    "focus_areas": "巡察重点",
+    "sub_categories": "问题子类",
+    "statuses": "整改状态",
+    "sources": "问题来源",
+}
+DATE_LABELS = {"date_from": "发现日期起", "date_to": "发现日期止", "as_of": "截至日期"}
+ID_FIELDS = ("rounds", "groups", "cities", "counties", "townships", "villages")
+# Narrower fields that must stay inside the chosen wider ones.
+DEPENDENTS = {"townships": "villages", "focus_areas": "sub_categories"}
+
+
+def widget_key(field: str) -> str:
+    """The session-state key of the widget for a Filter field (tests drive widgets by it)."""
+    return KEY_PREFIX + field
+
+
+def filter_options() -> FilterOptions:
+    """The filter bar's choices (cached, refreshed with the data version)."""
+    return cached_query(fetch_filter_options, None)
+
+
+def allowed_values(field: str, flt: Filter, options: FilterOptions) -> list:
+    """The values the bar offers for field, given the rest of flt (narrower lists follow)."""
+    if field == "villages":
+        villages = options.villages
+        if flt.townships:
+            villages = villages[villages["township_id"].isin(flt.townships)]
+        return villages["village_id"].tolist()
+    if field == "sub_categories":
+        subs = options.sub_categories
+        if flt.focus_areas:
+            subs = subs[subs["focus_area"].isin(flt.focus_areas)]
+        return subs["sub_category"].tolist()
+    fixed = {"focus_areas": FOCUS_AREAS, "statuses": STATUS_CHOICES, "sources": SOURCES}
+    if field in fixed:
+        return list(fixed[field])
+    return list(dict.fromkeys(options.names(field)))
+
+
+def sanitised(flt: Filter, options: FilterOptions) -> tuple[Filter, list[str]]:
+    """flt without ids that do not exist (or villages/sub-categories outside their parents)."""
+    dropped: list[str] = []
+    for field in (*ID_FIELDS, "sub_categories"):  # wider fields first: villages follow them
+        chosen = getattr(flt, field)
+        allowed = set(allowed_values(field, flt, options))
+        unknown = [value for value in chosen if value not in allowed]
+        if unknown:
+            flt = flt.with_(**{field: tuple(value for value in chosen if value in allowed)})
+            dropped.append(f"{FIELD_LABELS[field]} {', '.join(map(str, unknown))}")
+    return flt, dropped
+
+
+def sync_filter_with_url(options: FilterOptions) -> Filter:
+    """Drop unknown ids and malformed parameters from the URL (with notices); the clean Filter."""
+    restore_filter_after_navigation()
+    queue_ignored_params()  # before the rewrite below drops the malformed ones
+    clean, dropped = sanitised(current_filter(), options)
+    for text in dropped:
+        add_notice(f"已忽略不存在或不在所选范围内的筛选项 / unknown filter values ignored: {text}")
+    in_url = {k: v for k, v in st.query_params.to_dict().items() if k in FILTER_PARAMS}
+    if in_url != clean.to_params():  # malformed, unknown or not in canonical order
+        write_filter(clean)
+    return clean
+
+
+def _format(field: str, options: FilterOptions) -> Callable[[object], str]:
+    """How a value of field is shown in the widget and its chip."""
+    if field in ("focus_areas", "statuses", "sources"):
+        labels = {"focus_areas": FOCUS_AREAS, "statuses": STATUS_CHOICES, "sources": SOURCES}
+        return lambda value: labels[field].get(value, str(value))
+    names = options.names(field)
+    return lambda value: str(names.get(value, value))
+
+
+def _on_values_change(field: str) -> None:
+    """Widget callback: write the chosen values of field to the URL's Filter."""
+    flt = current_filter().with_(**{field: tuple(st.session_state[widget_key(field)])})
+    write_filter(_prune_dependent(flt, field))
+
+
+def _prune_dependent(flt: Filter, field: str) -> Filter:
+    """Drop narrower choices that no longer sit inside the new wider choice."""
+    dependent = DEPENDENTS.get(field)
+    if dependent is None:
+        return flt
+    options = filter_options()
+    allowed = set(allowed_values(dependent, flt, options))
+    kept = tuple(value for value in getattr(flt, dependent) if value in allowed)
+    return flt.with_(**{dependent: kept})
+
+
+def _on_date_change(field: str) -> None:
+    """Widget callback: write a date (or its removal) to the URL's Filter."""
+    write_filter(current_filter().with_(**{field: st.session_state[widget_key(field)]}))
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """The range the date pickers allow."""
+
+    low: date
+    high: date
+
+
+def _bounds(options: FilterOptions) -> _Bounds:
+    """From a year before the first finding to a year after today (or the last finding)."""
+    today = date.today()
+    first = options.first_found or today
+    last = max(options.last_found or today, today)
+    return _Bounds(first - DATE_MARGIN, last + DATE_MARGIN)
+
+
+def _multiselect(field: str, flt: Filter, options: FilterOptions) -> None:
+    """A multiselect for field, set from flt, writing back on change."""
+    choices = allowed_values(field, flt, options)
+    st.session_state[widget_key(field)] = [v for v in getattr(flt, field) if v in set(choices)]
+    st.multiselect(
+        FIELD_LABELS[field],
+        choices,
+        format_func=_format(field, options),
+        key=widget_key(field),
+        on_change=_on_values_change,
+        args=(field,),
+        placeholder="全部",
+    )
+
+
+def _date_picker(field: str, flt: Filter, bounds: _Bounds, help_text: str | None = None) -> None:
+    """A clearable date picker for a date field of the Filter."""
+    st.session_state[widget_key(field)] = getattr(flt, field)
+    st.date_input(
+        DATE_LABELS[field],
+        min_value=bounds.low,
+        max_value=bounds.high,
+        key=widget_key(field),
+        on_change=_on_date_change,
+        args=(field,),
+        help=help_text,
+        format="YYYY-MM-DD",
+    )
+
+
+def show_filter_bar() -> Filter:
+    """The sidebar's filter widgets for the URL's Filter (cleaned); returns that Filter."""
+    options = filter_options()
+    flt = sync_filter_with_url(options)
+    with st.sidebar:
+        st.subheader("筛选", anchor=False)
+        for field in ("rounds", "groups", "townships", "villages", "focus_areas"):
+            _multiselect(field, flt, options)
+        for field in ("sub_categories", "statuses", "sources"):
+            _multiselect(field, flt, options)
+        bounds = _bounds(options)
+        left, right = st.columns(2)
+        with left:
+            _date_picker("date_from", flt, bounds)
+        with right:
+            _date_picker("date_to", flt, bounds)
+        _date_picker("as_of", flt, bounds, "查看这一天结束时的整改状态（按状态变更记录回溯）")
+        st.button("清除全部筛选", on_click=_clear_all, key=KEY_PREFIX + "clear", width="stretch")
+    return flt
+
+
+def _clear_all() -> None:
+    """Button callback: remove every filter (view parameters such as a problem code stay)."""
+    write_filter(Filter())
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One active filter value: its label and the Filter without it."""
+
+    label: str
+    without: Filter
+
+
+def filter_chips(flt: Filter, options: FilterOptions) -> list[Chip]:
+    """A chip per chosen value, one for the date range and one for the as-of day."""
+    chips = []
+    for field, title in FIELD_LABELS.items():
+        show = _format(field, options)
+        for value in getattr(flt, field):
+            rest = tuple(v for v in getattr(flt, field) if v != value)
+            without = _prune_dependent(flt.with_(**{field: rest}), field)
+            chips.append(Chip(f"{title}：{show(value)}", without))
+    if flt.date_from or flt.date_to:
+        low = flt.date_from.isoformat() if flt.date_from else "…"
+        high = flt.date_to.isoformat() if flt.date_to else "…"
+        chips.append(Chip(f"发现日期：{low} 至 {high}", flt.with_(date_from=None, date_to=None)))
+    if flt.as_of:
+        chips.append(Chip(f"截至：{flt.as_of.isoformat()}", flt.with_(as_of=None)))
+    return chips
+
+
+def show_filter_chips(flt: Filter) -> None:
+    """The row of active filters: a click on a chip removes it; "清除全部" removes all."""
+    chips = filter_chips(flt, filter_options())
+    if not chips:
+        return
+    with st.container(horizontal=True, gap="small", key=KEY_PREFIX + "chips"):
+        st.caption("当前筛选：")
+        for number, chip in enumerate(chips):
+            st.button(
+                chip.label,
+                key=f"{KEY_PREFIX}chip_{number}",
+                icon=":material/close:",
+                icon_position="right",
+                on_click=write_filter,
+                args=(chip.without,),
+                help="点击移除此筛选条件",
+                type="secondary",
+            )
+        st.button(
+            "清除全部",
+            key=KEY_PREFIX + "chips_clear",
+            icon=":material/filter_alt_off:",
+            on_click=_clear_all,
+            type="tertiary",
+        )

@@ -1,0 +1,60 @@
+"""The page registry: every page of the app once, grouped into sidebar sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+# Not "pages": with a pages/ folder beside dashboard.py, Streamlit 1.67 starts in its legacy
+# multipage mode and runs a page opened by URL without dashboard.py (no frame, no sign-in)
+# until someone first opens "/". tests/test_app_smoke.py guards this.
+PAGES_FOLDER = "app_pages"
+SECTION_VIEW = "看板"
+SECTION_DATA = "数据管理"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its script, sidebar title and icon, URL path and sidebar section."""
+
+    url_path: str  # also the script's name in PAGES_FOLDER and the page key of roles
+    title: str
+    icon: str  # Material Symbols ship with Streamlit (no emoji font or network needed)
+    section: str
+    default: bool = False
+    hidden: bool = False  # reachable by link and drill-down only, not listed in the sidebar
+
+    @property
+    def path(self) -> str:
+        """The page script, relative to dashboard.py."""
+        return f"{PAGES_FOLDER}/{self.url_path}.py"
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", "总览", ":material/dashboard:", SECTION_VIEW, default=True),
+    PageSpec("townships", "乡镇对比", ":material/bar_chart:", SECTION_VIEW),
+    PageSpec("problems", "问题清单", ":material/list_alt:", SECTION_VIEW),
+    PageSpec("funds", "资金挽损", ":material/payments:", SECTION_VIEW),
+    PageSpec("accountability", "问责情况", ":material/gavel:", SECTION_VIEW),
+    PageSpec("leads", "线索移交", ":material/call_split:", SECTION_VIEW),
+    PageSpec("problem", "问题详情", ":material/description:", SECTION_VIEW, hidden=True),
+    PageSpec("upload", "台账上传", ":material/upload_file:", SECTION_DATA),
+    PageSpec("imports", "导入记录", ":material/history:", SECTION_DATA),
+)
+
+
+def navigation_pages(specs: tuple[PageSpec, ...] = PAGES) -> dict[str, list[st.Page]]:
+    """st.Page objects by section, for st.navigation (issue 5 passes only the role's pages)."""
+    sections: dict[str, list[st.Page]] = {}
+    for spec in specs:
+        page = st.Page(
+            spec.path,
+            title=spec.title,
+            icon=spec.icon,
+            url_path=spec.url_path,
+            default=spec.default,
+            visibility="hidden" if spec.hidden else "visible",
+        )
+        sections.setdefault(spec.section, []).append(page)
+    return sections

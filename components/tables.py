@@ -1,0 +1,113 @@
+"""Tables whose rows open the problem page, and the ledger's search box, sort and pager."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from math import ceil
+
+import pandas as pd
+import streamlit as st
+from pandas.io.formats.style import Styler
+
+from components.filter_state import current_filter, filter_token
+from data_access.formatting import format_int
+
+PROBLEM_PAGE = "app_pages/problem.py"
+SEARCH_PARAM = "q"  # the search term lives in the URL, so a shared link searches too
+SEARCH_KEY = "ledger_search"
+MAX_SEARCH_CHARS = 100
+
+
+def open_problem(code: str) -> None:
+    """Go to the problem detail page for code, keeping the current filter in the URL."""
+    params = {**current_filter().to_params(), "code": code}
+    st.switch_page(PROBLEM_PAGE, query_params=params)
+
+
+def selected_rows(event: object) -> list[int]:
+    """Row positions selected in a dataframe event (Streamlit's object or AppTest's dict)."""
+    if not isinstance(event, Mapping):
+        return []
+    selection = event.get("selection") or {}
+    rows = selection.get("rows") if isinstance(selection, Mapping) else None
+    return [int(row) for row in rows or []]
+
+
+def show_drill_table(
+    data: pd.DataFrame | Styler,
+    *,
+    key: str,
+    column_config: Mapping[str, object],
+    code_column: str = "code",
+    height: int | str = "auto",
+) -> None:
+    """A sortable table of the columns in column_config; picking a row opens its problem.
+
+    The widget key carries the Filter's digest so a new filter starts without a selection.
+    """
+    frame = data.data if isinstance(data, Styler) else data
+    token = filter_token(current_filter())
+    event = st.dataframe(
+        data,
+        key=f"{key}-{token}" if token else key,
+        hide_index=True,
+        column_order=list(column_config),
+        column_config=dict(column_config),
+        on_select="rerun",
+        selection_mode="single-row",
+        width="stretch",
+        height=height,
+    )
+    for row in selected_rows(event):
+        if 0 <= row < len(frame) and frame.iloc[row][code_column]:
+            open_problem(str(frame.iloc[row][code_column]))
+
+
+def _sync_search_to_url() -> None:
+    """Write the search box's text to the URL parameter q (removed when empty)."""
+    text = st.session_state.get(SEARCH_KEY, "").strip()
+    if text:
+        st.query_params[SEARCH_PARAM] = text
+    elif SEARCH_PARAM in st.query_params:
+        del st.query_params[SEARCH_PARAM]
+
+
+def search_box() -> str:
+    """The ledger's full-text search box, started from the URL's q; returns the term."""
+    if SEARCH_KEY not in st.session_state:
+        st.session_state[SEARCH_KEY] = st.query_params.get(SEARCH_PARAM, "")[:MAX_SEARCH_CHARS]
+    st.text_input(
+        "全文搜索",
+        key=SEARCH_KEY,
+        max_chars=MAX_SEARCH_CHARS,
+        placeholder="在问题描述、整改措施和问题编号中查找，多个词用空格分开",
+        icon=":material/search:",
+        on_change=_sync_search_to_url,
+    )
+    return st.session_state[SEARCH_KEY].strip()
+
+
+def sort_choice(options: Mapping[str, str], *, key: str) -> str:
+    """A select box of server-side orders (code -> Chinese label); returns the chosen code."""
+    return st.selectbox("排序", list(options), format_func=options.get, key=key)
+
+
+def pager(total: int, *, page_size: int, key: str) -> int:
+    """The row offset of the page the reader picks; a caption says which rows are shown."""
+    if total <= page_size:
+        st.caption(f"共 {format_int(total)} 条")
+        return 0
+    pages = ceil(total / page_size)
+    page = st.number_input(
+        f"页码（共 {format_int(pages)} 页，每页 {format_int(page_size)} 条）",
+        min_value=1,
+        max_value=pages,
+        value=1,
+        step=1,
+        key=f"{key}-{total}",  # a new total (filter, search) starts again at page 1
+    )
+    offset = (int(page) - 1) * page_size
+    last = min(offset + page_size, total)
+    shown = f"{format_int(offset + 1)}–{format_int(last)}"
+    st.caption(f"共 {format_int(total)} 条，当前显示第 {shown} 条")
+    return offset

@@ -1,0 +1,235 @@
+"""Local accounts: create, look up, role, scope, enable, disable, reset; every change audited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from data_access.audit import record_event
+from data_access.auth.passwords import hash_password
+from data_access.models import Township, User, utc_now
+from data_access.roles import ADMIN, ROLE_LABELS, ROLES, is_role
+
+# Letters (Chinese included), digits and . _ @ + -: room for e-mail addresses as names.
+_USERNAME_RE = re.compile(r"^[\w.@+-]{1,64}$")
+USER_COLUMNS = [
+    "username",
+    "display_name",
+    "role",
+    "role_label",
+    "township_ids",
+    "townships",
+    "disabled",
+    "locked_until",
+    "failed_attempts",
+    "oidc_subject",
+    "created_at",
+]
+
+
+# Field values of an account that is not locked and has no failures counted.
+_UNLOCKED = {"failed_attempts": 0, "locked_until": None}
+
+
+class AccountError(ValueError):
+    """A user change that cannot be made; the message is Chinese first, then English."""
+
+
+def normalise_username(username: str) -> str:
+    """Trimmed and lower-cased (names are case-insensitive); AccountError when malformed."""
+    name = (username or "").strip().lower()
+    if not _USERNAME_RE.match(name):
+        raise AccountError(
+            "用户名须为 1–64 个字母、汉字、数字或 . _ @ + - / "
+            "username must be 1-64 letters, digits or . _ @ + -"
+        )
+    return name
+
+
+def get_user(*, session: Session, username: str) -> User | None:
+    """The account named username (any case), or None."""
+    name = (username or "").strip().lower()
+    return session.exec(select(User).where(User.username == name)).scalars().first()
+
+
+def require_user(*, session: Session, username: str) -> User:
+    """The account named username; AccountError when there is none."""
+    user = get_user(session=session, username=username)
+    if user is None:
+        raise AccountError(f"用户不存在 / no such user: {username}")
+    return user
+
+
+def count_users(*, session: Session) -> int:
+    """How many accounts exist (disabled ones included)."""
+    return int(session.exec(select(func.count()).select_from(User)).scalar_one())
+
+
+def needs_first_admin(*, session: Session) -> bool:
+    """True while no account exists at all: the one-time setup may create the first admin."""
+    return count_users(session=session) == 0
+
+
+def scope_of(user: User) -> tuple[int, ...]:
+    """Township ids the user is limited to; empty means every township."""
+    parts = (part.strip() for part in (user.township_scope or "").split(","))
+    return tuple(sorted({int(part) for part in parts if part}))
+
+
+def is_locked(user: User, now: datetime) -> bool:
+    """True while a lock-out set by repeated failures is still running."""
+    return user.locked_until is not None and user.locked_until > now
+
+
+def _checked_role(role: str) -> str:
+    """role itself when known; AccountError otherwise."""
+    if not is_role(role):
+        raise AccountError(
+            f"未知角色 / unknown role: {role!r}（可选 / choose: {', '.join(ROLES)}）"
+        )
+    return role
+
+
+def _scope_text(session: Session, township_ids: Iterable[int]) -> str:
+    """The stored form of a township scope; AccountError for ids that name no township."""
+    wanted = sorted({int(township_id) for township_id in township_ids})
+    if not wanted:
+        return ""
+    found = set(session.exec(select(Township.id).where(Township.id.in_(wanted))).scalars())
+    missing = [str(township_id) for township_id in wanted if township_id not in found]
+    if missing:
+        raise AccountError(f"乡镇不存在 / unknown township id: {', '.join(missing)}")
+    return ",".join(str(township_id) for township_id in wanted)
+
+
+def create_user(
+    *,
+    session: Session,
+    actor: str,
+    username: str,
+    password: str,
+    role: str,
+    township_ids: Iterable[int] = (),
+    display_name: str = "",
+) -> User:
+    """Add an account (password checked against the policy and hashed); audited."""
+    name = normalise_username(username)
+    if get_user(session=session, username=name) is not None:
+        raise AccountError(f"用户名已存在 / username already taken: {name}")
+    user = User(
+        username=name,
+        display_name=display_name.strip()[:64],
+        password_hash=hash_password(password),
+        role=_checked_role(role),
+        township_scope=_scope_text(session, township_ids),
+        created_at=utc_now(),
+    )
+    session.add(user)
+    session.flush()
+    detail = f"role={user.role} townships={user.township_scope or 'all'}"
+    record_event(session=session, actor=actor, action="user_create", target=name, detail=detail)
+    return user
+
+
+def _ensure_an_admin_remains(session: Session, user: User) -> None:
+    """Refuse to demote or disable the last enabled admin (nobody could manage users then)."""
+    if user.role != ADMIN or user.disabled:
+        return
+    others = select(func.count()).select_from(User)
+    others = others.where(User.role == ADMIN, User.disabled.is_(False), User.id != user.id)
+    if session.exec(others).scalar_one() == 0:
+        raise AccountError("至少保留一名启用的管理员 / at least one enabled admin must remain")
+
+
+def _change(user: User, *, session: Session, actor: str, action: str, detail: str = "", **fields):
+    """Set fields on user and audit the change as action."""
+    for name, value in fields.items():
+        setattr(user, name, value)
+    session.add(user)
+    record_event(session=session, actor=actor, action=action, target=user.username, detail=detail)
+    return user
+
+
+def set_role(*, session: Session, actor: str, username: str, role: str) -> User:
+    """Give the user another role; audited."""
+    user = require_user(session=session, username=username)
+    new_role = _checked_role(role)
+    if new_role != ADMIN:
+        _ensure_an_admin_remains(session, user)
+    detail = f"{user.role} -> {new_role}"
+    return _change(
+        user, session=session, actor=actor, action="user_role", detail=detail, role=new_role
+    )
+
+
+def set_township_scope(
+    *, session: Session, actor: str, username: str, township_ids: Iterable[int]
+) -> User:
+    """Limit the user to these townships (empty: all); audited."""
+    user = require_user(session=session, username=username)
+    scope = _scope_text(session, township_ids)
+    detail = f"townships={scope or 'all'}"
+    return _change(
+        user, session=session, actor=actor, action="user_scope", detail=detail, township_scope=scope
+    )
+
+
+def disable_user(*, session: Session, actor: str, username: str) -> User:
+    """Refuse this account every sign-in from now on; audited."""
+    user = require_user(session=session, username=username)
+    _ensure_an_admin_remains(session, user)
+    return _change(user, session=session, actor=actor, action="user_disable", disabled=True)
+
+
+def enable_user(*, session: Session, actor: str, username: str) -> User:
+    """Allow a disabled account again; audited."""
+    user = require_user(session=session, username=username)
+    return _change(user, session=session, actor=actor, action="user_enable", disabled=False)
+
+
+def unlock_user(*, session: Session, actor: str, username: str) -> User:
+    """End a lock-out and forget earlier failures; audited."""
+    user = require_user(session=session, username=username)
+    return _change(user, session=session, actor=actor, action="user_unlock", **_UNLOCKED)
+
+
+def reset_password(*, session: Session, actor: str, username: str, new_password: str) -> User:
+    """Set a new password chosen by an admin (also ends a lock-out); audited."""
+    user = require_user(session=session, username=username)
+    new_hash = hash_password(new_password)
+    return _change(
+        user,
+        session=session,
+        actor=actor,
+        action="password_reset",
+        password_hash=new_hash,
+        **_UNLOCKED,
+    )
+
+
+def list_users(*, session: Session) -> pd.DataFrame:
+    """Every account with its role, scope (ids and names) and lock state, by username."""
+    users = session.exec(select(User).order_by(User.username)).scalars().all()
+    names = dict(session.exec(select(Township.id, Township.name)).all())
+    rows = [
+        {
+            "username": user.username,
+            "display_name": user.display_name,
+            "role": user.role,
+            "role_label": ROLE_LABELS.get(user.role, user.role),
+            "township_ids": scope_of(user),
+            "townships": "、".join(names.get(i, str(i)) for i in scope_of(user)) or "全部",
+            "disabled": bool(user.disabled),
+            "locked_until": user.locked_until,
+            "failed_attempts": int(user.failed_attempts),
+            "oidc_subject": user.oidc_subject,
+            "created_at": user.created_at,
+        }
+        for user in users
+    ]
+    return pd.DataFrame(rows, columns=USER_COLUMNS)

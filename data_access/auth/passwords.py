@@ -1,0 +1,72 @@
+"""Password policy and bcrypt hashing (SHA-256 pre-hash, so no 72-byte truncation)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from functools import lru_cache
+
+import bcrypt
+
+MIN_PASSWORD_CHARS = 8
+# Far above any real passphrase; bounds the work a hostile request can ask for.
+MAX_PASSWORD_CHARS = 256
+BCRYPT_ROUNDS = 12
+# Self-describing prefix: lets a later release recognise (and rehash) older schemes.
+HASH_SCHEME = "bcrypt-sha256$"
+
+
+class PasswordPolicyError(ValueError):
+    """A new password breaks the policy; the message is Chinese first, then English."""
+
+
+def check_password_policy(password: str) -> None:
+    """Raise PasswordPolicyError unless password has 8 to 256 characters, not all blank."""
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise PasswordPolicyError(
+            f"密码至少 {MIN_PASSWORD_CHARS} 个字符 / "
+            f"password needs at least {MIN_PASSWORD_CHARS} characters"
+        )
+    if len(password) > MAX_PASSWORD_CHARS:
+        raise PasswordPolicyError(
+            f"密码不能超过 {MAX_PASSWORD_CHARS} 个字符 / "
+            f"password must not exceed {MAX_PASSWORD_CHARS} characters"
+        )
+    if not password.strip():
+        raise PasswordPolicyError("密码不能全是空格 / password must not be blank")
+
+
+def _prehash(password: str) -> bytes:
+    """SHA-256 then base64: 44 ASCII bytes, under bcrypt's 72-byte limit and free of NULs."""
+    digest = hashlib.sha256(password.encode("utf-8")).digest()
+    return base64.b64encode(digest)
+
+
+def hash_password(password: str, *, rounds: int | None = None) -> str:
+    """The stored form of a password that passed the policy."""
+    check_password_policy(password)
+    salt = bcrypt.gensalt(rounds=rounds or BCRYPT_ROUNDS)
+    return HASH_SCHEME + bcrypt.hashpw(_prehash(password), salt).decode("ascii")
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """True when password matches stored; always runs bcrypt once (unknown forms included)."""
+    # Longer input can never match (the policy caps new passwords); cut it to bound the work.
+    candidate = _prehash(password[: MAX_PASSWORD_CHARS + 1])
+    matches_scheme = stored.startswith(HASH_SCHEME)
+    # An empty or foreign hash still costs one bcrypt check, then is refused.
+    checked = stored if matches_scheme else dummy_hash()
+    ok = bcrypt.checkpw(candidate, checked[len(HASH_SCHEME) :].encode("ascii"))
+    return ok and matches_scheme
+
+
+def dummy_hash() -> str:
+    """A hash of a random secret at today's cost, checked when there is no real one."""
+    return _dummy_hash_for(BCRYPT_ROUNDS)
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash_for(rounds: int) -> str:
+    """One random-secret hash per cost factor, made on first use."""
+    return hash_password(secrets.token_urlsafe(32), rounds=rounds)

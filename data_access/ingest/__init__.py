@@ -1,0 +1,1 @@
+"""Ledger import: read (xlsx/csv) -> normalise -> validate -> diff -> apply, one transaction."""

@@ -1,0 +1,272 @@
+"""Apply a parsed ledger in one write transaction: upserts, row images, status history, batch.
+
+Choices:
+- What is written is decided inside the write transaction (which holds SQLite's write lock
+  from BEGIN IMMEDIATE): the preview's diff is reused only if the data version shows that
+  nothing was committed since; otherwise the diff is computed again under the lock.
+- A file that changes nothing (e.g. the same file uploaded again) writes nothing at all:
+  no batch, no audit event, no data version bump; the result has batch_id None.
+- Every inserted or updated ledger row gets an ImportChange with its before/after image.
+  Status events are new rows stamped with the batch id, which is how undo finds them.
+- Status events: a changed status appends one event dated rectified_on when it becomes
+  rectified, else today. A new problem gets one event for its status unless that is
+  not_started: a problem without events counts as not started (queries.conditions reads
+  history that way), so the seed's opening not_started event would add nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from data_access.audit import record_event
+from data_access.codes import COMPLETED_STATUS
+from data_access.db import session_scope
+from data_access.ingest.diff import ChangedRow, LedgerDiff, NewRow, SheetDiff, compute_diff
+from data_access.ingest.errors import RowError
+from data_access.ingest.records import (
+    LEADS,
+    PROBLEM_CODE,
+    PROBLEMS,
+    chunks,
+    problem_ids,
+    row_to_json,
+    table_row,
+)
+from data_access.models import ImportBatch, ImportChange, StatusEvent, utc_now
+from data_access.version import bump_data_version
+
+WRITER_LOCK_KEY = 20_180_608  # any constant, shared by every ledger writer
+INITIAL_STATUS = "not_started"
+LEDGER_KIND = "ledger"
+
+
+class LedgerRejectedError(Exception):
+    """The parsed ledger has errors, so nothing may be written."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        super().__init__(f"文件有 {len(errors)} 处错误，未写入任何数据")
+        self.message = str(self)
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What apply_ledger did: the batch it wrote (None when nothing changed) and the diff."""
+
+    batch_id: int | None
+    diff: LedgerDiff
+
+    @property
+    def applied(self) -> bool:
+        """True when rows were written."""
+        return self.batch_id is not None
+
+
+def apply_ledger(
+    parsed: Any, *, engine: Engine, uploader: str, preview: LedgerDiff | None = None
+) -> ImportResult:
+    """Write parsed (a ParsedLedger without errors) in one transaction; all or nothing.
+
+    preview, the diff shown to the user, is reused when nothing was committed since it was
+    computed (the data version is unchanged); otherwise the diff is computed again.
+    """
+    if parsed.errors:
+        raise LedgerRejectedError(list(parsed.errors))
+    started_at = utc_now()
+    with session_scope(engine, write=True) as session:
+        serialise_writers(session)
+        if preview is not None and preview.is_current_for(parsed, session=session):
+            diff = preview
+        else:
+            diff = compute_diff(parsed, session=session)
+        if not diff.has_changes:
+            return ImportResult(batch_id=None, diff=diff)
+        batch_id = _insert_batch(session, parsed, uploader, started_at)
+        writer = _BatchWriter(session, batch_id, round_id=parsed.round_id)
+        for sheet in diff.sheets.values():
+            writer.write_sheet(sheet)
+        writer.write_status_events(diff.sheets[PROBLEMS.sheet])
+        _finish_batch(session, batch_id, diff)
+        bump_data_version(session=session, batch_id=batch_id)
+        detail = {"batch_id": batch_id, "sha256": diff.sha256, **diff.counts()}
+        record_event(
+            session=session,
+            actor=uploader,
+            action="import",
+            target=parsed.file_name,
+            detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
+        )
+    return ImportResult(batch_id=batch_id, diff=diff)
+
+
+def serialise_writers(session: Session) -> None:
+    """Let one import or undo write at a time, until this transaction ends.
+
+    SQLite's BEGIN IMMEDIATE already holds the database's write lock; PostgreSQL gets a
+    transaction-scoped advisory lock, so a diff is never computed from rows another import
+    is about to change.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(WRITER_LOCK_KEY)))
+
+
+def _insert_batch(session: Session, parsed: Any, uploader: str, started_at: datetime) -> int:
+    """The ImportBatch row of this file (finished later in the same transaction)."""
+    batch = ImportBatch(
+        file_name=parsed.file_name,
+        sha256=parsed.sha256,
+        kind=LEDGER_KIND,
+        uploader=uploader,
+        round_id=parsed.round_id,
+        started_at=started_at,
+        status="committed",
+    )
+    session.add(batch)
+    session.flush()
+    return int(batch.id)  # type: ignore[arg-type]
+
+
+def _finish_batch(session: Session, batch_id: int, diff: LedgerDiff) -> None:
+    """Record the counts and the finishing time on the batch."""
+    session.execute(
+        update(ImportBatch)
+        .where(ImportBatch.id == batch_id)
+        .values(finished_at=utc_now(), counts_json=counts_json(diff))
+    )
+
+
+def counts_json(diff: LedgerDiff) -> str:
+    """The counts a batch keeps: totals plus each sheet's."""
+    return json.dumps({"total": diff.counts(), **diff.counts_by_sheet()}, sort_keys=True)
+
+
+class _BatchWriter:
+    """Bulk Core writes of one batch and their ImportChange images."""
+
+    def __init__(self, session: Session, batch_id: int, *, round_id: int) -> None:
+        self.session = session
+        self.batch_id = batch_id
+        self.round_id = round_id
+        self.now = utc_now()
+        self.new_problem_ids: dict[str, int] = {}
+
+    def write_sheet(self, sheet: SheetDiff) -> None:
+        """Insert the new rows, update the changed ones, record both images."""
+        links = self._problem_links(sheet)
+        inserted = self._insert(sheet, [self._db_values(sheet, r, links) for r in sheet.new])
+        updated = self._update(sheet, [self._db_values(sheet, r, links) for r in sheet.changed])
+        if sheet.ledger_table is PROBLEMS:
+            self.new_problem_ids = {row["code"]: row["id"] for row in inserted}
+        self._record_changes(sheet, inserted, updated)
+
+    def _problem_links(self, sheet: SheetDiff) -> dict[str, int]:
+        """Problem id by code for the problems this sheet's rows point at."""
+        if PROBLEM_CODE not in sheet.ledger_table.fields:
+            return {}
+        wanted = [r.values[PROBLEM_CODE] for r in [*sheet.new, *sheet.changed]]
+        return problem_ids(self.session, wanted)
+
+    def _db_values(
+        self, sheet: SheetDiff, row: NewRow | ChangedRow, links: dict[str, int]
+    ) -> dict[str, Any]:
+        """The column values to store for one file row (problem_code -> problem_id)."""
+        values = {"code": row.code, **row.values, "import_batch_id": self.batch_id}
+        if PROBLEM_CODE in values:
+            code = values.pop(PROBLEM_CODE)
+            values["problem_id"] = links[code] if code else None
+        if sheet.ledger_table is PROBLEMS:
+            values["updated_at"] = self.now
+        if sheet.ledger_table is LEADS and isinstance(row, NewRow):
+            values["round_id"] = self.round_id
+        return values
+
+    def _insert(self, sheet: SheetDiff, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Insert rows (plain executemany), then read their new ids back by batch."""
+        table = sheet.ledger_table.table
+        # No RETURNING: SQLite would run it row by row. Under the writer lock, the rows of
+        # this table stamped with this batch are exactly the ones just inserted (the
+        # changed rows are stamped afterwards).
+        for part in chunks(rows):
+            self.session.execute(insert(table), part)
+        query = select(table.c.code, table.c.id).where(table.c.import_batch_id == self.batch_id)
+        ids = dict(tuple(row) for row in self.session.execute(query)) if rows else {}
+        for row in rows:
+            row["id"] = ids[row["code"]]
+        return rows
+
+    def _update(self, sheet: SheetDiff, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Update the changed rows by id (one executemany); returns the after images."""
+        if not rows:
+            return []
+        table = sheet.ledger_table.table
+        stored = {row.code: row.stored for row in sheet.changed}
+        after = [{**table_row(sheet.ledger_table, stored[r["code"]]), **r} for r in rows]
+        names = [name for name in rows[0] if name != "code"]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values({name: bindparam(f"v_{name}") for name in names})
+        )
+        params = [{"row_id": a["id"], **{f"v_{n}": a[n] for n in names}} for a in after]
+        self.session.execute(statement, params)
+        return after
+
+    def _record_changes(
+        self, sheet: SheetDiff, inserted: list[dict[str, Any]], updated: list[dict[str, Any]]
+    ) -> None:
+        """One ImportChange per written row with its before and after image."""
+        name = sheet.ledger_table.name
+        stored = {row.code: row.stored for row in sheet.changed}
+        images = [(row, None) for row in inserted] + [
+            (row, table_row(sheet.ledger_table, stored[row["code"]])) for row in updated
+        ]
+        changes = [
+            {
+                "batch_id": self.batch_id,
+                "table_name": name,
+                "row_key": row["code"],
+                "action": "insert" if before is None else "update",
+                "before_json": None if before is None else row_to_json(before),
+                "after_json": row_to_json(row),
+            }
+            for row, before in images
+        ]
+        for part in chunks(changes):
+            self.session.execute(insert(ImportChange.__table__), part)  # type: ignore[attr-defined]
+
+    def write_status_events(self, sheet: SheetDiff) -> None:
+        """Append the status history of new problems and of changed statuses."""
+        events: list[dict[str, Any]] = []
+        for row in sheet.new:
+            if row.values["status"] != INITIAL_STATUS:
+                problem_id = self.new_problem_ids[row.code]
+                events.append(self._event(problem_id, row.values["status"], _day_of(row)))
+        for row in sheet.changed:
+            if "status" in row.fields:
+                events.append(self._event(row.stored["id"], row.values["status"], _day_of(row)))
+        for part in chunks(events):
+            self.session.execute(insert(StatusEvent.__table__), part)  # type: ignore[attr-defined]
+
+    def _event(self, problem_id: int, status: str, day: date) -> dict[str, Any]:
+        """One StatusEvent row of this batch."""
+        return {
+            "problem_id": problem_id,
+            "status": status,
+            "changed_on": day,
+            "import_batch_id": self.batch_id,
+            "note": "台账导入",
+        }
+
+
+def _day_of(row: NewRow | ChangedRow) -> date:
+    """The day a status was reached: rectified_on for rectified, else today."""
+    if row.values["status"] == COMPLETED_STATUS and row.values.get("rectified_on"):
+        return row.values["rectified_on"]
+    return date.today()

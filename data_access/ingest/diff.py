@@ -1,0 +1,220 @@
+"""What a parsed ledger would change: new, changed (field → old, new) and unchanged rows per sheet.
+
+Rows are matched on their natural key (问题编号 / 问责编号 / 线索编号). A stored row that the
+file does not mention is left alone: an import adds and updates, it never deletes.
+The headline "after" figures are the "before" figures (fetch_headline over everything) plus
+the deltas of the new and changed rows, so the preview needs no write transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlmodel import Session
+
+from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
+from data_access.filters import Filter
+from data_access.ingest.errors import RowError
+from data_access.ingest.records import (
+    ACCOUNTABILITY,
+    LEADS,
+    LEDGER_TABLES,
+    PROBLEMS,
+    LedgerTable,
+    fetch_stored,
+    file_rows,
+)
+from data_access.queries.headline import fetch_headline
+from data_access.version import read_data_version
+
+COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
+
+
+@dataclass(frozen=True)
+class NewRow:
+    """A file row whose code is not stored yet."""
+
+    code: str
+    excel_row: int
+    values: dict[str, Any]  # the compared fields, as stored
+
+
+@dataclass(frozen=True)
+class ChangedRow:
+    """A file row whose stored twin differs in at least one field."""
+
+    code: str
+    excel_row: int
+    stored: dict[str, Any]  # the full stored row (the before image), plus problem_code
+    values: dict[str, Any]  # the compared fields from the file, as stored
+    fields: dict[str, tuple[Any, Any]]  # only the differing fields: name -> (old, new)
+
+
+@dataclass
+class SheetDiff:
+    """The outcome of one sheet."""
+
+    ledger_table: LedgerTable
+    new: list[NewRow] = field(default_factory=list)
+    changed: list[ChangedRow] = field(default_factory=list)
+    unchanged: list[tuple[str, int]] = field(default_factory=list)  # (code, excel row)
+    rejected: int = 0
+
+    @property
+    def sheet(self) -> str:
+        """The sheet's key: problems / accountability / leads."""
+        return self.ledger_table.sheet
+
+    def counts(self) -> dict[str, int]:
+        """new / changed / unchanged / rejected row counts."""
+        return {
+            "new": len(self.new),
+            "changed": len(self.changed),
+            "unchanged": len(self.unchanged),
+            "rejected": self.rejected,
+        }
+
+
+@dataclass(frozen=True)
+class HeadlineFigures:
+    """The headline figures an import can move (all problems, every round)."""
+
+    problems_total: int
+    problems_rectified: int
+    recovered_yuan: int
+    rules_improved: int
+    accountable_people: int
+    leads_transferred: int
+
+    @property
+    def completion_rate(self) -> float:
+        """Rectified ÷ total (0.0 when there are no problems)."""
+        return self.problems_rectified / self.problems_total if self.problems_total else 0.0
+
+    def plus(self, delta: dict[str, int]) -> HeadlineFigures:
+        """These figures with delta added field by field."""
+        return replace(self, **{k: getattr(self, k) + v for k, v in delta.items()})
+
+
+@dataclass
+class LedgerDiff:
+    """The effect a parsed ledger would have on the stored data."""
+
+    file_name: str
+    sha256: str
+    round_id: int
+    sheets: dict[str, SheetDiff]
+    errors: list[RowError]
+    before: HeadlineFigures
+    after: HeadlineFigures
+    data_version: int  # the store's version the diff was computed against
+    source: Any = field(default=None, repr=False, compare=False)  # the ParsedLedger
+
+    def is_current_for(self, parsed: Any, *, session: Session) -> bool:
+        """True when this diff is of parsed and nothing was committed since it was computed."""
+        return self.source is parsed and self.data_version == read_data_version(session=session)
+
+    @property
+    def has_changes(self) -> bool:
+        """True when applying would write at least one row."""
+        return any(s.new or s.changed for s in self.sheets.values())
+
+    def counts(self) -> dict[str, int]:
+        """new / changed / unchanged / rejected summed over the sheets."""
+        per_sheet = [s.counts() for s in self.sheets.values()]
+        return {key: sum(c[key] for c in per_sheet) for key in COUNT_KEYS}
+
+    def counts_by_sheet(self) -> dict[str, dict[str, int]]:
+        """The counts of each sheet."""
+        return {name: s.counts() for name, s in self.sheets.items()}
+
+
+def compute_diff(parsed: Any, *, session: Session) -> LedgerDiff:
+    """Compare the valid rows of parsed (a ParsedLedger) with what session sees stored."""
+    sheets = {
+        t.sheet: diff_sheet(t, getattr(parsed, t.sheet), session=session) for t in LEDGER_TABLES
+    }
+    for sheet in sheets.values():
+        sheet.rejected = len(parsed.rejected_rows.get(sheet.sheet, ()))
+    before = fetch_headline_figures(session=session)
+    return LedgerDiff(
+        file_name=parsed.file_name,
+        sha256=parsed.sha256,
+        round_id=parsed.round_id,
+        sheets=sheets,
+        errors=list(parsed.errors),
+        before=before,
+        after=before.plus(headline_delta(sheets)),
+        data_version=read_data_version(session=session),
+        source=parsed,
+    )
+
+
+def diff_sheet(ledger_table: LedgerTable, frame: Any, *, session: Session) -> SheetDiff:
+    """Classify every row of one parsed sheet against its stored twin."""
+    rows = file_rows(ledger_table, frame)
+    stored = fetch_stored(session, ledger_table, (row.code for row in rows))
+    sheet = SheetDiff(ledger_table)
+    for code, excel_row, values in rows:
+        old = stored.get(code)
+        if old is None:
+            sheet.new.append(NewRow(code, excel_row, values))
+            continue
+        differing = {k: (old[k], v) for k, v in values.items() if old[k] != v}
+        if differing:
+            sheet.changed.append(ChangedRow(code, excel_row, old, values, differing))
+        else:
+            sheet.unchanged.append((code, excel_row))
+    return sheet
+
+
+def fetch_headline_figures(*, session: Session) -> HeadlineFigures:
+    """The current headline figures over every stored row (no filter)."""
+    headline = fetch_headline(session=session, flt=Filter())
+    return HeadlineFigures(
+        problems_total=headline.problems_total,
+        problems_rectified=headline.problems_rectified,
+        recovered_yuan=headline.recovered_yuan,
+        rules_improved=headline.rules_improved,
+        accountable_people=headline.accountable_people,
+        leads_transferred=headline.leads_transferred,
+    )
+
+
+def headline_delta(sheets: dict[str, SheetDiff]) -> dict[str, int]:
+    """How much the new and changed rows move each headline figure."""
+    problems, people = sheets[PROBLEMS.sheet], sheets[ACCOUNTABILITY.sheet]
+    delta = {
+        "problems_total": len(problems.new),
+        "problems_rectified": 0,
+        "recovered_yuan": 0,
+        "rules_improved": 0,
+        "accountable_people": 0,
+        "leads_transferred": len(sheets[LEADS.sheet].new),
+    }
+    for before, after in _value_pairs(problems):
+        delta["problems_rectified"] += _is(after, "status", COMPLETED_STATUS) - _is(
+            before, "status", COMPLETED_STATUS
+        )
+        delta["recovered_yuan"] += after["recovered_yuan"] - before.get("recovered_yuan", 0)
+        delta["rules_improved"] += after["rules_improved"] - before.get("rules_improved", 0)
+    for before, after in _value_pairs(people):
+        delta["accountable_people"] += _is_person(after) - _is_person(before)
+    return delta
+
+
+def _value_pairs(sheet: SheetDiff) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(stored, file) values of each new ({} stored) and changed row."""
+    pairs = [({}, row.values) for row in sheet.new]
+    return pairs + [(row.stored, row.values) for row in sheet.changed]
+
+
+def _is(values: dict[str, Any], name: str, wanted: Any) -> int:
+    """1 when values[name] == wanted, else 0 (also when absent)."""
+    return int(values.get(name) == wanted)
+
+
+def _is_person(values: dict[str, Any]) -> int:
+    """1 when an accountability row counts among the people held accountable."""
+    return int(values.get("category") in PERSON_CATEGORIES)

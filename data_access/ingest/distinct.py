@@ -1,0 +1,58 @@
+"""Apply Python functions once per distinct value (pandas.factorize), then spread the results.
+
+Ledgers repeat their dates, names and labels, so a 100,000-row column usually holds a few
+hundred distinct cells; hashing is done in C, the Python work per distinct value only.
+Note: factorize treats equal values as one (an Excel TRUE equals 1), which every parser
+here maps consistently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+
+def _factorize_input(values: Sequence[object]) -> Sequence[object]:
+    """A Series as its object values (positional), anything else unchanged."""
+    return values.to_numpy(dtype=object) if isinstance(values, pd.Series) else values
+
+
+def _factorize(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
+    """Codes (-1 for None/NaN) and the distinct values of a column of Python objects."""
+    array = np.asarray(_factorize_input(values), dtype=object)
+    codes, uniques = pd.factorize(array, use_na_sentinel=True)
+    return codes, np.asarray(uniques, dtype=object)
+
+
+def map_distinct(values: Sequence[object], func: Callable[[object], object]) -> list[object]:
+    """[func(v) for v in values], calling func once per distinct value (None for blanks)."""
+    codes, uniques = _factorize(values)
+    results = np.empty(len(uniques) + 1, dtype=object)
+    results[:-1] = [func(value) for value in uniques] if len(uniques) else []
+    results[-1] = func(None)  # code -1 (blank) picks the last slot
+    return results[codes].tolist()
+
+
+def map_distinct_rows(
+    columns: Sequence[Sequence[object]], func: Callable[..., object]
+) -> list[object]:
+    """[func(*row) for row in zip(*columns)], calling func once per distinct row."""
+    columns = [np.asarray(_factorize_input(column), dtype=object) for column in columns]
+    size = len(columns[0])
+    keys = np.zeros(size, dtype=np.int64)
+    for column in columns:
+        codes, uniques = _factorize(column)
+        keys = keys * (len(uniques) + 1) + (codes + 1)
+    distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    results = np.empty(len(distinct), dtype=object)
+    results[:] = [func(*(column[i] for column in columns)) for i in first] if size else []
+    return results[inverse.reshape(-1)].tolist()
+
+
+def check_distinct(series: pd.Series, predicate: Callable[[object], bool]) -> pd.Series:
+    """A boolean Series: predicate(v) per value, evaluated once per distinct value."""
+    codes, uniques = _factorize(series)
+    verdicts = np.array([bool(predicate(v)) for v in uniques] + [bool(predicate(None))])
+    return pd.Series(verdicts[codes], index=series.index)

@@ -1,0 +1,177 @@
+"""Raw sheets -> normalised frames (names resolved to ids) -> the typed frames of valid rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Column
+from sqlmodel import SQLModel
+
+from data_access.codes import ORG_CATEGORIES
+from data_access.ingest.distinct import map_distinct, map_distinct_rows
+from data_access.ingest.normalise import Invalid, parser_for
+from data_access.ingest.read import RawSheet
+from data_access.ingest.resolve import NameBook
+from data_access.models import AccountabilityAction, Lead, Problem
+
+ROW = "_row"
+MODELS: dict[str, type[SQLModel]] = {
+    "problems": Problem,
+    "accountability": AccountabilityAction,
+    "leads": Lead,
+}
+# Table columns a ledger file never sets: bookkeeping, and the round of a lead.
+NOT_IN_FILE = {"id", "import_batch_id", "updated_at"}
+NOT_IN_FILE_BY_SHEET = {"leads": {"round_id"}}
+
+
+def _output_fields(sheet_key: str) -> tuple[str, ...]:
+    """The contract's frame columns: the table's own fields, problem_id named problem_code."""
+    skipped = NOT_IN_FILE | NOT_IN_FILE_BY_SHEET.get(sheet_key, set())
+    return tuple(
+        "problem_code" if column.name == "problem_id" else column.name
+        for column in MODELS[sheet_key].__table__.c  # type: ignore[attr-defined]
+        if column.name not in skipped
+    )
+
+
+# The columns of ParsedLedger's frames, besides _row (in table order).
+OUTPUT_FIELDS: dict[str, tuple[str, ...]] = {key: _output_fields(key) for key in MODELS}
+# Output columns filled from a workbook column of another name (for headers in errors).
+SOURCE_FIELDS = {
+    "township_id": "township",
+    "village_id": "village",
+    "group_id": "group",
+    "round_id": "round",
+}
+
+
+def model_column(sheet_key: str, field: str) -> Column | None:
+    """The table column a frame column is stored in (problem_code -> problem.code)."""
+    if field == "problem_code":
+        return Problem.__table__.c["code"]  # type: ignore[attr-defined]
+    return MODELS[sheet_key].__table__.c.get(field)  # type: ignore[attr-defined]
+
+
+def normalise_sheet(raw: RawSheet) -> pd.DataFrame:
+    """Every column of the sheet's spec, normalised (absent columns are all None), plus _row."""
+    data: dict[str, list[object]] = {}
+    for spec in raw.spec.columns:
+        if spec.field == "seq":
+            continue
+        column = raw.columns.get(spec.field)
+        if column is None:
+            data[spec.field] = [None] * len(raw.rows)
+        else:
+            data[spec.field] = map_distinct(raw.values(spec.field), parser_for(spec, column.unit))
+    frame = pd.DataFrame(data, dtype=object)
+    frame[ROW] = raw.row_numbers
+    return frame
+
+
+def set_column(frame: pd.DataFrame, name: str, values: list[object]) -> None:
+    """Store values as an object column (pandas would turn ints with None into floats)."""
+    frame[name] = pd.Series(values, index=frame.index, dtype=object)
+
+
+def coalesce(values: Iterable[object], fallbacks: Iterable[object]) -> list[object]:
+    """values with each None replaced by the fallback at the same position."""
+    return [f if v is None else v for v, f in zip(values, fallbacks, strict=True)]
+
+
+def _ids(frame: pd.DataFrame, columns: list[str], lookup) -> list[object]:
+    """lookup(*values) per row when every value is usable, else None (once per distinct row)."""
+
+    def resolve(*values: object) -> object:
+        """lookup, unless a value is blank or unreadable."""
+        if any(v is None or isinstance(v, Invalid) for v in values):
+            return None
+        return lookup(*values)
+
+    return map_distinct_rows([frame[c] for c in columns], resolve)
+
+
+def resolve_names(
+    frame: pd.DataFrame, sheet_key: str, *, names: NameBook, round_id: int | None
+) -> None:
+    """Add township_id (and village_id, group_id, round_id for problems) to frame in place."""
+    set_column(frame, "township_id", _ids(frame, ["township"], names.township_id))
+    if sheet_key != "problems":
+        return
+    if round_id is not None:
+        set_column(frame, "round_id", [round_id] * len(frame))
+    else:
+        by_name = map_distinct(frame["round"], lambda n: None if n is None else names.round_id(n))
+        set_column(frame, "round_id", [names.newest_round_id if r is None else r for r in by_name])
+    set_column(frame, "village_id", _ids(frame, ["township_id", "village"], names.village_id))
+    set_column(frame, "group_id", _ids(frame, ["round_id", "group"], names.group_id))
+    defaults = [
+        names.rounds[r].default_found_on if isinstance(r, int) and r in names.rounds else None
+        for r in frame["round_id"]
+    ]
+    set_column(frame, "found_on", coalesce(frame["found_on"], defaults))
+
+
+def derive_accountability(frame: pd.DataFrame) -> None:
+    """Accountability defaults: a stable code when absent; organisation by category."""
+    derived = [
+        _derived_code(problem, township, person)
+        for problem, township, person in zip(
+            frame["problem_code"], frame["township"], frame["person_name"], strict=True
+        )
+    ]
+    set_column(frame, "code", coalesce(frame["code"], derived))
+    by_category = [category in ORG_CATEGORIES for category in frame["category"]]
+    set_column(frame, "is_organisation", coalesce(frame["is_organisation"], by_category))
+
+
+def _derived_code(problem: object, township: object, person: object) -> str | None:
+    """问题编号/姓名 (or 乡镇/姓名): the same row of a re-upload gets the same code."""
+    if person is None or isinstance(person, Invalid):
+        return None
+    anchor = problem if isinstance(problem, str) else township
+    return f"{anchor}/{person}" if isinstance(anchor, str) else None
+
+
+def ensure_output_columns(frame: pd.DataFrame, sheet_key: str) -> None:
+    """Add any contract column the sheet does not fill as blanks (its default applies)."""
+    for field in OUTPUT_FIELDS[sheet_key]:
+        if field not in frame.columns:
+            set_column(frame, field, [None] * len(frame))
+
+
+def output_frame(frame: pd.DataFrame, sheet_key: str) -> pd.DataFrame:
+    """The valid rows with the contract's columns: defaults filled, Python types."""
+    columns: dict[str, object] = {}
+    for field in OUTPUT_FIELDS[sheet_key]:
+        values = frame[field].tolist()
+        column = model_column(sheet_key, field)
+        default = _default(column)
+        if default is not None:
+            values = [default if v is None else v for v in values]
+        columns[field] = _typed(values, column)
+    columns[ROW] = np.array(frame[ROW].tolist(), dtype=np.int64)
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
+
+
+def _default(column: Column | None) -> object:
+    """The value a blank cell takes: the column default of a NOT NULL column."""
+    if column is None or column.nullable or column.default is None:
+        return None
+    return column.default.arg
+
+
+def _typed(values: list[object], column: Column | None) -> object:
+    """A column of Python values: bool/int64 when never null, object otherwise (dates, ids)."""
+    python_type = column.type.python_type if column is not None else str
+    has_null = any(v is None for v in values)
+    if python_type is bool and not has_null:
+        return np.array(values, dtype=bool)
+    if python_type is int and not has_null:
+        return np.array(values, dtype=np.int64)
+    if python_type in (date, int) or has_null:
+        return np.array(values, dtype=object)
+    return values

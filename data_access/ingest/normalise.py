@@ -1,0 +1,257 @@
+"""Cell values as real ledgers write them -> clean Python values (or Invalid with a reason).
+
+Each column is normalised per distinct value (ledgers repeat dates, names and labels), so a
+100,000-row sheet costs one parse per distinct cell, not per row.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from data_access.ingest.columns import ColumnSpec
+from data_access.ingest.synonyms import (
+    BLANK_WORDS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    code_lookup,
+    fold_key,
+)
+
+EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 in Excel's 1900 date system
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+SERIAL_RANGE = (
+    (date(FIRST_YEAR, 1, 1) - EXCEL_EPOCH).days,
+    (date(LAST_YEAR, 12, 31) - EXCEL_EPOCH).days,
+)
+# Full-width digits, Latin letters and the ideographic space become half-width; Chinese
+# punctuation (，。：（）) stays as written in free text.
+_HALFWIDTH = {
+    **{0xFF10 + i: 0x30 + i for i in range(10)},
+    **{0xFF21 + i: 0x41 + i for i in range(26)},
+    **{0xFF41 + i: 0x61 + i for i in range(26)},
+    0x3000: 0x20,
+    0x00A0: 0x20,
+}
+_SPACES = re.compile(r"\s+")
+_YMD = re.compile(r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?(?:\s.*)?$")
+_YM_END = re.compile(r"^(\d{4})年(?:(\d{1,2})月)?底前?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(万)?(元)?$")
+_COUNT = re.compile(r"^([+-]?\d+(?:\.0+)?)(项|个|条|件|份)?$")
+_MONEY_NOISE = re.compile(r"[,，\s￥¥]|人民币")
+OPEN_ENDED = frozenset({"长期坚持", "长期", "持续整改", "立行立改", "持续推进"})
+
+REASON_DATE = "不是有效日期（可写成 2018-06-08 或 2018年6月8日）"
+REASON_DATE_RANGE = f"日期不合理（应在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间）"
+REASON_YUAN = "不是有效金额（可写成 12000、12,000元 或 1.2万）"
+REASON_INT = "应为整数"
+REASON_BOOL = "应填“是”或“否”"
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A cell that could not be read: the text as written and why (Chinese)."""
+
+    raw: str
+    reason: str
+
+
+def is_invalid(value: object) -> bool:
+    """True for an Invalid marker."""
+    return isinstance(value, Invalid)
+
+
+def raw_text(value: object) -> str:
+    """A cell as the user sees it (1.0 -> "1", dates as ISO)."""
+    if value is None:
+        return ""
+    if isinstance(value, Invalid):
+        return value.raw
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def halfwidth(text: str) -> str:
+    """Full-width digits, letters and spaces as half-width; other characters unchanged."""
+    return text.translate(_HALFWIDTH)
+
+
+def clean_text(value: object) -> str | None:
+    """Free text: half-width digits and letters, trimmed; blank -> None."""
+    if value is None or isinstance(value, bool):
+        return None if value is None else ("是" if value else "否")
+    text = halfwidth(raw_text(value)).strip()
+    return text or None
+
+
+def clean_name(value: object) -> str | None:
+    """A name (township, village, group, person): clean text without inner spaces."""
+    text = clean_text(value)
+    return _SPACES.sub("", text) if text else None
+
+
+def clean_code(value: object) -> str | None:
+    """An identifier such as 问题编号: NFKC (full-width －／ too), no spaces."""
+    text = clean_text(value)
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text)) if text else None
+
+
+def _blank(text: str) -> bool:
+    """True for cells that mean "nothing" (无, /, -)."""
+    return fold_key(text) in BLANK_WORDS
+
+
+def parse_date(value: object) -> date | Invalid | None:
+    """Dates as Excel gives them (date, datetime, serial) or as text (2018年6月8日, 2018.6.8...)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return _in_range(value.date(), raw_text(value))
+    if isinstance(value, date):
+        return _in_range(value, raw_text(value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_serial(float(value), raw_text(value))
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if not text or _blank(text):
+        return None
+    return _parse_date_text(text)
+
+
+def _parse_date_text(text: str) -> date | Invalid:
+    """Date text in the forms ledgers use; a bare number is an Excel serial or yyyymmdd."""
+    try:
+        if match := _YMD.match(text) or _COMPACT.match(text):
+            return _in_range(date(*map(int, match.groups()[:3])), text)
+        if match := _YM_END.match(text):
+            year, month = int(match.group(1)), int(match.group(2) or 12)
+            return _in_range(date(year, month, calendar.monthrange(year, month)[1]), text)
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            return _from_serial(float(text), text)
+    except ValueError:
+        return Invalid(text, REASON_DATE)
+    return Invalid(text, REASON_DATE)
+
+
+def _from_serial(serial: float, raw: str) -> date | Invalid:
+    """An Excel date serial (1900 system) as a date."""
+    if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
+        return Invalid(raw, REASON_DATE_RANGE if serial > 0 else REASON_DATE)
+    return EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+def _in_range(day: date, raw: str) -> date | Invalid:
+    """day, unless its year is implausible for a ledger."""
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else Invalid(raw, REASON_DATE_RANGE)
+
+
+def parse_deadline(value: object) -> date | Invalid | None:
+    """整改时限: a date, "2018年底(前)", or open-ended wording (长期坚持) meaning no deadline."""
+    if isinstance(value, str) and fold_key(value) in OPEN_ENDED:
+        return None
+    return parse_date(value)
+
+
+def parse_yuan(value: object, scale: int = 1) -> int | Invalid | None:
+    """Integer 元 from 12000, "12,000元", "1.2万", "3.5万元"; scale is 10000 in 万元 columns."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return Invalid(raw_text(value), REASON_YUAN)
+    if isinstance(value, int | float):
+        return _round_yuan(Decimal(repr(value)) * scale)
+    text = _MONEY_NOISE.sub("", unicodedata.normalize("NFKC", str(value)))
+    if _blank(text):
+        return None
+    match = _NUMBER.match(text)
+    if match is None:
+        return Invalid(str(value).strip(), REASON_YUAN)
+    number, wan, yuan = match.groups()
+    factor = 10_000 if wan else (1 if yuan else scale)
+    return _round_yuan(Decimal(number) * factor)
+
+
+def _round_yuan(amount: Decimal) -> int | Invalid:
+    """Round half up to whole 元."""
+    try:
+        return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except InvalidOperation:
+        return Invalid(str(amount), REASON_YUAN)
+
+
+def parse_int(value: object) -> int | Invalid | None:
+    """A count such as 完善制度数: 3, "3项", "３"; fractions are invalid."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value) if float(value).is_integer() else Invalid(raw_text(value), REASON_INT)
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", str(value)))
+    if _blank(text):
+        return None
+    match = _COUNT.match(text)
+    return int(float(match.group(1))) if match else Invalid(str(value).strip(), REASON_INT)
+
+
+def parse_bool(value: object) -> bool | Invalid | None:
+    """是/否, √/×, Y/N, 1/0 (and Excel booleans); blank -> None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    key = fold_key(raw_text(value))
+    if key in TRUE_WORDS:
+        return True
+    if key in FALSE_WORDS:
+        return False
+    if key in BLANK_WORDS:
+        return None
+    return Invalid(raw_text(value).strip(), REASON_BOOL)
+
+
+def code_parser(spec: ColumnSpec) -> Callable[[object], object]:
+    """A parser for one coded column: labels, codes and synonyms -> code."""
+    lookup = code_lookup(spec)
+    choices = "、".join(str(label) for label in (spec.codes or {}).values())
+    reason = f"不是有效的“{spec.header}”，可填：{choices}"
+
+    def parse(value: object) -> object:
+        """The code a cell names, None when blank, else Invalid."""
+        text = raw_text(value).strip()
+        if not text:
+            return None
+        key = fold_key(text)
+        if key in lookup:
+            return lookup[key]
+        return None if key in BLANK_WORDS else Invalid(text, reason)
+
+    return parse
+
+
+def parser_for(spec: ColumnSpec, unit: str = "") -> Callable[[object], object]:
+    """The normaliser of one column given its kind (and its header's unit, for 万元)."""
+    if spec.kind == "date":
+        return parse_deadline if spec.field == "deadline" else parse_date
+    if spec.kind == "yuan":
+        scale = 10_000 if "万" in unit else 1
+        return lambda value: parse_yuan(value, scale)
+    if spec.kind == "int":
+        return parse_int
+    if spec.kind == "bool":
+        return parse_bool
+    if spec.kind == "code":
+        return code_parser(spec)
+    if spec.field in ("code", "problem_code"):
+        return clean_code
+    if spec.field in ("township", "village", "group", "round", "person_name"):
+        return clean_name
+    return clean_text

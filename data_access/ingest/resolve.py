@@ -1,0 +1,157 @@
+"""Names in the ledger -> ids in the database: rounds, groups, townships (aliases), villages.
+
+Nothing is ever created: an unknown name becomes Invalid with a reason that suggests the
+closest known names (difflib), e.g. 未知乡镇“雨潭乡”，是否为：雨坛乡？
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from data_access.ingest.normalise import Invalid
+from data_access.models import InspectionGroup, InspectionRound, Township, TownshipAlias, Village
+
+TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
+VILLAGE_SUFFIXES = ("村", "社区", "居委会")
+CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ORDINAL = re.compile(r"^(?:第)?(?:巡察)?([一二三四五六七八九十]{1,3}|\d{1,2})(?:巡察)?组$")
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """An inspection round as the reader needs it."""
+
+    id: int
+    name: str
+    default_found_on: date | None  # feedback_on, else started_on
+
+
+def chinese_number(text: str) -> int | None:
+    """一..九十九 or digits as an int (None when not a number)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(ones, 0)
+    return CHINESE_DIGITS.get(text)
+
+
+def closest(value: str, choices: list[str], count: int = 3, cutoff: float = 0.4) -> list[str]:
+    """The choices most like value (difflib ratio), ties kept in the order given."""
+    matcher = difflib.SequenceMatcher(b=value)
+    scored = []
+    for position, choice in enumerate(dict.fromkeys(choices)):
+        matcher.set_seq1(choice)
+        if matcher.ratio() >= cutoff:
+            scored.append((-matcher.ratio(), position, choice))
+    return [choice for _score, _position, choice in sorted(scored)[:count]]
+
+
+def suggestion_reason(kind: str, value: str, choices: list[str], where: str = "") -> str:
+    """未知乡镇“X”，是否为：A、B？ (or a plain "not known" when nothing is close)."""
+    close = closest(value, choices)
+    context = f"（{where}）" if where else ""
+    if close:
+        return f"未知{kind}“{value}”{context}，是否为：{'、'.join(close)}？"
+    return f"未知{kind}“{value}”{context}，系统中没有这个名称。"
+
+
+@dataclass
+class NameBook:
+    """Every name a ledger may use, loaded once per upload."""
+
+    rounds: dict[int, RoundInfo]
+    newest_round_id: int | None
+    townships: dict[int, str]
+    township_ids: dict[str, int]  # names and aliases
+    groups: dict[int, dict[str, int]]  # round id -> group name -> id
+    group_ordinals: dict[int, dict[int, int]]  # round id -> ordinal -> id
+    villages: dict[int, dict[str, int]] = field(default_factory=dict)  # township id -> name -> id
+
+    @classmethod
+    def load(cls, session: Session) -> NameBook:
+        """Read rounds, groups, townships, aliases and villages from the database."""
+        rounds_query = select(InspectionRound).order_by(
+            InspectionRound.started_on.desc().nulls_last(), InspectionRound.id.desc()
+        )
+        rounds = [
+            RoundInfo(r.id, r.name, r.feedback_on or r.started_on)
+            for r in session.scalars(rounds_query)
+        ]
+        townships = dict(session.execute(select(Township.id, Township.name)).all())
+        township_ids = {name: tid for tid, name in townships.items()}
+        for tid, alias in session.execute(select(TownshipAlias.township_id, TownshipAlias.alias)):
+            township_ids.setdefault(alias, tid)
+        book = cls(
+            rounds={r.id: r for r in rounds},
+            newest_round_id=rounds[0].id if rounds else None,
+            townships=townships,
+            township_ids=township_ids,
+            groups=defaultdict(dict),
+            group_ordinals=defaultdict(dict),
+            villages=defaultdict(dict),
+        )
+        for group in session.scalars(select(InspectionGroup)):
+            book.groups[group.round_id][group.name] = group.id
+            book.group_ordinals[group.round_id][group.ordinal] = group.id
+        villages = select(Village.id, Village.township_id, Village.name)
+        for vid, tid, name in session.execute(villages):
+            book.villages[tid][name] = vid
+        return book
+
+    def round_id(self, name: str) -> int | Invalid:
+        """The round with this name."""
+        for info in self.rounds.values():
+            if info.name == name:
+                return info.id
+        known = [info.name for info in self.rounds.values()]
+        return Invalid(name, suggestion_reason("巡察轮次", name, known))
+
+    def township_id(self, name: str) -> int | Invalid:
+        """A township by name or alias; a name without 镇/乡 matches when only one fits."""
+        if name in self.township_ids:
+            return self.township_ids[name]
+        if not name.endswith(TOWNSHIP_SUFFIXES):
+            found = {tid for known, tid in self.township_ids.items() if _base(known) == name}
+            if len(found) == 1:
+                return found.pop()
+        return Invalid(name, suggestion_reason("乡镇", name, list(self.township_ids)))
+
+    def village_id(self, township_id: int, name: str) -> int | Invalid:
+        """A village of the given township; 钱桥 matches 钱桥村 when only one fits."""
+        known = self.villages.get(township_id, {})
+        if name in known:
+            return known[name]
+        if not name.endswith(VILLAGE_SUFFIXES):
+            found = [vid for known_name, vid in known.items() if _base(known_name) == name]
+            if len(found) == 1:
+                return found[0]
+        where = self.townships.get(township_id, "")
+        return Invalid(name, suggestion_reason("村", name, list(known), where))
+
+    def group_id(self, round_id: int, name: str) -> int | Invalid:
+        """A group of the round by name, or by its ordinal (一组, 第1组, 巡察一组)."""
+        known = self.groups.get(round_id, {})
+        if name in known:
+            return known[name]
+        match = _ORDINAL.match(name)
+        number = chinese_number(match.group(1)) if match else None
+        if number is not None and number in self.group_ordinals.get(round_id, {}):
+            return self.group_ordinals[round_id][number]
+        where = self.rounds[round_id].name if round_id in self.rounds else ""
+        return Invalid(name, suggestion_reason("巡察组", name, list(known), where))
+
+
+def _base(name: str) -> str:
+    """A place name without its 镇/乡/村/社区 suffix."""
+    for suffix in (*TOWNSHIP_SUFFIXES, *VILLAGE_SUFFIXES):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name

@@ -1,0 +1,231 @@
+"""Undo a committed ledger import exactly, and list the import history.
+
+Choice: batches are undone newest first. When a later committed batch wrote any row this
+batch wrote (or rows that point at a problem or lead this batch created), the undo is
+refused with a Chinese reason naming that batch; revert the later one first, then this one.
+Undo restores each updated row from its before image, deletes each inserted row and the
+batch's status events, marks the batch reverted, bumps the data version and audits "undo".
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import and_, bindparam, delete, or_, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from data_access.audit import record_event
+from data_access.db import session_scope
+from data_access.ingest.apply import LEDGER_KIND, serialise_writers
+from data_access.ingest.diff import COUNT_KEYS
+from data_access.ingest.records import TABLES_BY_NAME, chunks, row_from_json
+from data_access.models import (
+    AccountabilityAction,
+    Case,
+    ImportBatch,
+    ImportChange,
+    Lead,
+    Problem,
+    StatusEvent,
+    utc_now,
+)
+from data_access.version import bump_data_version
+
+COMMITTED, REVERTED = "committed", "reverted"
+# Rows that point at a problem (and carry the batch that last wrote them).
+PROBLEM_CHILDREN = (AccountabilityAction, Lead, StatusEvent)
+
+
+class UndoRefusedError(Exception):
+    """The batch cannot be undone now; .message says why in Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def revert_batch(batch_id: int, *, engine: Engine, actor: str) -> None:
+    """Undo batch_id in one write transaction, or raise UndoRefusedError (nothing written)."""
+    with session_scope(engine, write=True) as session:
+        serialise_writers(session)
+        batch = _revertible_batch(session, batch_id)
+        reason = undo_blocker(batch_id, session=session)
+        if reason:
+            raise UndoRefusedError(reason)
+        session.execute(delete(StatusEvent).where(StatusEvent.import_batch_id == batch_id))
+        _restore_rows(session, batch_id)
+        now = utc_now()
+        session.execute(
+            update(ImportBatch)
+            .where(ImportBatch.id == batch_id)
+            .values(status=REVERTED, reverted_at=now, reverted_by=actor)
+        )
+        bump_data_version(session=session, batch_id=batch_id)
+        detail = {"batch_id": batch_id, "sha256": batch.sha256}
+        record_event(
+            session=session,
+            actor=actor,
+            action="undo",
+            target=batch.file_name,
+            detail=json.dumps(detail, ensure_ascii=False),
+        )
+
+
+def _revertible_batch(session: Session, batch_id: int) -> ImportBatch:
+    """The batch, if it is a committed ledger import; else UndoRefusedError."""
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise UndoRefusedError(f"找不到第 {batch_id} 批导入记录。")
+    if batch.kind != LEDGER_KIND:
+        raise UndoRefusedError(f"第 {batch_id} 批不是台账导入（{batch.file_name}），不能撤销。")
+    if batch.status != COMMITTED:
+        raise UndoRefusedError(f"第 {batch_id} 批已于 {_when(batch.reverted_at)} 撤销。")
+    return batch
+
+
+def undo_blocker(batch_id: int, *, session: Session) -> str | None:
+    """The Chinese reason batch_id cannot be undone now, or None when it can."""
+    later_id = _later_batch_touching(session, batch_id)
+    if later_id is None:
+        later_id = _later_batch_referencing(session, batch_id)
+    if later_id is not None:
+        later = session.get(ImportBatch, later_id)
+        if later is not None:
+            return (
+                f"不能撤销第 {batch_id} 批：其后的第 {later.id} 批导入"
+                f"（文件「{later.file_name}」，上传人 {later.uploader or '未知'}，"
+                f"{_when(later.started_at)}）又修改了本批写入的记录。"
+                f"请先撤销第 {later.id} 批，再撤销第 {batch_id} 批。"
+            )
+        return f"不能撤销第 {batch_id} 批：本批新增的问题已被其他记录引用。"
+    if _cases_on_inserted_leads(session, batch_id):
+        return f"不能撤销第 {batch_id} 批：本批新增的移交线索已有立案审查记录。"
+    return None
+
+
+def _later_batch_touching(session: Session, batch_id: int) -> int | None:
+    """The newest later committed batch that wrote a row this batch wrote."""
+    mine, theirs = aliased(ImportChange), aliased(ImportChange)
+    query = (
+        select(ImportBatch.id)
+        .join(theirs, theirs.batch_id == ImportBatch.id)
+        .join(
+            mine,
+            and_(mine.table_name == theirs.table_name, mine.row_key == theirs.row_key),
+        )
+        .where(mine.batch_id == batch_id, ImportBatch.id > batch_id)
+        .where(ImportBatch.status == COMMITTED)
+        .order_by(ImportBatch.id.desc())
+        .limit(1)
+    )
+    return session.scalar(query)
+
+
+def _later_batch_referencing(session: Session, batch_id: int) -> int | None:
+    """The batch of a row from elsewhere that points at a problem this batch inserted.
+
+    Returns 0 (no such batch) for such a row that no import wrote.
+    """
+    inserted = _inserted_ids(session, batch_id, Problem.__tablename__)
+    for model in PROBLEM_CHILDREN:
+        others = or_(model.import_batch_id.is_(None), model.import_batch_id != batch_id)
+        for part in chunks(inserted):
+            query = select(model.import_batch_id).where(model.problem_id.in_(part), others)
+            found = session.execute(query.limit(1)).first()
+            if found is not None:
+                return found[0] or 0
+    return None
+
+
+def _cases_on_inserted_leads(session: Session, batch_id: int) -> bool:
+    """True when a discipline case was opened on a lead this batch inserted."""
+    inserted = _inserted_ids(session, batch_id, Lead.__tablename__)
+    return any(
+        session.execute(select(Case.id).where(Case.lead_id.in_(part)).limit(1)).first()
+        for part in chunks(inserted)
+    )
+
+
+def _inserted_ids(session: Session, batch_id: int, table_name: str) -> list[int]:
+    """Ids of the rows of table_name that batch_id inserted."""
+    query = select(ImportChange.after_json).where(
+        ImportChange.batch_id == batch_id,
+        ImportChange.table_name == table_name,
+        ImportChange.action == "insert",
+    )
+    return [json.loads(text)["id"] for (text,) in session.execute(query)]
+
+
+def _restore_rows(session: Session, batch_id: int) -> None:
+    """Put every row the batch wrote back as it was, newest change first."""
+    query = (
+        select(ImportChange)
+        .where(ImportChange.batch_id == batch_id)
+        .order_by(ImportChange.id.desc())
+    )
+    changes = list(session.scalars(query))
+    # Changes were recorded parents first; going backwards, children go before parents.
+    for start, end in _runs(changes):
+        run = changes[start:end]
+        table = TABLES_BY_NAME[run[0].table_name].table
+        if run[0].action == "insert":
+            ids = [json.loads(c.after_json)["id"] for c in run]
+            for part in chunks(ids):
+                session.execute(delete(table).where(table.c.id.in_(part)))
+        else:
+            _restore_images(session, table, [row_from_json(table, c.before_json) for c in run])
+
+
+def _runs(changes: list[ImportChange]) -> list[tuple[int, int]]:
+    """[start, end) index ranges of consecutive changes with the same table and action."""
+    runs: list[tuple[int, int]] = []
+    for index, change in enumerate(changes):
+        key = (change.table_name, change.action)
+        if runs and key == (changes[runs[-1][0]].table_name, changes[runs[-1][0]].action):
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs
+
+
+def _restore_images(session: Session, table: Any, images: list[dict[str, Any]]) -> None:
+    """Write each before image back over its row (one executemany)."""
+    names = [name for name in images[0] if name != "id"]
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values({name: bindparam(f"v_{name}") for name in names})
+    )
+    params = [{"row_id": i["id"], **{f"v_{n}": i[n] for n in names}} for i in images]
+    session.execute(statement, params)
+
+
+def list_batches(*, session: Session) -> pd.DataFrame:
+    """The import history, newest first: who, when, which file, counts and state."""
+    rows = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc())).all()
+    records = [_batch_record(batch) for batch in rows]
+    columns = [
+        "id", "file_name", "kind", "uploader", "started_at", "finished_at", "status",
+        *COUNT_KEYS, "reverted_at", "reverted_by", "undoable",
+    ]  # fmt: skip
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def _batch_record(batch: ImportBatch) -> dict[str, Any]:
+    """One history row (counts from the batch's counts_json totals)."""
+    counts = json.loads(batch.counts_json or "{}")
+    totals = counts.get("total", counts)
+    return {
+        **batch.model_dump(exclude={"counts_json", "sha256", "round_id"}),
+        **{key: int(totals.get(key, 0)) for key in COUNT_KEYS},
+        "undoable": batch.kind == LEDGER_KIND and batch.status == COMMITTED,
+    }
+
+
+def _when(moment: Any) -> str:
+    """A timestamp for messages: 2024-05-01 14:03 (UTC)."""
+    return f"{moment:%Y-%m-%d %H:%M} (UTC)" if moment is not None else "未知时间"

@@ -1,0 +1,238 @@
+"""pandera schemas over the normalised frames; every failure becomes a RowError (lazy: all of them).
+
+Cells that could not be read arrive as normalise.Invalid values carrying their own reason;
+the schema's "valid" check finds them, so one report holds both kinds of problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from data_access.codes import ACCOUNTABILITY_CATEGORIES, COMPLETED_STATUS, ORG_CATEGORIES
+from data_access.ingest.distinct import check_distinct, map_distinct
+from data_access.ingest.errors import RowError
+from data_access.ingest.frames import OUTPUT_FIELDS, ROW, SOURCE_FIELDS, model_column
+from data_access.ingest.normalise import Invalid, raw_text
+from data_access.ingest.read import RawSheet
+
+REQUIRED = "此项必填，不能为空"
+NEGATIVE = "不能为负数"
+VALID, LENGTH, NON_NEGATIVE = "valid", "length", "non_negative"
+NOT_NULLABLE, UNIQUE = "not_nullable", "field_uniqueness"
+CAN_BE_INVALID = ("date", "yuan", "int", "bool", "code")
+FORM_OPTIONAL = frozenset({"under_investigation", *ORG_CATEGORIES})
+
+
+@dataclass(frozen=True)
+class FrameRule:
+    """A rule across columns of a row, reported on one column."""
+
+    key: str
+    field: str
+    reason: Callable[[pd.Series], str]  # the failing row -> Chinese reason
+    passes: Callable[[pd.DataFrame], pd.Series]  # True where the row is fine
+
+
+def _dates(series: pd.Series) -> pd.Series:
+    """Real dates as datetime64 (blank or unreadable -> NaT) for comparisons."""
+    days = map_distinct(series, lambda v: v if type(v) is date else None)
+    return pd.to_datetime(pd.Series(days, index=series.index, dtype=object))
+
+
+def _not_before_found(field: str) -> Callable[[pd.DataFrame], pd.Series]:
+    """Rows where field is not earlier than found_on (or either is missing)."""
+    return lambda frame: ~(_dates(frame[field]) < _dates(frame["found_on"]))
+
+
+def _known_problem(known: set[str]) -> Callable[[pd.DataFrame], pd.Series]:
+    """Rows whose problem_code is blank or names a known problem."""
+    return lambda frame: frame["problem_code"].isna() | frame["problem_code"].isin(known)
+
+
+def _form_given(frame: pd.DataFrame) -> pd.Series:
+    """Rows with a form, or whose category may go without one."""
+    return (
+        frame["form"].notna()
+        | frame["category"].isin(FORM_OPTIONAL)
+        | frame["category"].map(lambda v: not isinstance(v, str))
+    )
+
+
+PROBLEM_RULES = (
+    FrameRule(
+        "rectified_order",
+        "rectified_on",
+        lambda row: "完成日期早于发现日期",
+        _not_before_found("rectified_on"),
+    ),
+    FrameRule(
+        "deadline_order",
+        "deadline",
+        lambda row: "整改时限早于发现日期",
+        _not_before_found("deadline"),
+    ),
+    FrameRule(
+        "rectified_needs_date",
+        "rectified_on",
+        lambda row: "整改状态为“已完成”时必须填写完成日期",
+        lambda f: ~((f["status"] == COMPLETED_STATUS) & f["rectified_on"].isna()),
+    ),
+)
+FORM_RULE = FrameRule(
+    "form_required",
+    "form",
+    lambda row: (
+        f"处理方式为“{ACCOUNTABILITY_CATEGORIES[row['category']]}”时必须填写形态"
+        "（第一种至第四种形态）"
+    ),
+    _form_given,
+)
+
+
+def frame_rules(sheet_key: str, known_problems: set[str]) -> list[FrameRule]:
+    """The cross-column rules of one sheet (links are checked against known_problems)."""
+    if sheet_key == "problems":
+        return list(PROBLEM_RULES)
+    known_problem = FrameRule(
+        "problem_known",
+        "problem_code",
+        lambda row: f"关联问题编号“{row['problem_code']}”在本文件和系统中都找不到",
+        _known_problem(known_problems),
+    )
+    return [known_problem, FORM_RULE] if sheet_key == "accountability" else [known_problem]
+
+
+def _is_required(raw: RawSheet, field: str) -> bool:
+    """Required by the workbook spec, or a NOT NULL column without a default."""
+    source = SOURCE_FIELDS.get(field, field)
+    spec_fields = {spec.field: spec for spec in raw.spec.columns}
+    if source in spec_fields and spec_fields[source].required:
+        return True
+    column = model_column(raw.spec.key, field)
+    if field in ("code", "problem_code", "round_id") or column is None:
+        # derived (accountability code), an optional link, or checked for the whole file
+        return False
+    return not column.nullable and column.default is None
+
+
+def _readable(series: pd.Series) -> pd.Series:
+    """True where the cell could be read (not an Invalid marker)."""
+    return check_distinct(series, lambda v: not isinstance(v, Invalid))
+
+
+def _at_least_zero(series: pd.Series) -> pd.Series:
+    """True where the number is not negative."""
+    return check_distinct(series, lambda v: type(v) is not int or v >= 0)
+
+
+def _fits(length: int) -> Callable[[pd.Series], pd.Series]:
+    """A check that text holds at most length characters."""
+    return lambda series: check_distinct(
+        series, lambda v: not isinstance(v, str) or len(v) <= length
+    )
+
+
+def _column_checks(raw: RawSheet, field: str) -> list[pa.Check]:
+    """Checks of one column: readable, not too long, not negative."""
+    source = SOURCE_FIELDS.get(field, field)
+    spec_fields = {spec.field: spec for spec in raw.spec.columns}
+    kind = spec_fields[source].kind if source in spec_fields else "text"
+    checks = []
+    if kind in CAN_BE_INVALID or source != field:
+        checks.append(pa.Check(_readable, name=VALID, error=VALID))
+    column = model_column(raw.spec.key, field)
+    length = getattr(column.type, "length", None) if column is not None else None
+    if length:
+        checks.append(pa.Check(_fits(length), name=LENGTH, error=f"{LENGTH}:{length}"))
+    if kind in ("yuan", "int"):
+        checks.append(pa.Check(_at_least_zero, name=NON_NEGATIVE, error=NON_NEGATIVE))
+    return checks
+
+
+def build_schema(raw: RawSheet, rules: list[FrameRule]) -> pa.DataFrameSchema:
+    """The pandera schema of one normalised sheet."""
+    columns = {
+        field: pa.Column(
+            object,
+            nullable=not _is_required(raw, field),
+            unique=field == "code",
+            report_duplicates="all",
+            checks=_column_checks(raw, field),
+        )
+        for field in OUTPUT_FIELDS[raw.spec.key]
+    }
+    checks = [pa.Check(rule.passes, name=rule.key, error=rule.key) for rule in rules]
+    return pa.DataFrameSchema(columns, checks=checks, coerce=False, strict=False)
+
+
+def validate_sheet(raw: RawSheet, frame: pd.DataFrame, rules: list[FrameRule]) -> list[RowError]:
+    """Every problem of one normalised sheet as RowErrors, in row then column order."""
+    try:
+        build_schema(raw, rules).validate(frame, lazy=True)
+    except SchemaErrors as exc:
+        return _row_errors(raw, frame, exc.failure_cases, {rule.key: rule for rule in rules})
+    return []
+
+
+def _row_errors(
+    raw: RawSheet, frame: pd.DataFrame, cases: pd.DataFrame, rules: dict[str, FrameRule]
+) -> list[RowError]:
+    """pandera failure cases as RowErrors (a cross-column failure once per row, not per column)."""
+    found: dict[tuple[int, str, str], RowError] = {}
+    order = {field: n for n, field in enumerate(OUTPUT_FIELDS[raw.spec.key])}
+    for check, column, index in zip(cases["check"], cases["column"], cases["index"], strict=True):
+        if index is None or pd.isna(index):
+            continue
+        field = rules[check].field if check in rules else str(column)
+        reason = _reason(str(check), frame, int(index), field, rules)
+        if reason is None:
+            continue
+        row = int(frame.at[index, ROW])
+        header = raw.header_of(SOURCE_FIELDS.get(field, field))
+        value = _cell_text(raw, frame, int(index), SOURCE_FIELDS.get(field, field))
+        found.setdefault((row, field, reason), RowError(raw.name, row, header, value, reason))
+    return sorted(found.values(), key=lambda e: (e.row, order.get(_field_of(raw, e), 99)))
+
+
+def _reason(
+    check: str, frame: pd.DataFrame, index: int, field: str, rules: dict[str, FrameRule]
+) -> str | None:
+    """The Chinese reason of one failure (None for failures another error already covers)."""
+    value = frame.at[index, field]
+    if check in rules:
+        return rules[check].reason(frame.loc[index])
+    if check == VALID:
+        return value.reason if isinstance(value, Invalid) else None
+    if check == NOT_NULLABLE:
+        return REQUIRED
+    if check == NON_NEGATIVE:
+        return NEGATIVE
+    if check.startswith(LENGTH):
+        return f"内容过长（最多 {check.partition(':')[2]} 个字）"
+    if check == UNIQUE and isinstance(value, str):
+        rows = frame.loc[frame[field] == value, ROW].tolist()
+        return f"“{value}”在本文件中重复出现（第 {'、'.join(map(str, rows))} 行）"
+    return None
+
+
+def _field_of(raw: RawSheet, error: RowError) -> str:
+    """The frame column an error was reported on (by its header), for sorting."""
+    for field in OUTPUT_FIELDS[raw.spec.key]:
+        if raw.header_of(SOURCE_FIELDS.get(field, field)) == error.column:
+            return field
+    return ""
+
+
+def _cell_text(raw: RawSheet, frame: pd.DataFrame, index: int, field: str) -> str:
+    """The cell as written in the file (the normalised value when the column is absent)."""
+    column = raw.columns.get(field)
+    if column is None:
+        return raw_text(frame.at[index, field])
+    row = raw.rows[index]
+    return raw_text(row[column.index] if column.index < len(row) else None).strip()

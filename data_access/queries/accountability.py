@@ -1,0 +1,223 @@
+"""Read functions behind 问责情况: categories and 四种形态 by township and month, 一案双查 pairs.
+
+Every function follows conditions.accountability_conditions (the rules of the headline):
+region on the action's township, dates on decided_on (or the problem's found_on while
+pending), problem-only fields through the linked problem. Names leave this module only as
+data_access.roles.display_name_for(role, ...) shows them: masked for a viewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Subquery, and_, func, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from data_access.codes import FORMS, PERSON_CATEGORIES
+from data_access.filters import Filter
+from data_access.models import AccountabilityAction, Problem, Township
+from data_access.queries.aggregates import count_where
+from data_access.queries.conditions import accountability_conditions
+from data_access.queries.headline import WRITTEN_SELF_CRITICISM
+from data_access.queries.labels import code_rank, label_codes
+from data_access.queries.months import MonthStart
+from data_access.queries.overview import FORM_PENDING_LABEL, to_frame
+from data_access.roles import VIEWER, display_name_for
+
+__all__ = [
+    "AccountabilityTotals",
+    "fetch_accountability_by_month",
+    "fetch_accountability_by_township",
+    "fetch_accountability_totals",
+    "fetch_dual_check_pairs",
+    "fetch_written_self_criticism",
+]
+
+PERSON_CODES = list(PERSON_CATEGORIES)
+SANCTION = "disciplinary_sanction"
+UNDER_INVESTIGATION = "under_investigation"
+FIRST_FORM = 1
+UNDATED_LABEL = "尚未决定"  # pending actions have no decision day yet
+PAIR_COLUMNS = [
+    "problem_code",
+    "township",
+    "direct_name",
+    "direct_position",
+    "direct_category_label",
+    "leader_name",
+    "leader_position",
+    "leader_category_label",
+    "decided_on",
+]
+
+
+@dataclass(frozen=True)
+class AccountabilityTotals:
+    """The accountability page's KPIs for a Filter."""
+
+    people: int  # the 8 published categories
+    sanctioned: int  # 党政纪处分
+    first_form: int  # 第一种形态
+    under_investigation: int  # 正在立案审查
+    organisations: int  # 书面检查 by organisations, outside the people
+    dual_check_problems: int  # problems with both a direct and a leadership record
+
+    @property
+    def first_form_share(self) -> float:
+        """第一种形态 as a fraction of the people held accountable (0.0 when none)."""
+        return self.first_form / self.people if self.people else 0.0
+
+
+def _scoped_actions(flt: Filter) -> Subquery:
+    """The accountability records flt selects, as a derived table."""
+    action = AccountabilityAction
+    return (
+        select(
+            action.id,
+            action.problem_id,
+            action.township_id,
+            action.person_name,
+            action.position,
+            action.category,
+            action.form,
+            action.decided_on,
+            action.is_organisation,
+            action.is_leadership_responsibility,
+        )
+        .where(*accountability_conditions(flt))
+        .subquery("scoped_action")
+    )
+
+
+def _dual_check_problems(scope: Subquery) -> Subquery:
+    """Problems among scope that have both a direct and a leadership record of a person."""
+    people = scope.c.category.in_(PERSON_CODES)
+    return (
+        select(scope.c.problem_id)
+        .where(scope.c.problem_id.is_not(None), people)
+        .group_by(scope.c.problem_id)
+        .having(
+            count_where(scope.c.is_leadership_responsibility) > 0,
+            count_where(~scope.c.is_leadership_responsibility) > 0,
+        )
+        .subquery("dual_check")
+    )
+
+
+def fetch_accountability_totals(*, session: Session, flt: Filter) -> AccountabilityTotals:
+    """People, sanctions, 第一种形态, pending cases, organisations and 一案双查 problems."""
+    scope = _scoped_actions(flt)
+    people = scope.c.category.in_(PERSON_CODES)
+    query = select(
+        count_where(people),
+        count_where(scope.c.category == SANCTION),
+        count_where(and_(people, scope.c.form == FIRST_FORM)),
+        count_where(scope.c.category == UNDER_INVESTIGATION),
+        count_where(scope.c.category == WRITTEN_SELF_CRITICISM),
+    )
+    counts = [int(value) for value in session.exec(query).one()]
+    pairs = select(func.count()).select_from(_dual_check_problems(scope))
+    return AccountabilityTotals(*counts, int(session.exec(pairs).scalar_one()))
+
+
+def _with_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
+    """Category and form labels; rows in sort_by order, then categories as published."""
+    frame["category_label"] = label_codes(frame["category"], PERSON_CATEGORIES)
+    frame["form_label"] = [FORMS.get(form, FORM_PENDING_LABEL) for form in frame["form"].fillna(0)]
+    frame["category_rank"] = code_rank(frame["category"], PERSON_CATEGORIES)
+    frame = frame.sort_values([*sort_by, "category_rank", "form"], kind="stable")
+    return frame.drop(columns="category_rank").reset_index(drop=True)
+
+
+def fetch_accountability_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """People per township, category and 四种形态 form (the 8 published categories)."""
+    scope = _scoped_actions(flt)
+    keys = (scope.c.township_id, Township.name, Township.sort_order, scope.c.category, scope.c.form)
+    query = (
+        select(*keys, func.count())
+        .join(Township, Township.id == scope.c.township_id)
+        .where(scope.c.category.in_(PERSON_CODES))
+        .group_by(*keys)
+    )
+    columns = ["township_id", "township", "sort_order", "category", "form", "people"]
+    dtypes = {"township_id": "int64", "sort_order": "int64", "form": "Int64", "people": "int64"}
+    frame = to_frame(session.exec(query).all(), columns, dtypes)
+    frame = _with_labels(frame, ["sort_order", "township_id"])
+    return frame.drop(columns="sort_order")
+
+
+def fetch_accountability_by_month(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """People per month of decision, category and form; pending ones have month None."""
+    scope = _scoped_actions(flt)
+    month = MonthStart(scope.c.decided_on)
+    query = (
+        select(month, scope.c.category, scope.c.form, func.count())
+        .where(scope.c.category.in_(PERSON_CODES))
+        .group_by(month, scope.c.category, scope.c.form)
+    )
+    columns = ["month", "category", "form", "people"]
+    frame = to_frame(session.exec(query).all(), columns, {"form": "Int64", "people": "int64"})
+    frame["month_label"] = [
+        f"{month.year}年{month.month}月" if month is not None else UNDATED_LABEL
+        for month in frame["month"]
+    ]
+    frame["undated"] = frame["month"].isna()
+    frame = _with_labels(frame, ["undated", "month"])
+    return frame.drop(columns="undated")
+
+
+def fetch_dual_check_pairs(*, session: Session, flt: Filter, role: str = VIEWER) -> pd.DataFrame:
+    """一案双查: each problem's direct record beside its leadership record, names as role sees.
+
+    A problem with several records on one side gives one row per combination.
+    """
+    scope = _scoped_actions(flt)
+    dual = _dual_check_problems(scope)
+    direct, leader = aliased(scope, name="direct"), aliased(scope, name="leader")
+    direct_side = and_(direct.c.problem_id == Problem.id, ~direct.c.is_leadership_responsibility)
+    leader_side = and_(leader.c.problem_id == Problem.id, leader.c.is_leadership_responsibility)
+    query = (
+        select(
+            Problem.code,
+            Township.name,
+            direct.c.person_name,
+            direct.c.position,
+            direct.c.category,
+            leader.c.person_name,
+            leader.c.position,
+            leader.c.category,
+            func.coalesce(direct.c.decided_on, leader.c.decided_on),
+        )
+        .select_from(dual)
+        .join(Problem, Problem.id == dual.c.problem_id)
+        .join(Township, Township.id == Problem.township_id)
+        .join(direct, direct_side)
+        .join(leader, leader_side)
+        .where(direct.c.category.in_(PERSON_CODES), leader.c.category.in_(PERSON_CODES))
+        .order_by(Township.sort_order, Problem.code, direct.c.id, leader.c.id)
+    )
+    frame = to_frame(session.exec(query).all(), PAIR_COLUMNS, {})
+    for side in ("direct", "leader"):
+        frame[f"{side}_name"] = [display_name_for(role, name) for name in frame[f"{side}_name"]]
+        frame[f"{side}_category_label"] = label_codes(
+            frame[f"{side}_category_label"], PERSON_CATEGORIES
+        )
+    return frame
+
+
+def fetch_written_self_criticism(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """The organisations that made written self-criticism (书面检查), shown apart from people."""
+    scope = _scoped_actions(flt)
+    query = (
+        select(Township.name, scope.c.person_name, Problem.code, scope.c.decided_on)
+        .join(Township, Township.id == scope.c.township_id)
+        .outerjoin(Problem, Problem.id == scope.c.problem_id)
+        .where(scope.c.category == WRITTEN_SELF_CRITICISM)
+        .order_by(Township.sort_order, scope.c.person_name)
+    )
+    columns = ["township", "organisation", "problem_code", "decided_on"]
+    frame = to_frame(session.exec(query).all(), columns, {})
+    frame["problem_code"] = frame["problem_code"].fillna("")
+    return frame

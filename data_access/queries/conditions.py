@@ -1,0 +1,238 @@
+"""WHERE clauses for a Filter, and the one place that knows a problem's status "as of" a day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, Subquery, and_, case, func, or_, select
+
+from data_access.codes import COMPLETED_STATUS, OVERDUE
+from data_access.filters import Filter
+from data_access.models import (
+    AccountabilityAction,
+    County,
+    Lead,
+    Problem,
+    StatusEvent,
+    Township,
+)
+
+# Filter fields that only a problem has; accountability and leads follow them through the
+# problem they are linked to (see linked_problem_filter).
+PROBLEM_ONLY_FIELDS = (
+    "groups",
+    "villages",
+    "focus_areas",
+    "sub_categories",
+    "statuses",
+    "sources",
+)
+NOT_STARTED = "not_started"
+
+
+def reference_day(flt: Filter) -> date:
+    """The day deadlines are judged against: the as-of day, else today."""
+    return flt.as_of or date.today()
+
+
+def problem_status_as_of(flt: Filter) -> ColumnElement[str]:
+    """A problem's status at the end of flt.as_of (its latest StatusEvent up to that day).
+
+    Without as_of this is simply Problem.status. A problem with no event by then counts as
+    rectified if its rectified_on is on or before the day, else as not started. The
+    expression is correlated to Problem, so it works in WHERE clauses and in select lists.
+    """
+    if flt.as_of is None:
+        return Problem.status
+    latest_event = (
+        select(StatusEvent.status)
+        .where(StatusEvent.problem_id == Problem.id, StatusEvent.changed_on <= flt.as_of)
+        .order_by(StatusEvent.changed_on.desc(), StatusEvent.id.desc())
+        .limit(1)
+        .correlate(Problem)
+        .scalar_subquery()
+    )
+    without_events = case(
+        (Problem.rectified_on <= flt.as_of, COMPLETED_STATUS),
+        else_=NOT_STARTED,
+    )
+    return func.coalesce(latest_event, without_events)
+
+
+def rectified_day_as_of(flt: Filter) -> ColumnElement[date]:
+    """The day a problem (last) became rectified, up to flt.as_of; falls back to rectified_on."""
+    conditions = [StatusEvent.problem_id == Problem.id, StatusEvent.status == COMPLETED_STATUS]
+    if flt.as_of is not None:
+        conditions.append(StatusEvent.changed_on <= flt.as_of)
+    last_event_day = (
+        select(func.max(StatusEvent.changed_on))
+        .where(*conditions)
+        .correlate(Problem)
+        .scalar_subquery()
+    )
+    return func.coalesce(last_event_day, Problem.rectified_on)
+
+
+def overdue_clause(
+    status: ColumnElement[str], deadline: ColumnElement[date], flt: Filter
+) -> ColumnElement[bool]:
+    """Overdue (derived, never stored): the deadline has passed and it is not rectified."""
+    return and_(
+        deadline.is_not(None),
+        deadline < reference_day(flt),
+        status != COMPLETED_STATUS,
+    )
+
+
+def region_township_ids(flt: Filter) -> Select | None:
+    """Ids of the townships inside flt.cities / flt.counties, or None when neither is set."""
+    if not (flt.cities or flt.counties):
+        return None
+    query = select(Township.id).join(County, County.id == Township.county_id)
+    if flt.counties:
+        query = query.where(County.id.in_(flt.counties))
+    if flt.cities:
+        query = query.where(County.city_id.in_(flt.cities))
+    return query
+
+
+def township_clauses(township_id: ColumnElement[int], flt: Filter) -> list[ColumnElement[bool]]:
+    """Region conditions (townships, counties, cities, the user's scope) on a township_id column.
+
+    Problems, accountability and leads all pass through here, so the row-level scope of a
+    township-limited account holds in every query; scope () matches no row at all.
+    """
+    clauses: list[ColumnElement[bool]] = []
+    if flt.scope is not None:
+        clauses.append(township_id.in_(flt.scope))
+    if flt.townships:
+        clauses.append(township_id.in_(flt.townships))
+    region = region_township_ids(flt)
+    if region is not None:
+        clauses.append(township_id.in_(region))
+    return clauses
+
+
+def date_clauses(day: ColumnElement[date], flt: Filter) -> list[ColumnElement[bool]]:
+    """date_from/date_to/as_of conditions on a date expression (undated rows fail a range)."""
+    clauses: list[ColumnElement[bool]] = []
+    if flt.date_from is not None:
+        clauses.append(day >= flt.date_from)
+    if flt.date_to is not None:
+        clauses.append(day <= flt.date_to)
+    if flt.as_of is not None:
+        # A record with no date at all (nor a problem to date it by) is known at any day.
+        clauses.append(or_(day.is_(None), day <= flt.as_of))
+    return clauses
+
+
+def status_clause(flt: Filter) -> ColumnElement[bool] | None:
+    """flt.statuses on the as-of status; the derived "overdue" is OR-ed with the real ones."""
+    if not flt.statuses:
+        return None
+    status = problem_status_as_of(flt)
+    stored = [s for s in flt.statuses if s != OVERDUE]
+    alternatives: list[ColumnElement[bool]] = [status.in_(stored)] if stored else []
+    if OVERDUE in flt.statuses:
+        alternatives.append(overdue_clause(status, Problem.deadline, flt))
+    return or_(*alternatives)
+
+
+def problem_conditions(flt: Filter) -> list[ColumnElement[bool]]:
+    """WHERE clauses on Problem for every Filter field (regions through sub-selects)."""
+    pairs = (
+        (Problem.round_id, flt.rounds),
+        (Problem.group_id, flt.groups),
+        (Problem.village_id, flt.villages),
+        (Problem.focus_area, flt.focus_areas),
+        (Problem.sub_category, flt.sub_categories),
+        (Problem.source, flt.sources),
+    )
+    clauses = [column.in_(values) for column, values in pairs if values]
+    clauses += township_clauses(Problem.township_id, flt)
+    # found_on is required, so as_of also drops the problems found after that day.
+    clauses += date_clauses(Problem.found_on, flt)
+    status = status_clause(flt)
+    if status is not None:
+        clauses.append(status)
+    return clauses
+
+
+def scoped_problems(flt: Filter) -> Subquery:
+    """The problems flt selects, with their as-of status, as a derived table to group over."""
+    return (
+        select(
+            Problem.id,
+            Problem.township_id,
+            Problem.village_id,
+            Problem.focus_area,
+            Problem.found_on,
+            Problem.deadline,
+            Problem.recovered_yuan,
+            Problem.rules_improved,
+            problem_status_as_of(flt).label("status"),
+        )
+        .where(*problem_conditions(flt))
+        .subquery("scoped_problem")
+    )
+
+
+def linked_problem_filter(flt: Filter, *, with_round: bool) -> Filter | None:
+    """The problem-only part of flt (plus rounds when asked), or None when it is empty."""
+    names = PROBLEM_ONLY_FIELDS + (("rounds",) if with_round else ())
+    values = {name: getattr(flt, name) for name in names if getattr(flt, name)}
+    if not values:
+        return None
+    return Filter(**values, as_of=flt.as_of)
+
+
+def linked_problem_clauses(
+    problem_id: ColumnElement[int], flt: Filter, *, with_round: bool
+) -> list[ColumnElement[bool]]:
+    """When flt narrows problems, keep only rows linked to a matching problem."""
+    problem_flt = linked_problem_filter(flt, with_round=with_round)
+    if problem_flt is None:
+        return []
+    matching = select(Problem.id).where(*problem_conditions(problem_flt))
+    return [problem_id.is_not(None), problem_id.in_(matching)]
+
+
+def known_on(own_day: ColumnElement[date], problem_id: ColumnElement[int]) -> ColumnElement:
+    """A record's day: its own date, or while undated (pending) the finding of its problem."""
+    found_on = select(Problem.found_on).where(Problem.id == problem_id).scalar_subquery()
+    return func.coalesce(own_day, found_on)
+
+
+def accountability_conditions(flt: Filter) -> list[ColumnElement[bool]]:
+    """WHERE clauses on AccountabilityAction for flt.
+
+    Rule: region fields match the action's own township; dates (date_from/date_to/as_of)
+    match decided_on, or for a pending (undated) action the found_on of its problem;
+    rounds and the problem-only fields (groups, villages, focus areas, sub-categories,
+    statuses, sources) match through the linked problem, so once any of them is set,
+    actions not linked to a matching problem drop out.
+    """
+    action = AccountabilityAction
+    return [
+        *township_clauses(action.township_id, flt),
+        *date_clauses(known_on(action.decided_on, action.problem_id), flt),
+        *linked_problem_clauses(action.problem_id, flt, with_round=True),
+    ]
+
+
+def lead_conditions(flt: Filter) -> list[ColumnElement[bool]]:
+    """WHERE clauses on Lead for flt.
+
+    Rule: region fields match the lead's township, rounds its own round, dates its
+    transferred_on (or, if undated, its problem's found_on); the problem-only fields match
+    through the linked problem, as for accountability (unlinked leads drop out once one
+    of them is set).
+    """
+    clauses = [
+        *township_clauses(Lead.township_id, flt),
+        *date_clauses(known_on(Lead.transferred_on, Lead.problem_id), flt),
+        *linked_problem_clauses(Lead.problem_id, flt, with_round=False),
+    ]
+    if flt.rounds:
+        clauses.append(Lead.round_id.in_(flt.rounds))
+    return clauses

@@ -1,0 +1,143 @@
+"""Read functions behind 线索移交: the lead → case → people → sanction funnel, each lead's outcome.
+
+Leads follow conditions.lead_conditions (the rules of the headline); a case counts once it
+is opened by flt.as_of, and until then its lead's outcome reads as still being handled.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Subquery, and_, case, func, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from data_access.codes import LEAD_OUTCOMES
+from data_access.filters import Filter
+from data_access.models import Case, Lead, Problem, Township
+from data_access.queries.conditions import lead_conditions
+from data_access.queries.headline import case_known_clause, fetch_lead_totals
+from data_access.queries.labels import code_rank, label_codes
+from data_access.queries.overview import to_frame
+
+__all__ = [
+    "FUNNEL_STAGES",
+    "fetch_lead_funnel",
+    "fetch_lead_outcomes",
+    "fetch_leads_by_receiver",
+    "fetch_leads_by_township",
+]
+
+CASE_OPENED = "case_opened"
+PENDING = "pending"
+# Funnel stage: (key of fetch_lead_totals, label, unit), in funnel order.
+FUNNEL_STAGES: tuple[tuple[str, str, str], ...] = (
+    ("leads", "移交问题线索", "条"),
+    ("cases", "立案审查", "件"),
+    ("case_people", "涉及人员", "人"),
+    ("people_sanctioned", "给予党纪政务处分", "人"),
+)
+OUTCOME_COLUMNS = [
+    "code",
+    "township_id",
+    "township",
+    "problem_code",
+    "sub_category",
+    "subject_position",
+    "transferred_to",
+    "transferred_on",
+    "outcome",
+    "case_opened_on",
+    "people_involved",
+    "people_sanctioned",
+]
+
+
+def fetch_lead_funnel(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """The funnel as rows: stage, label, unit and count (leads, cases, people, sanctioned)."""
+    totals = fetch_lead_totals(session=session, flt=flt)
+    rows = [(key, label, unit, totals[key]) for key, label, unit in FUNNEL_STAGES]
+    return to_frame(rows, ["stage", "stage_label", "unit", "count"], {"count": "int64"})
+
+
+def _outcome_as_of() -> object:
+    """A lead's outcome, "pending" while its case is not opened yet (by the as-of day)."""
+    return case((and_(Lead.outcome == CASE_OPENED, Case.id.is_(None)), PENDING), else_=Lead.outcome)
+
+
+def _scoped_leads(flt: Filter) -> Subquery:
+    """The leads flt selects with their as-of outcome, as a derived table to group over."""
+    return (
+        select(Lead.id, Lead.township_id, Lead.transferred_to, _outcome_as_of().label("outcome"))
+        .outerjoin(Case, case_known_clause(flt))
+        .where(*lead_conditions(flt))
+        .subquery("scoped_lead")
+    )
+
+
+def _with_outcome_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
+    """outcome_label added, rows in sort_by order then outcomes in their code-table order."""
+    frame["outcome_label"] = label_codes(frame["outcome"], LEAD_OUTCOMES)
+    frame["outcome_rank"] = code_rank(frame["outcome"], LEAD_OUTCOMES)
+    frame = frame.sort_values([*sort_by, "outcome_rank"], kind="stable")
+    return frame.drop(columns="outcome_rank").reset_index(drop=True)
+
+
+def fetch_lead_outcomes(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """Every lead flt selects with its problem, receiver, as-of outcome and case figures."""
+    # An alias: lead_conditions dates an undated lead by a sub-select on Problem, which would
+    # otherwise correlate to the joined Problem instead of reading its own.
+    linked = aliased(Problem, name="linked_problem")
+    query = (
+        select(
+            Lead.code,
+            Lead.township_id,
+            Township.name,
+            linked.code,
+            linked.sub_category,
+            Lead.subject_position,
+            Lead.transferred_to,
+            Lead.transferred_on,
+            _outcome_as_of(),
+            Case.opened_on,
+            func.coalesce(Case.people_involved, 0),
+            func.coalesce(Case.people_sanctioned, 0),
+        )
+        .join(Township, Township.id == Lead.township_id)
+        .outerjoin(linked, linked.id == Lead.problem_id)
+        .outerjoin(Case, case_known_clause(flt))
+        .where(*lead_conditions(flt))
+        .order_by(Lead.code)
+    )
+    dtypes = {"township_id": "int64", "people_involved": "int64", "people_sanctioned": "int64"}
+    frame = to_frame(session.exec(query).all(), OUTCOME_COLUMNS, dtypes)
+    frame[["problem_code", "sub_category"]] = frame[["problem_code", "sub_category"]].fillna("")
+    frame.insert(9, "outcome_label", label_codes(frame["outcome"], LEAD_OUTCOMES))
+    return frame
+
+
+def fetch_leads_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """Leads per township and as-of outcome."""
+    scope = _scoped_leads(flt)
+    keys = (scope.c.township_id, Township.name, Township.sort_order, scope.c.outcome)
+    query = (
+        select(*keys, func.count())
+        .join(Township, Township.id == scope.c.township_id)
+        .group_by(*keys)
+    )
+    columns = ["township_id", "township", "sort_order", "outcome", "leads"]
+    dtypes = {"township_id": "int64", "sort_order": "int64", "leads": "int64"}
+    frame = to_frame(session.exec(query).all(), columns, dtypes)
+    frame = _with_outcome_labels(frame, ["sort_order", "township_id"])
+    return frame.drop(columns="sort_order")
+
+
+def fetch_leads_by_receiver(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """Leads per receiving body (移交单位) and as-of outcome."""
+    scope = _scoped_leads(flt)
+    query = select(scope.c.transferred_to, scope.c.outcome, func.count()).group_by(
+        scope.c.transferred_to, scope.c.outcome
+    )
+    columns = ["transferred_to", "outcome", "leads"]
+    frame = to_frame(session.exec(query).all(), columns, {"leads": "int64"})
+    frame["transferred_to"] = frame["transferred_to"].replace("", "（未填写）")
+    return _with_outcome_labels(frame, ["transferred_to"])

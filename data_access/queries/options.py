@@ -1,0 +1,123 @@
+"""The choices of the filter bar: rounds, groups, regions, villages, sub-categories, dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from data_access.codes import FOCUS_AREAS
+from data_access.models import (
+    City,
+    County,
+    InspectionGroup,
+    InspectionRound,
+    Problem,
+    Township,
+    Village,
+)
+from data_access.queries.labels import code_rank
+from data_access.queries.overview import to_frame
+
+__all__ = ["FilterOptions", "fetch_filter_options"]
+
+REGION_COLUMNS = ["township_id", "township", "county_id", "county", "city_id", "city"]
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """Every value the filter bar offers, in display order, with the names chips show."""
+
+    rounds: pd.DataFrame  # round_id, round
+    groups: pd.DataFrame  # group_id, group, round_id
+    regions: pd.DataFrame  # REGION_COLUMNS: one row per township
+    villages: pd.DataFrame  # village_id, village, township_id
+    sub_categories: pd.DataFrame  # focus_area, sub_category
+    first_found: date | None
+    last_found: date | None
+
+    def names(self, field: str) -> dict:
+        """Display name by id (or code) for a Filter field with ids or sub-categories."""
+        columns = {
+            "rounds": (self.rounds, "round_id", "round"),
+            "groups": (self.groups, "group_id", "group"),
+            "cities": (self.regions, "city_id", "city"),
+            "counties": (self.regions, "county_id", "county"),
+            "townships": (self.regions, "township_id", "township"),
+            "villages": (self.villages, "village_id", "village"),
+            "sub_categories": (self.sub_categories, "sub_category", "sub_category"),
+        }
+        frame, key, name = columns[field]
+        return dict(zip(frame[key], frame[name], strict=True))
+
+
+def fetch_filter_options(*, session: Session) -> FilterOptions:
+    """Everything the filter bar offers (a handful of small queries, cached by the caller)."""
+    first_found, last_found = session.exec(
+        select(func.min(Problem.found_on), func.max(Problem.found_on))
+    ).one()
+    return FilterOptions(
+        rounds=_rounds(session),
+        groups=_groups(session),
+        regions=_regions(session),
+        villages=_villages(session),
+        sub_categories=_sub_categories(session),
+        first_found=first_found,
+        last_found=last_found,
+    )
+
+
+def _rounds(session: Session) -> pd.DataFrame:
+    """Inspection rounds, earliest first."""
+    query = select(InspectionRound.id, InspectionRound.name).order_by(
+        InspectionRound.started_on, InspectionRound.id
+    )
+    return to_frame(session.exec(query).all(), ["round_id", "round"], {"round_id": "int64"})
+
+
+def _groups(session: Session) -> pd.DataFrame:
+    """Inspection groups by round and ordinal (第一…第四巡察组)."""
+    query = select(InspectionGroup.id, InspectionGroup.name, InspectionGroup.round_id).order_by(
+        InspectionGroup.round_id, InspectionGroup.ordinal, InspectionGroup.id
+    )
+    dtypes = {"group_id": "int64", "round_id": "int64"}
+    return to_frame(session.exec(query).all(), ["group_id", "group", "round_id"], dtypes)
+
+
+def _regions(session: Session) -> pd.DataFrame:
+    """Every township with its county and city, in the official order."""
+    query = (
+        select(Township.id, Township.name, County.id, County.name, City.id, City.name)
+        .join(County, County.id == Township.county_id)
+        .join(City, City.id == County.city_id)
+        .order_by(City.id, County.id, Township.sort_order, Township.id)
+    )
+    dtypes = {"township_id": "int64", "county_id": "int64", "city_id": "int64"}
+    return to_frame(session.exec(query).all(), REGION_COLUMNS, dtypes)
+
+
+def _villages(session: Session) -> pd.DataFrame:
+    """Every village, grouped by township in the official order, then by name."""
+    query = (
+        select(Village.id, Village.name, Village.township_id)
+        .join(Township, Township.id == Village.township_id)
+        .order_by(Township.sort_order, Township.id, Village.name, Village.id)
+    )
+    dtypes = {"village_id": "int64", "township_id": "int64"}
+    return to_frame(session.exec(query).all(), ["village_id", "village", "township_id"], dtypes)
+
+
+def _sub_categories(session: Session) -> pd.DataFrame:
+    """The sub-categories the ledger uses, under their focus area (published order)."""
+    query = (
+        select(Problem.focus_area, Problem.sub_category)
+        .where(Problem.sub_category != "")
+        .distinct()
+    )
+    frame = to_frame(session.exec(query).all(), ["focus_area", "sub_category"], {})
+    frame["rank"] = code_rank(frame["focus_area"], FOCUS_AREAS)
+    frame = frame.sort_values(["rank", "sub_category"], kind="stable")
+    return frame[["focus_area", "sub_category"]].reset_index(drop=True)

@@ -1,0 +1,207 @@
+"""Read functions behind the overview page: status by township and area, people, weekly trend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from data_access.codes import COMPLETED_STATUS, FOCUS_AREAS, FORMS, PERSON_CATEGORIES, STATUSES
+from data_access.filters import Filter
+from data_access.models import (
+    AccountabilityAction,
+    City,
+    County,
+    ImportBatch,
+    Problem,
+    Township,
+    TownshipAlias,
+)
+from data_access.queries.conditions import (
+    accountability_conditions,
+    problem_conditions,
+    problem_status_as_of,
+    rectified_day_as_of,
+    scoped_problems,
+)
+from data_access.queries.weeks import WeekStart
+
+__all__ = [
+    "fetch_accountability_breakdown",
+    "fetch_completion_by_township",
+    "fetch_problems_by_focus_area",
+    "fetch_weekly_trend",
+    "is_demo_data",
+    "list_townships",
+    "resolve_township_names",
+]
+
+FORM_PENDING_LABEL = "待定"  # e.g. 正在立案审查: no form until the case is decided
+TREND_COLUMNS = [
+    "week_start",
+    "rectified_in_week",
+    "rectified_cumulative",
+    "problems_total",
+    "open_problems",
+    "completion_rate",
+]
+
+
+def to_frame(rows: Iterable, columns: list[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
+    """A DataFrame from result rows, typed even when there are no rows."""
+    frame = pd.DataFrame.from_records([tuple(row) for row in rows], columns=columns)
+    return frame.astype(dict(dtypes))
+
+
+def _ordered_by_code(frame: pd.DataFrame, column: str, codes: Mapping) -> pd.Series:
+    """Each row's position of frame[column] in the code table (for a stable domain order)."""
+    rank = {code: position for position, code in enumerate(codes)}
+    return frame[column].map(rank).fillna(len(rank)).astype("int64")
+
+
+def _add_status_label(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
+    """Add status_label and sort by sort_by, then statuses in their workflow order."""
+    frame["status_label"] = frame["status"].map(STATUSES).fillna(frame["status"])
+    frame["status_rank"] = _ordered_by_code(frame, "status", STATUSES)
+    frame = frame.sort_values([*sort_by, "status_rank"], kind="stable")
+    return frame.drop(columns="status_rank").reset_index(drop=True)
+
+
+def fetch_completion_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """Problems per township and as-of status (one row per township × status present)."""
+    scope = scoped_problems(flt)
+    query = (
+        select(
+            scope.c.township_id,
+            Township.name,
+            Township.sort_order,
+            scope.c.status,
+            func.count(scope.c.id),
+        )
+        .join(Township, Township.id == scope.c.township_id)
+        .group_by(scope.c.township_id, Township.name, Township.sort_order, scope.c.status)
+    )
+    columns = ["township_id", "township", "sort_order", "status", "problems"]
+    dtypes = {"township_id": "int64", "sort_order": "int64", "problems": "int64"}
+    frame = to_frame(session.exec(query).all(), columns, dtypes)
+    frame = _add_status_label(frame, ["sort_order", "township_id"])
+    return frame[[*columns[:4], "status_label", "problems"]]
+
+
+def fetch_problems_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """Problems per focus area (巡察重点) and as-of status."""
+    scope = scoped_problems(flt)
+    query = select(scope.c.focus_area, scope.c.status, func.count(scope.c.id)).group_by(
+        scope.c.focus_area, scope.c.status
+    )
+    frame = to_frame(
+        session.exec(query).all(), ["focus_area", "status", "problems"], {"problems": "int64"}
+    )
+    frame["focus_area_label"] = frame["focus_area"].map(FOCUS_AREAS).fillna(frame["focus_area"])
+    frame["area_rank"] = _ordered_by_code(frame, "focus_area", FOCUS_AREAS)
+    frame = _add_status_label(frame, ["area_rank"])
+    return frame[["focus_area", "focus_area_label", "status", "status_label", "problems"]]
+
+
+def fetch_accountability_breakdown(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """People held accountable per category (the 8 published ones) and 四种形态 form."""
+    action = AccountabilityAction
+    query = (
+        select(action.category, action.form, func.count(action.id))
+        .where(*accountability_conditions(flt), action.category.in_(list(PERSON_CATEGORIES)))
+        .group_by(action.category, action.form)
+    )
+    frame = to_frame(
+        session.exec(query).all(),
+        ["category", "form", "people"],
+        {"form": "Int64", "people": "int64"},
+    )
+    frame["category_label"] = frame["category"].map(PERSON_CATEGORIES)
+    frame["form_label"] = [FORMS.get(form, FORM_PENDING_LABEL) for form in frame["form"].fillna(0)]
+    frame["category_rank"] = _ordered_by_code(frame, "category", PERSON_CATEGORIES)
+    frame = frame.sort_values(["category_rank", "form"], kind="stable").reset_index(drop=True)
+    return frame[["category", "category_label", "form", "form_label", "people"]]
+
+
+def _weekly_counts(session: Session, day, flt: Filter, *, rectified_only: bool) -> dict[date, int]:
+    """Problems per week of the given day expression (undated ones are left out)."""
+    conditions = problem_conditions(flt)
+    if rectified_only:
+        conditions.append(problem_status_as_of(flt) == COMPLETED_STATUS)
+    days = select(day.label("day")).where(*conditions).subquery("days")
+    week = WeekStart(days.c.day)
+    query = select(week, func.count()).where(days.c.day.is_not(None)).group_by(week)
+    return {week_start: int(count) for week_start, count in session.exec(query).all()}
+
+
+def fetch_weekly_trend(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """Weekly roll-up (一周一汇总) of rectifications: per week, cumulative, open, rate.
+
+    A problem counts in the week it (last) became rectified, if it is rectified as of
+    flt.as_of (or now), so the final cumulative value equals the headline's rectified
+    count. problems_total counts problems found by the end of each week. Weeks without
+    events between the first and the last week with data appear with zero.
+    """
+    rectified = _weekly_counts(session, rectified_day_as_of(flt), flt, rectified_only=True)
+    found = _weekly_counts(session, Problem.found_on, flt, rectified_only=False)
+    weeks_with_data = set(rectified) | set(found)
+    if not weeks_with_data:
+        counts = dict.fromkeys(TREND_COLUMNS[1:5], "int64")
+        return to_frame([], TREND_COLUMNS, {**counts, "completion_rate": "float64"})
+    weeks = pd.date_range(min(weeks_with_data), max(weeks_with_data), freq="7D").date
+    frame = pd.DataFrame({"week_start": list(weeks)})
+    frame["rectified_in_week"] = [rectified.get(week, 0) for week in weeks]
+    frame["rectified_cumulative"] = frame["rectified_in_week"].cumsum()
+    frame["problems_total"] = pd.Series([found.get(week, 0) for week in weeks]).cumsum()
+    frame["open_problems"] = frame["problems_total"] - frame["rectified_cumulative"]
+    total = frame["problems_total"].where(frame["problems_total"] > 0)
+    frame["completion_rate"] = (frame["rectified_cumulative"] / total).fillna(0.0)
+    return frame[TREND_COLUMNS]
+
+
+def is_demo_data(*, session: Session) -> bool:
+    """True when the store holds the committed demo data (an ImportBatch of kind "seed")."""
+    query = (
+        select(ImportBatch.id)
+        .where(ImportBatch.kind == "seed", ImportBatch.status == "committed")
+        .limit(1)
+    )
+    return session.exec(query).first() is not None
+
+
+def list_townships(*, session: Session) -> pd.DataFrame:
+    """Every township with its county and city (filter bar choices, name lookup)."""
+    query = (
+        select(
+            Township.id, Township.name, County.name, City.name, Township.kind, Township.sort_order
+        )
+        .join(County, County.id == Township.county_id)
+        .join(City, City.id == County.city_id)
+        .order_by(City.name, County.name, Township.sort_order, Township.id)
+    )
+    columns = ["township_id", "township", "county", "city", "kind", "sort_order"]
+    return to_frame(
+        session.exec(query).all(), columns, {"township_id": "int64", "sort_order": "int64"}
+    )
+
+
+def resolve_township_names(*, session: Session, names: list[str]) -> tuple[list[int], list[str]]:
+    """Township ids for names or aliases (欧山镇 → 藕山镇), and the names that matched nothing."""
+    wanted = [name.strip() for name in names if name.strip()]
+    if not wanted:
+        return [], []
+    by_name = select(Township.name, Township.id).where(Township.name.in_(wanted))
+    by_alias = select(TownshipAlias.alias, TownshipAlias.township_id).where(
+        TownshipAlias.alias.in_(wanted)
+    )
+    matches: dict[str, set[int]] = {}
+    for name, township_id in session.exec(by_name.union(by_alias)).all():
+        matches.setdefault(name, set()).add(int(township_id))
+    ids: list[int] = []
+    for name in wanted:
+        ids += sorted(matches.get(name, set()) - set(ids))
+    unknown = [name for name in wanted if name not in matches]
+    return ids, unknown

@@ -1,0 +1,228 @@
+"""Read functions behind 问题清单: the ledger page by page, its search, and status by area."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
+from sqlmodel import Session
+
+from data_access.codes import (
+    COMPLETED_STATUS,
+    FOCUS_AREAS,
+    OVERDUE,
+    OVERDUE_LABEL,
+    SOURCES,
+    STATUSES,
+)
+from data_access.filters import Filter
+from data_access.models import Problem, Township, Village
+from data_access.queries.conditions import (
+    overdue_clause,
+    problem_conditions,
+    problem_status_as_of,
+    rectified_day_as_of,
+)
+from data_access.queries.labels import code_rank, label_codes
+from data_access.queries.overview import to_frame
+
+__all__ = [
+    "LEDGER_COLUMNS",
+    "LEDGER_SORTS",
+    "PAGE_SIZE",
+    "count_problem_ledger",
+    "fetch_problem_ledger",
+    "fetch_status_by_focus_area",
+    "rectified_day_shown",
+    "search_clause",
+]
+
+PAGE_SIZE = 1000  # rows per page of the ledger; beyond that the page offers more pages
+DESCRIPTION_CHARS = 60  # the table shows this much; the detail page shows all
+ELLIPSIS = "…"
+STATUS_LABELS = {**STATUSES, OVERDUE: OVERDUE_LABEL}  # workflow order, the derived one last
+MAX_SEARCH_TERMS = 5  # a pasted paragraph must not become fifty LIKEs
+
+# Server-side orders the page offers (st.dataframe then sorts within one page).
+LEDGER_SORTS: dict[str, str] = {
+    "code": "问题编号",
+    "deadline": "整改时限（最早在前）",
+    "recovered": "挽回损失（最多在前）",
+    "township": "乡镇",
+}
+LEDGER_COLUMNS = [
+    "code",
+    "township_id",
+    "township",
+    "village",
+    "focus_area",
+    "focus_area_label",
+    "sub_category",
+    "description",
+    "source_label",
+    "status",
+    "status_label",
+    "overdue",
+    "deadline",
+    "rectified_on",
+    "recovered_yuan",
+    "responsible_unit",
+]
+# What the ledger query selects, in its order (the labels are added in Python).
+LEDGER_QUERY_COLUMNS = [
+    "code",
+    "township_id",
+    "township",
+    "village",
+    "focus_area",
+    "sub_category",
+    "description",
+    "source",
+    "status",
+    "overdue",
+    "deadline",
+    "rectified_on",
+    "recovered_yuan",
+    "responsible_unit",
+]
+
+
+def search_clause(search: str) -> ColumnElement[bool] | None:
+    """Every whitespace-separated term in the description, measures or code (LIKE, escaped).
+
+    autoescape makes % and _ in the term literal characters; the term is a bound parameter.
+    """
+    terms = search.split()[:MAX_SEARCH_TERMS]
+    if not terms:
+        return None
+    columns = (Problem.description, Problem.measures, Problem.code)
+    return and_(
+        *(or_(*(column.icontains(term, autoescape=True) for column in columns)) for term in terms)
+    )
+
+
+def rectified_day_shown(status: ColumnElement[str], flt: Filter) -> ColumnElement:
+    """The day a problem was rectified, only while its (as-of) status is rectified."""
+    return case((status == COMPLETED_STATUS, rectified_day_as_of(flt)), else_=None)
+
+
+def _ledger_conditions(flt: Filter, search: str) -> list[ColumnElement[bool]]:
+    """The Filter's conditions on Problem plus the search terms."""
+    clauses = problem_conditions(flt)
+    searched = search_clause(search)
+    if searched is not None:
+        clauses.append(searched)
+    return clauses
+
+
+def count_problem_ledger(*, session: Session, flt: Filter, search: str = "") -> int:
+    """How many ledger rows flt and the search select (for paging)."""
+    query = select(func.count(Problem.id)).where(*_ledger_conditions(flt, search))
+    return int(session.exec(query).scalar_one())
+
+
+def _order_by(sort: str, status: ColumnElement[str]) -> list:
+    """ORDER BY for one of LEDGER_SORTS; the code last keeps pages stable."""
+    orders = {
+        "deadline": [Problem.deadline.is_(None), Problem.deadline, status == COMPLETED_STATUS],
+        "recovered": [Problem.recovered_yuan.desc()],
+        "township": [Township.sort_order, Township.id],
+    }
+    return [*orders.get(sort, []), Problem.code]
+
+
+def fetch_problem_ledger(
+    *,
+    session: Session,
+    flt: Filter,
+    search: str = "",
+    sort: str = "code",
+    limit: int = PAGE_SIZE,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """One page of the ledger for flt and the search, with the as-of status and overdue flag."""
+    status = problem_status_as_of(flt)
+    query = (
+        select(
+            Problem.code,
+            Problem.township_id,
+            Township.name,
+            Village.name,
+            Problem.focus_area,
+            Problem.sub_category,
+            Problem.description,
+            Problem.source,
+            status,
+            overdue_clause(status, Problem.deadline, flt),
+            Problem.deadline,
+            rectified_day_shown(status, flt),
+            Problem.recovered_yuan,
+            Problem.responsible_unit,
+        )
+        .join(Township, Township.id == Problem.township_id)
+        .outerjoin(Village, Village.id == Problem.village_id)
+        .where(*_ledger_conditions(flt, search))
+        .order_by(*_order_by(sort, status))
+        .limit(limit)
+        .offset(offset)
+    )
+    dtypes = {"township_id": "int64", "overdue": "bool", "recovered_yuan": "int64"}
+    frame = to_frame(session.exec(query).all(), LEDGER_QUERY_COLUMNS, dtypes)
+    return _labelled(frame)[LEDGER_COLUMNS]
+
+
+def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Chinese labels for the codes, a short description and the overdue status shown."""
+    frame["village"] = frame["village"].fillna("")
+    frame["focus_area_label"] = label_codes(frame["focus_area"], FOCUS_AREAS)
+    frame["source_label"] = label_codes(frame["source"], SOURCES)
+    labels = label_codes(frame["status"], STATUSES)
+    frame["status_label"] = labels.where(~frame["overdue"], labels + f"（{OVERDUE_LABEL}）")
+    frame["description"] = [_shortened(text) for text in frame["description"]]
+    return frame
+
+
+def _shortened(text: str) -> str:
+    """The first DESCRIPTION_CHARS characters, with an ellipsis when cut."""
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    return text[:DESCRIPTION_CHARS] + ELLIPSIS
+
+
+def fetch_status_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """Problems per focus area × as-of status, and the overdue ones as status "overdue".
+
+    Overdue problems also count in their own status: the "overdue" rows are an extra
+    column of the matrix, not a part of a total.
+    """
+    status = problem_status_as_of(flt)
+    scope = (
+        select(
+            Problem.focus_area,
+            status.label("status"),
+            overdue_clause(status, Problem.deadline, flt).label("overdue"),
+        )
+        .where(*problem_conditions(flt))
+        .subquery("status_scope")
+    )
+    by_status = select(scope.c.focus_area, scope.c.status, func.count()).group_by(
+        scope.c.focus_area, scope.c.status
+    )
+    overdue = (
+        select(scope.c.focus_area, literal(OVERDUE), func.count())
+        .where(scope.c.overdue)
+        .group_by(scope.c.focus_area)
+    )
+    rows = session.exec(union_all(by_status, overdue)).all()
+    frame = to_frame(rows, ["focus_area", "status", "problems"], {"problems": "int64"})
+    return _matrix_labels(frame)
+
+
+def _matrix_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """Labels and the domain order (areas as published, statuses by workflow, overdue last)."""
+    frame["focus_area_label"] = label_codes(frame["focus_area"], FOCUS_AREAS)
+    frame["status_label"] = label_codes(frame["status"], STATUS_LABELS)
+    frame["area_rank"] = code_rank(frame["focus_area"], FOCUS_AREAS)
+    frame["status_rank"] = code_rank(frame["status"], STATUS_LABELS)
+    frame = frame.sort_values(["area_rank", "status_rank"], kind="stable")
+    columns = ["focus_area", "focus_area_label", "status", "status_label", "problems"]
+    return frame[columns].reset_index(drop=True)

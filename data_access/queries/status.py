@@ -1,0 +1,39 @@
+"""Problems per (as-of) status, with the derived overdue ones as a fifth row (overview chart)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from data_access.codes import OVERDUE, OVERDUE_LABEL, STATUSES
+from data_access.filters import Filter
+from data_access.queries.aggregates import count_where
+from data_access.queries.conditions import overdue_clause, scoped_problems
+
+__all__ = ["STATUS_CHOICES", "fetch_status_totals"]
+
+STATUS_CHOICES = {**STATUSES, OVERDUE: OVERDUE_LABEL}  # workflow order, the derived one last
+
+
+def fetch_status_totals(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """status, status_label, problems: every status (zeros included), then 已逾期.
+
+    Overdue problems also count in their own status; the overdue row is not part of a sum.
+    """
+    scope = scoped_problems(flt)
+    by_status = dict(
+        session.exec(select(scope.c.status, func.count()).group_by(scope.c.status)).all()
+    )
+    overdue = session.exec(
+        select(count_where(overdue_clause(scope.c.status, scope.c.deadline, flt)))
+    ).one()
+    counts = {code: int(by_status.get(code, 0)) for code in STATUSES}
+    counts[OVERDUE] = int(overdue)
+    return pd.DataFrame(
+        {
+            "status": list(STATUS_CHOICES),
+            "status_label": list(STATUS_CHOICES.values()),
+            "problems": [counts[code] for code in STATUS_CHOICES],
+        }
+    ).astype({"problems": "int64"})

@@ -1,0 +1,203 @@
+"""Read functions behind 乡镇对比: the headline figures per region member, and weekly completion.
+
+One row per member of a level (city, county, township or village) inside the Filter's
+region, members without problems included. A township's row equals fetch_headline for the
+same Filter narrowed to that township; a village's row counts its problems, and the people
+and leads linked to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Select, Subquery, func, select
+from sqlmodel import Session
+
+from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
+from data_access.filters import Filter
+from data_access.models import AccountabilityAction, City, County, Lead, Problem, Township, Village
+from data_access.queries.aggregates import count_where
+from data_access.queries.conditions import (
+    accountability_conditions,
+    lead_conditions,
+    overdue_clause,
+    problem_conditions,
+    problem_status_as_of,
+    rectified_day_as_of,
+    scoped_problems,
+    township_clauses,
+)
+from data_access.queries.overview import to_frame
+from data_access.queries.weeks import WeekStart
+
+__all__ = ["COMPARISON_COLUMNS", "LEVELS", "fetch_region_comparison", "fetch_township_weekly"]
+
+LEVELS = ("city", "county", "township", "village")
+PROBLEM_METRICS = [
+    "problems_total",
+    "problems_rectified",
+    "overdue",
+    "recovered_yuan",
+    "rules_improved",
+]
+COMPARISON_COLUMNS = [
+    "member_id",
+    "member",
+    *PROBLEM_METRICS,
+    "completion_rate",
+    "accountable_people",
+    "leads_transferred",
+]
+NO_VILLAGE_ID = 0  # the row of problems found at township level (no village)
+NO_VILLAGE_LABEL = "乡镇本级（未到村）"
+
+
+@dataclass(frozen=True)
+class _Level:
+    """How a level lists its members and maps a township or a problem to one of them."""
+
+    members: Select  # member_id, member, in display order
+    by_township: Subquery | None  # township_id -> member_id (region levels)
+
+
+def _region_level(level: str, flt: Filter) -> _Level:
+    """City, county or township: members inside the Filter's region, mapped by township."""
+    member_id, member_name = {
+        "city": (City.id, City.name),
+        "county": (County.id, County.name),
+        "township": (Township.id, Township.name),
+    }[level]
+    joined = (
+        select(Township.id.label("township_id"), member_id.label("member_id"))
+        .join(County, County.id == Township.county_id)
+        .join(City, City.id == County.city_id)
+        .where(*township_clauses(Township.id, flt))
+    )
+    order = {"city": [City.id], "county": [County.id]}.get(level, [Township.sort_order])
+    members = (
+        select(member_id, member_name)
+        .select_from(Township)
+        .join(County, County.id == Township.county_id)
+        .join(City, City.id == County.city_id)
+        .where(*township_clauses(Township.id, flt))
+        .group_by(member_id, member_name, *order)
+        .order_by(*order, member_id)
+    )
+    return _Level(members=members, by_township=joined.subquery("member_map"))
+
+
+def _village_members(flt: Filter) -> Select:
+    """The villages of the Filter's townships (only the chosen ones when villages are set)."""
+    query = (
+        select(Village.id, Village.name)
+        .join(Township, Township.id == Village.township_id)
+        .where(*township_clauses(Village.township_id, flt))
+        .order_by(Township.sort_order, Village.name, Village.id)
+    )
+    if flt.villages:
+        query = query.where(Village.id.in_(flt.villages))
+    return query
+
+
+def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.DataFrame:
+    """Problem figures per member (per village, problems without one under NO_VILLAGE_ID)."""
+    scope = scoped_problems(flt)
+    if level is None:
+        member = func.coalesce(scope.c.village_id, NO_VILLAGE_ID)
+        source = scope
+    else:
+        member = level.by_township.c.member_id
+        source = scope.join(
+            level.by_township, level.by_township.c.township_id == scope.c.township_id
+        )
+    query = (
+        select(
+            member.label("member_id"),
+            func.count(scope.c.id),
+            count_where(scope.c.status == COMPLETED_STATUS),
+            count_where(overdue_clause(scope.c.status, scope.c.deadline, flt)),
+            func.coalesce(func.sum(scope.c.recovered_yuan), 0),
+            func.coalesce(func.sum(scope.c.rules_improved), 0),
+        )
+        .select_from(source)
+        .group_by(member)
+    )
+    rows = session.exec(query).all()
+    return to_frame(rows, ["member_id", *PROBLEM_METRICS], dict.fromkeys(PROBLEM_METRICS, "int64"))
+
+
+def _linked_counts(session: Session, table, where: list, level: _Level | None) -> dict[int, int]:
+    """Rows of a linked table (people or leads) per member: by township, or by problem village."""
+    if level is None:
+        member = Problem.village_id
+        query = select(member, func.count(table.id)).join(Problem, Problem.id == table.problem_id)
+    else:
+        member = level.by_township.c.member_id
+        query = select(member, func.count(table.id)).join(
+            level.by_township, level.by_township.c.township_id == table.township_id
+        )
+    query = query.where(*where).group_by(member)
+    return {int(key): int(count) for key, count in session.exec(query).all() if key is not None}
+
+
+def fetch_region_comparison(*, session: Session, flt: Filter, level: str) -> pd.DataFrame:
+    """COMPARISON_COLUMNS for every member of level inside flt's region, in display order."""
+    region = None if level == "village" else _region_level(level, flt)
+    members_query = _village_members(flt) if region is None else region.members
+    members = to_frame(session.exec(members_query).all(), ["member_id", "member"], {})
+    problems = _problem_totals(session, flt, region)
+    if region is None and (problems["member_id"] == NO_VILLAGE_ID).any():
+        members.loc[len(members)] = [NO_VILLAGE_ID, NO_VILLAGE_LABEL]
+    action = AccountabilityAction
+    people_only = action.category.in_(list(PERSON_CATEGORIES))
+    people = _linked_counts(session, action, [*accountability_conditions(flt), people_only], region)
+    leads = _linked_counts(session, Lead, lead_conditions(flt), region)
+    frame = members.astype({"member_id": "int64"}).merge(problems, on="member_id", how="left")
+    frame[PROBLEM_METRICS] = frame[PROBLEM_METRICS].fillna(0).astype("int64")
+    total = frame["problems_total"].where(frame["problems_total"] > 0)
+    frame["completion_rate"] = (frame["problems_rectified"] / total).fillna(0.0)
+    frame["accountable_people"] = frame["member_id"].map(people).fillna(0).astype("int64")
+    frame["leads_transferred"] = frame["member_id"].map(leads).fillna(0).astype("int64")
+    return frame[COMPARISON_COLUMNS].reset_index(drop=True)
+
+
+def fetch_township_weekly(*, session: Session, flt: Filter) -> pd.DataFrame:
+    """Per township and week: problems rectified that week, cumulative, and the rate so far.
+
+    The rate divides by all the township's problems in scope, so each township's last
+    point is its completion rate. Weeks run from the first to the last with a rectification.
+    """
+    week = WeekStart(rectified_day_as_of(flt))
+    rectified = problem_status_as_of(flt) == COMPLETED_STATUS
+    done = (
+        select(Problem.township_id, week, func.count(Problem.id))
+        .where(*problem_conditions(flt), rectified)
+        .group_by(Problem.township_id, week)
+    )
+    scope = scoped_problems(flt)
+    totals = select(scope.c.township_id, func.count(scope.c.id)).group_by(scope.c.township_id)
+    names = select(Township.id, Township.name, Township.sort_order)
+    return _cumulative_weeks(
+        to_frame(session.exec(done).all(), ["township_id", "week_start", "rectified"], {}),
+        dict(session.exec(totals).all()),
+        {row[0]: (row[1], row[2]) for row in session.exec(names).all()},
+    )
+
+
+def _cumulative_weeks(done: pd.DataFrame, totals: dict, names: dict) -> pd.DataFrame:
+    """Fill every township × week of the range, then cumulate per township."""
+    columns = ["township_id", "township", "week_start", "rectified_cumulative", "completion_rate"]
+    done = done.dropna(subset=["week_start"])
+    if done.empty or not totals:
+        return pd.DataFrame({name: [] for name in columns})
+    weeks = pd.date_range(min(done["week_start"]), max(done["week_start"]), freq="7D").date
+    grid = pd.MultiIndex.from_product([sorted(totals), weeks], names=["township_id", "week_start"])
+    counts = done.astype({"rectified": "int64"}).set_index(["township_id", "week_start"])
+    frame = counts["rectified"].reindex(grid, fill_value=0).reset_index()
+    frame["rectified_cumulative"] = frame.groupby("township_id")["rectified"].cumsum()
+    frame["completion_rate"] = frame["rectified_cumulative"] / frame["township_id"].map(totals)
+    frame["township"] = frame["township_id"].map(lambda key: names[key][0])
+    frame["sort_order"] = frame["township_id"].map(lambda key: names[key][1])
+    frame = frame.sort_values(["sort_order", "township_id", "week_start"], kind="stable")
+    return frame[columns].reset_index(drop=True)

@@ -1,0 +1,115 @@
+"""Roles and the role × page/action matrix as frozen data; deny by default; name masking."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+VIEWER = "viewer"
+UPLOADER = "uploader"
+ADMIN = "admin"
+
+ROLE_LABELS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        VIEWER: "查看（领导）",
+        UPLOADER: "上传（工作人员）",
+        ADMIN: "管理员",
+    }
+)
+ROLES: tuple[str, ...] = tuple(ROLE_LABELS)
+
+PAGES: tuple[str, ...] = (
+    "overview",
+    "townships",
+    "problems",
+    "funds",
+    "accountability",
+    "leads",
+    "problem",  # one problem's detail (opened from the tables and the drill-down)
+    "meeting",
+    "upload",
+    "imports",
+    "admin_users",
+    "admin_audit",
+)
+ACTIONS: tuple[str, ...] = (
+    "view",
+    "export",
+    "upload",
+    "undo",
+    "manage_users",
+    "view_audit",
+    "see_full_names",
+)
+
+_READERS = frozenset({VIEWER, UPLOADER, ADMIN})
+_STAFF = frozenset({UPLOADER, ADMIN})
+_ADMINS = frozenset({ADMIN})
+
+# One table for pages and actions: "upload" is both the page and the action, with one answer.
+PERMISSIONS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
+    {
+        "overview": _READERS,
+        "townships": _READERS,
+        "problems": _READERS,
+        "funds": _READERS,
+        "accountability": _READERS,
+        "leads": _READERS,
+        "problem": _READERS,
+        "meeting": _READERS,
+        "view": _READERS,
+        "upload": _STAFF,
+        "imports": _STAFF,
+        "undo": _STAFF,
+        "export": _STAFF,
+        "admin_users": _ADMINS,
+        "admin_audit": _ADMINS,
+        "manage_users": _ADMINS,
+        "view_audit": _ADMINS,
+        "see_full_names": _ADMINS,
+    }
+)
+
+MASK_CHAR = "*"
+
+
+def can(role: str | None, action_or_page: str) -> bool:
+    """True when role may open the page or do the action; unknown roles or names are denied."""
+    return role in PERMISSIONS.get(action_or_page, frozenset())
+
+
+def pages_for(role: str | None) -> tuple[str, ...]:
+    """The pages role may open, in navigation order (empty for an unknown role)."""
+    return tuple(page for page in PAGES if can(role, page))
+
+
+def is_role(role: str | None) -> bool:
+    """True for one of the three known roles."""
+    return role in ROLE_LABELS
+
+
+def mask_name(name: str, *, is_organisation: bool = False) -> str:
+    """Keep a person's first character and star the rest ("张三" → "张*"); organisations stay."""
+    cleaned = (name or "").strip()
+    if is_organisation or not cleaned:
+        return cleaned
+    if len(cleaned) == 1:
+        return MASK_CHAR
+    return cleaned[0] + MASK_CHAR * (len(cleaned) - 1)
+
+
+def display_name_for(role: str | None, name: str, *, is_organisation: bool = False) -> str:
+    """The name as role may see it: full for roles with see_full_names, masked otherwise."""
+    if can(role, "see_full_names"):
+        return (name or "").strip()
+    return mask_name(name, is_organisation=is_organisation)
+
+
+def matrix_markdown() -> str:
+    """The matrix as a Markdown table (the README's role section is generated from this)."""
+    header = "| 页面/操作 page/action | " + " | ".join(ROLE_LABELS[r] for r in ROLES) + " |"
+    rule = "|---" * (len(ROLES) + 1) + "|"
+    lines = [header, rule]
+    for name in PAGES + tuple(a for a in ACTIONS if a not in PAGES):
+        marks = " | ".join("✓" if can(role, name) else "—" for role in ROLES)
+        lines.append(f"| `{name}` | {marks} |")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Browser tests: real Streamlit server, real Chromium (marked e2e)."""

@@ -1,0 +1,1 @@
+"""Tests of the read side of the ledger import: safety, reading, normalising, validating."""

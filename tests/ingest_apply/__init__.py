@@ -1,0 +1,1 @@
+"""Tests of the apply side of the ledger import: diff, apply, undo, export, CLI, pages."""

@@ -1,0 +1,96 @@
+"""Test accounts and signing in: AppTest (session state) and the browser (the real form)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.engine import Engine
+from streamlit.testing.v1 import AppTest
+
+from components.auth import SESSION_METHOD, SESSION_USER
+from data_access import auth
+from data_access.auth import passwords
+from data_access.db import session_scope
+from data_access.queries import list_townships
+from data_access.settings import PROJECT_ROOT
+
+TEST_ACTOR = "cli:tests"
+# username -> (role, password); "scoped" is a viewer limited to the first township.
+TEST_USERS: dict[str, tuple[str, str]] = {
+    "viewer": ("viewer", "viewer-pass-1"),
+    "uploader": ("uploader", "uploader-pass-1"),
+    "admin": ("admin", "admin-pass-1"),
+    "scoped": ("viewer", "scoped-pass-1"),
+}
+SCOPED_USER = "scoped"
+DASHBOARD = PROJECT_ROOT / "dashboard.py"
+APP_TIMEOUT_SECONDS = 60  # the first run migrates and queries; AppTest's default is 3 s
+TEST_BCRYPT_ROUNDS = 4  # the lowest cost: test accounts only, the app's default stays 12
+
+
+@contextmanager
+def cheap_bcrypt() -> Iterator[None]:
+    """Hash new passwords at the lowest cost while inside (verification reads the cost)."""
+    saved = passwords.BCRYPT_ROUNDS
+    passwords.BCRYPT_ROUNDS = TEST_BCRYPT_ROUNDS
+    try:
+        yield
+    finally:
+        passwords.BCRYPT_ROUNDS = saved
+
+
+def first_township_id(engine: Engine) -> int:
+    """The township the scoped test user is limited to."""
+    with session_scope(engine) as session:
+        return int(list_townships(session=session)["township_id"].iloc[0])
+
+
+def create_test_users(engine: Engine, names: tuple[str, ...] = tuple(TEST_USERS)) -> None:
+    """Create the named test accounts on engine (skipping ones that exist)."""
+    township_ids = (first_township_id(engine),) if SCOPED_USER in names else ()
+    with cheap_bcrypt(), session_scope(engine, write=True) as session:
+        for name in names:
+            if auth.get_user(session=session, username=name) is not None:
+                continue
+            role, password = TEST_USERS[name]
+            auth.create_user(
+                session=session,
+                actor=TEST_ACTOR,
+                username=name,
+                password=password,
+                role=role,
+                township_ids=township_ids if name == SCOPED_USER else (),
+            )
+
+
+def open_app(
+    username: str | None,
+    page_path: str | None = None,
+    query_params: dict[str, str] | None = None,
+) -> AppTest:
+    """Run the dashboard signed in as username (None: nobody), then open page_path."""
+    app = AppTest.from_file(str(DASHBOARD), default_timeout=APP_TIMEOUT_SECONDS)
+    app.query_params.update(query_params or {})
+    if username is not None:
+        sign_in(app, username)
+    app.run()
+    if page_path is not None:
+        app.switch_page(page_path)
+        app.run()
+    return app
+
+
+def sign_in(app, username: str) -> None:
+    """Sign username in for an AppTest: only who is signed in; the app re-reads the account."""
+    app.session_state[SESSION_USER] = username
+    app.session_state[SESSION_METHOD] = "password"
+
+
+def browser_sign_in(page, base_url: str, username: str, password: str | None = None) -> None:
+    """Fill in the real sign-in form in the browser and wait until the app shows the user."""
+    page.goto(base_url)
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码", exact=True).fill(password or TEST_USERS[username][1])
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("当前用户").wait_for()

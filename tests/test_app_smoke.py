@@ -1,0 +1,164 @@
+"""AppTest smoke tests: every page through the dashboard router, the KPIs, the error panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from sqlalchemy import update
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+from streamlit.testing.v1 import AppTest
+
+from components.navigation import PAGES
+from data_access.db import get_engine, session_scope
+from data_access.filters import Filter
+from data_access.formatting import format_int, format_rate
+from data_access.models import Problem
+from data_access.queries import fetch_headline, list_townships
+from data_access.version import bump_data_version
+
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+TIMEOUT_SECONDS = 60  # the first run migrates and queries; AppTest's default is 3 s
+DEFAULT_PAGE = next(spec for spec in PAGES if spec.default)
+
+# The published results (DOMAIN.md) as the overview must show them.
+PUBLISHED_KPIS = {
+    "问题总数": "414",
+    "整改完成": "381",
+    "完成率": "92.0%",
+    "挽回损失": "117.0128 万元",
+    "完善制度": "117",
+    "问责追责": "177",
+    "移交线索": "40",
+    "立案审查": "1",
+}
+
+
+def open_page(page_path: str, query_params: dict[str, str] | None = None) -> AppTest:
+    """Run the dashboard (with URL query_params), then switch to page_path and rerun."""
+    app = AppTest.from_file(str(DASHBOARD), default_timeout=TIMEOUT_SECONDS)
+    app.query_params.update(query_params or {})
+    app.run()
+    if page_path != DEFAULT_PAGE.path:
+        app.switch_page(page_path)
+        app.run()
+    return app
+
+
+def kpis(app: AppTest) -> dict[str, str]:
+    """The metric cards on screen: label -> value text."""
+    return {metric.label: metric.value for metric in app.metric}
+
+
+@pytest.fixture
+def seeded_app_database(monkeypatch: pytest.MonkeyPatch, sqlite_seeded_url: str) -> str:
+    """Point the app at the seeded SQLite demo database."""
+    monkeypatch.setenv("DATABASE_URL", sqlite_seeded_url)
+    return sqlite_seeded_url
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[spec.url_path for spec in PAGES])
+def test_every_page_runs_without_exception(seeded_app_database, spec):
+    """Each page renders under the frame with its title and the demo-data banner."""
+    app = open_page(spec.path)
+    assert not app.exception
+    assert spec.title in app.title[0].value
+    assert any("演示数据" in info.value for info in app.info)
+
+
+def test_overview_shows_the_published_figures(seeded_app_database):
+    """The eight KPI cards show the published results, formatted for Chinese readers."""
+    app = open_page(DEFAULT_PAGE.path)
+    assert not app.exception
+    assert kpis(app) == PUBLISHED_KPIS
+    assert not app.error
+
+
+def test_placeholder_pages_name_the_issue_that_builds_them(seeded_app_database):
+    """Pages built later say so and which issue builds them; they show no figures."""
+    for spec in PAGES:
+        if spec.default:
+            continue
+        app = open_page(spec.path)
+        notice = " ".join(info.value for info in app.info)
+        assert "issue 3" in notice or "issue 4" in notice
+        assert not app.metric
+
+
+def test_overview_follows_the_filter_in_the_url(seeded_app_database):
+    """?township=ID narrows every KPI to that township; a malformed parameter is named."""
+    engine = get_engine(seeded_app_database)
+    with session_scope(engine) as session:
+        township_id = int(list_townships(session=session)["township_id"].iloc[0])
+        expected = fetch_headline(session=session, flt=Filter(townships=(township_id,)))
+    app = open_page(DEFAULT_PAGE.path, {"township": str(township_id), "status": "bogus"})
+    assert not app.exception
+    shown = kpis(app)
+    assert shown["问题总数"] == format_int(expected.problems_total)
+    assert shown["完成率"] == format_rate(expected.completion_rate)
+    assert 0 < expected.problems_total < 414
+    assert any("status=bogus" in caption.value for caption in app.caption)
+
+
+def test_empty_store_shows_zeros_and_no_demo_banner(monkeypatch, empty_engine: Engine):
+    """A migrated store with no rows: zero KPIs, an empty-state notice, no demo banner."""
+    st.cache_data.clear()  # scratch databases are reused within the test session
+    monkeypatch.setenv("DATABASE_URL", empty_engine.url.render_as_string(hide_password=False))
+    app = open_page(DEFAULT_PAGE.path)
+    assert not app.exception
+    assert kpis(app)["问题总数"] == "0"
+    notices = [info.value for info in app.info]
+    assert any("没有问题记录" in notice for notice in notices)
+    assert not any("演示数据" in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    "database_url",
+    [
+        "postgresql+psycopg://postgres@127.0.0.1:1/unreachable",
+        "oracle://nobody@127.0.0.1/none",
+        "not a url",
+    ],
+    ids=["unreachable", "unsupported", "malformed"],
+)
+def test_unusable_database_shows_error_panel(monkeypatch, database_url):
+    """A wrong or unreachable DATABASE_URL gives the bilingual error panel, no traceback."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    app = open_page(DEFAULT_PAGE.path)
+    assert not app.exception
+    assert len(app.error) == 1
+    assert "无法连接数据库" in app.error[0].value
+    assert "The database is unavailable" in app.error[0].value
+    assert not app.metric
+
+
+def test_committed_change_shows_on_next_rerun(monkeypatch, writable_seeded_engine: Engine):
+    """Cached figures refresh when the data version is bumped, and only then."""
+    st.cache_data.clear()  # this scratch database may have held other data at the same version
+    url = writable_seeded_engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("DATABASE_URL", url)
+    app = open_page(DEFAULT_PAGE.path)
+    assert kpis(app)["整改完成"] == "381"
+
+    with session_scope(writable_seeded_engine, write=True) as session:
+        rectified_id = session.exec(
+            select(Problem.id).where(Problem.status == "rectified").limit(1)
+        ).one()
+        session.exec(update(Problem).where(Problem.id == rectified_id).values(status="in_progress"))
+    app.run()
+    assert kpis(app)["整改完成"] == "381", "without a new data version the cache still answers"
+
+    with session_scope(writable_seeded_engine, write=True) as session:
+        bump_data_version(session=session)
+    app.run()
+    assert not app.exception
+    assert kpis(app)["整改完成"] == "380"
+    assert kpis(app)["完成率"] == "91.8%"
+
+
+def test_no_legacy_pages_folder_beside_the_entry_script():
+    """A pages/ folder would make Streamlit run URL-opened pages without the frame."""
+    assert not (DASHBOARD.parent / "pages").exists()
+    assert all((DASHBOARD.parent / spec.path).is_file() for spec in PAGES)

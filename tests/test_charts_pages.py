@@ -1,0 +1,199 @@
+"""Chart builders of 问题清单, 资金挽损, 问责情况, 线索移交: encodings, selections, empty frames."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from test_charts import empty, only_dataset, selections
+
+from charts import accountability, funds, leads, problems
+from charts.theme import FONT
+from data_access.codes import FOCUS_AREAS, FORMS, LEAD_OUTCOMES, OVERDUE, PERSON_CATEGORIES
+
+MATRIX_COLUMNS = ["focus_area", "focus_area_label", "status", "status_label", "problems"]
+TOWNSHIP_MONEY_COLUMNS = ["township_id", "township", "recovered_yuan", "problems"]
+SUB_CATEGORY_COLUMNS = ["focus_area", "focus_area_label", "sub_category", "recovered_yuan"]
+SUB_CATEGORY_COLUMNS.append("problems")
+MONTH_COLUMNS = ["month", "month_label", "recovered_yuan", "problems"]
+RULES_COLUMNS = ["township_id", "township", "focus_area", "rules_improved", "focus_area_label"]
+PEOPLE_COLUMNS = ["township_id", "township", "category", "form", "people"]
+PEOPLE_COLUMNS += ["category_label", "form_label"]
+MONTHLY_PEOPLE_COLUMNS = ["month", "category", "form", "people", "month_label"]
+MONTHLY_PEOPLE_COLUMNS += ["category_label", "form_label"]
+FUNNEL_COLUMNS = ["stage", "stage_label", "unit", "count"]
+LEAD_TOWNSHIP_COLUMNS = ["township_id", "township", "outcome", "leads", "outcome_label"]
+RECEIVER_COLUMNS = ["transferred_to", "outcome", "leads", "outcome_label"]
+
+
+def layer_with(spec: dict, mark: str) -> dict:
+    """The first layer of a layered spec drawn with mark."""
+    return next(layer for layer in spec["layer"] if layer["mark"]["type"] == mark)
+
+
+def matrix_frame() -> pd.DataFrame:
+    """Two focus areas, two statuses each, and an overdue cell."""
+    rows = [
+        ("funds_projects", FOCUS_AREAS["funds_projects"], "rectified", "已完成", 19),
+        ("funds_projects", FOCUS_AREAS["funds_projects"], "in_progress", "正在整改", 4),
+        ("funds_projects", FOCUS_AREAS["funds_projects"], OVERDUE, "已逾期", 3),
+        ("work_style", FOCUS_AREAS["work_style"], "rectified", "已完成", 7),
+    ]
+    return pd.DataFrame(rows, columns=MATRIX_COLUMNS)
+
+
+def test_status_matrix_chart() -> None:
+    """Statuses across in workflow order with 已逾期 last; a click selects the status."""
+    frame = matrix_frame()
+    spec = problems.status_matrix_chart(frame).to_dict()
+    cells = layer_with(spec, "rect")["encoding"]
+    assert cells["x"]["field"] == "status_label"
+    assert cells["x"]["sort"] == ["未启动", "正在整改", "基本完成", "已完成", "已逾期"]
+    assert cells["y"]["sort"] == list(FOCUS_AREAS.values())
+    assert cells["color"]["field"] == "problems"
+    assert layer_with(spec, "text")["encoding"]["text"]["field"] == "problems"
+    assert selections(spec) == {problems.STATUS_SELECTION: ["status"]}
+    assert only_dataset(spec) == frame.to_dict(orient="records")
+    assert spec["config"]["font"] == FONT
+
+
+def test_money_by_township_in_wan() -> None:
+    """Bars of 万元 computed in Vega from integer 元, most money first, click on township."""
+    frame = pd.DataFrame(
+        [(9, "钱桥镇", 105_058, 5), (15, "钱铺镇", 194_384, 6)], columns=TOWNSHIP_MONEY_COLUMNS
+    )
+    spec = funds.recovered_by_township_chart(frame).to_dict()
+    bars = layer_with(spec, "bar")
+    assert bars["encoding"]["x"]["field"] == "wan"
+    assert bars["encoding"]["x"]["title"] == "挽回损失（万元）"
+    assert {"calculate": "datum.recovered_yuan / 10000", "as": "wan"} in bars["transform"]
+    assert bars["encoding"]["y"]["sort"]["order"] == "descending"
+    assert selections(spec) == {funds.TOWNSHIP_SELECTION: ["township_id"]}
+    assert [row["recovered_yuan"] for row in only_dataset(spec)] == [105_058, 194_384]
+
+
+def test_money_by_sub_category_coloured_by_area() -> None:
+    """Sub-categories coloured by their focus area; a click selects the sub-category."""
+    frame = pd.DataFrame(
+        [("funds_projects", FOCUS_AREAS["funds_projects"], "贪污侵占", 493_843, 17)],
+        columns=SUB_CATEGORY_COLUMNS,
+    )
+    spec = funds.recovered_by_sub_category_chart(frame).to_dict()
+    bars = layer_with(spec, "bar")["encoding"]
+    assert bars["y"]["field"] == "sub_category"
+    assert bars["color"]["scale"]["domain"] == list(FOCUS_AREAS.values())
+    assert selections(spec) == {funds.SUB_CATEGORY_SELECTION: ["sub_category"]}
+
+
+def test_money_by_month_keeps_the_query_order() -> None:
+    """Months in the order the query gives, the open-problem bar last; no selection."""
+    frame = pd.DataFrame(
+        [(date(2018, 6, 1), "2018年6月", 236_704, 19), (None, "尚未完成整改", 482_673, 43)],
+        columns=MONTH_COLUMNS,
+    )
+    spec = funds.recovered_by_month_chart(frame).to_dict()
+    bars = layer_with(spec, "bar")["encoding"]
+    assert bars["x"]["field"] == "month_label" and bars["x"]["sort"] is None
+    assert bars["y"]["field"] == "wan"
+    assert selections(spec) == {}
+
+
+def test_rules_by_township_stacked_by_area() -> None:
+    """Rules improved summed per township, stacked by focus area; a click selects township."""
+    frame = pd.DataFrame(
+        [(1, "枞阳镇", "funds_projects", 2, FOCUS_AREAS["funds_projects"])], columns=RULES_COLUMNS
+    )
+    spec = funds.rules_by_township_chart(frame).to_dict()
+    encoding = spec["encoding"]
+    assert (encoding["x"]["field"], encoding["x"]["aggregate"]) == ("rules_improved", "sum")
+    assert encoding["color"]["field"] == "focus_area_label"
+    assert selections(spec) == {funds.RULES_SELECTION: ["township_id"]}
+
+
+def people_frame() -> pd.DataFrame:
+    """Two townships, a few categories, sanctions in two forms."""
+    rows = [
+        (1, "枞阳镇", "admonishment", 1, 3),
+        (1, "枞阳镇", "disciplinary_sanction", 2, 1),
+        (2, "藕山镇", "disciplinary_sanction", 3, 2),
+        (2, "藕山镇", "under_investigation", None, 1),
+    ]
+    frame = pd.DataFrame(rows, columns=PEOPLE_COLUMNS[:5]).astype({"form": "Int64"})
+    frame["category_label"] = frame["category"].map(PERSON_CATEGORIES)
+    frame["form_label"] = [FORMS.get(form, "待定") for form in frame["form"].fillna(0)]
+    return frame
+
+
+def test_township_category_heatmap() -> None:
+    """All 8 categories across in the published order; people summed; click on township."""
+    spec = accountability.township_category_chart(people_frame()).to_dict()
+    cells = layer_with(spec, "rect")["encoding"]
+    assert cells["x"]["scale"]["domain"] == list(PERSON_CATEGORIES.values())
+    assert (cells["color"]["field"], cells["color"]["aggregate"]) == ("people", "sum")
+    assert cells["y"]["sort"] is None  # the official township order of the query
+    assert selections(spec) == {accountability.TOWNSHIP_SELECTION: ["township_id"]}
+
+
+def test_monthly_forms_chart() -> None:
+    """People per month stacked by 四种形态, pending ones under their own label."""
+    frame = people_frame().drop(columns=["township_id", "township"])
+    frame["month"] = [date(2018, 6, 1)] * 3 + [None]
+    frame["month_label"] = ["2018年6月"] * 3 + ["尚未决定"]
+    spec = accountability.monthly_forms_chart(frame).to_dict()
+    encoding = spec["encoding"]
+    assert (encoding["y"]["field"], encoding["y"]["aggregate"]) == ("people", "sum")
+    assert encoding["color"]["field"] == "form_label"
+    assert encoding["color"]["scale"]["domain"] == [FORMS[1], FORMS[2], FORMS[3], "待定"]
+
+
+def test_lead_funnel_chart() -> None:
+    """Stages in funnel order (as given), labelled with count and unit."""
+    frame = pd.DataFrame(
+        [("leads", "移交问题线索", "条", 40), ("cases", "立案审查", "件", 1)],
+        columns=FUNNEL_COLUMNS,
+    )
+    spec = leads.lead_funnel_chart(frame).to_dict()
+    bars = layer_with(spec, "bar")["encoding"]
+    assert bars["y"]["field"] == "stage_label" and bars["y"]["sort"] is None
+    assert bars["x"]["field"] == "count"
+    assert layer_with(spec, "text")["encoding"]["text"]["field"] == "text"
+    assert [row["count"] for row in only_dataset(spec)] == [40, 1]
+
+
+def test_lead_outcome_charts() -> None:
+    """Leads stacked by outcome in the code table's colours; townships clickable."""
+    by_township = pd.DataFrame(
+        [(1, "枞阳镇", "pending", 1, "办理中"), (7, "横埠镇", "case_opened", 1, "已立案")],
+        columns=LEAD_TOWNSHIP_COLUMNS,
+    )
+    spec = leads.leads_by_township_chart(by_township).to_dict()
+    assert spec["encoding"]["color"]["scale"]["domain"] == list(LEAD_OUTCOMES.values())
+    assert selections(spec) == {leads.TOWNSHIP_SELECTION: ["township_id"]}
+    receivers = pd.DataFrame([("县纪委监委", "pending", 12, "办理中")], columns=RECEIVER_COLUMNS)
+    spec = leads.leads_by_receiver_chart(receivers).to_dict()
+    assert spec["encoding"]["y"]["field"] == "transferred_to"
+    assert selections(spec) == {}
+
+
+@pytest.mark.parametrize(
+    ("build", "columns"),
+    [
+        (problems.status_matrix_chart, MATRIX_COLUMNS),
+        (funds.recovered_by_township_chart, TOWNSHIP_MONEY_COLUMNS),
+        (funds.recovered_by_sub_category_chart, SUB_CATEGORY_COLUMNS),
+        (funds.recovered_by_month_chart, MONTH_COLUMNS),
+        (funds.rules_by_township_chart, RULES_COLUMNS),
+        (accountability.township_category_chart, PEOPLE_COLUMNS),
+        (accountability.monthly_forms_chart, MONTHLY_PEOPLE_COLUMNS),
+        (leads.lead_funnel_chart, FUNNEL_COLUMNS),
+        (leads.leads_by_township_chart, LEAD_TOWNSHIP_COLUMNS),
+        (leads.leads_by_receiver_chart, RECEIVER_COLUMNS),
+    ],
+    ids=lambda value: getattr(value, "__name__", ""),
+)
+def test_builders_accept_empty_frames(build, columns) -> None:
+    """A filter that matches nothing still gives a valid, titled chart with no rows."""
+    spec = build(empty(columns)).to_dict()
+    assert only_dataset(spec) == []
+    assert spec["title"]["text"]

@@ -1,0 +1,121 @@
+"""Row-level township scope: every read function of data_access.queries obeys Filter.scope."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from dataclasses import is_dataclass
+
+import pandas as pd
+import pytest
+from query_support import NO_SUCH_ID
+from sqlalchemy.engine import Engine
+
+import data_access.queries as queries_package
+from data_access.db import session_scope
+from data_access.filters import Filter
+from data_access.queries import fetch_headline, list_townships
+
+READ_PREFIXES = ("fetch_", "count_")
+
+
+def filtered_read_functions() -> list[Callable]:
+    """Every public fetch_/count_ function of the queries package that takes a Filter.
+
+    Found by walking the package, so read functions added later are covered without
+    editing this test. Extra parameters must have defaults (they keep them here).
+    """
+    found: dict[str, Callable] = {}
+    for info in pkgutil.iter_modules(queries_package.__path__):
+        module = importlib.import_module(f"{queries_package.__name__}.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or not name.startswith(READ_PREFIXES):
+                continue
+            if "flt" in inspect.signature(function).parameters:
+                found[f"{module.__name__}.{name}"] = function
+    return [found[key] for key in sorted(found)]
+
+
+READ_FUNCTIONS = filtered_read_functions()
+
+
+def run(engine: Engine, function: Callable, flt: Filter):
+    """function's answer for flt on engine."""
+    with session_scope(engine) as session:
+        return function(session=session, flt=flt)
+
+
+def assert_same(left, right) -> None:
+    """Equal answers: DataFrames cell by cell, dataclasses and numbers by value."""
+    if isinstance(left, pd.DataFrame):
+        pd.testing.assert_frame_equal(left, right)
+    else:
+        assert left == right
+
+
+def two_townships(engine: Engine) -> tuple[int, int]:
+    """The two townships with the most problems (so the scoped answers are not empty)."""
+    with session_scope(engine) as session:
+        ids = [int(i) for i in list_townships(session=session)["township_id"]]
+        totals = {
+            i: fetch_headline(session=session, flt=Filter(townships=(i,))).problems_total
+            for i in ids
+        }
+    ranked = sorted(ids, key=lambda i: (-totals[i], i))
+    return ranked[0], ranked[1]
+
+
+def test_the_read_functions_are_found() -> None:
+    """The discovery sees the known read functions (it would pass vacuously on none)."""
+    names = {function.__name__ for function in READ_FUNCTIONS}
+    assert {"fetch_headline", "fetch_completion_by_township", "fetch_weekly_trend"} <= names
+
+
+def test_scope_is_never_in_the_url() -> None:
+    """The scope comes from the account only: it neither leaves nor enters through the URL."""
+    scoped = Filter().with_(townships=(2,), scope=(1, 2))
+    assert scoped.to_params() == {"township": "2"}
+    parsed, _ = Filter.from_params({"scope": "1", "township": "2"})
+    assert parsed.scope is None
+    assert Filter(scope=(1,)).is_empty()
+
+
+@pytest.mark.parametrize("function", READ_FUNCTIONS, ids=lambda f: f.__name__)
+def test_scope_narrows_like_a_township_filter(seeded_engine: Engine, function: Callable) -> None:
+    """A scoped user's answer equals the answer for their townships chosen as a filter."""
+    first, second = two_townships(seeded_engine)
+    scoped = run(seeded_engine, function, Filter(scope=(first, second)))
+    assert_same(scoped, run(seeded_engine, function, Filter(townships=(first, second))))
+    # A township outside the scope, chosen in the filter, adds nothing.
+    narrowed = run(seeded_engine, function, Filter(townships=(first, second), scope=(first,)))
+    assert_same(narrowed, run(seeded_engine, function, Filter(townships=(first,))))
+    if isinstance(scoped, pd.DataFrame) and "township_id" in scoped.columns:
+        assert set(scoped["township_id"]) <= {first, second}
+
+
+@pytest.mark.parametrize("function", READ_FUNCTIONS, ids=lambda f: f.__name__)
+def test_empty_scope_sees_nothing(seeded_engine: Engine, function: Callable) -> None:
+    """scope=() (an account limited to no township) sees no row in any query."""
+    nothing = run(seeded_engine, function, Filter(scope=()))
+    assert_same(nothing, run(seeded_engine, function, Filter(townships=(NO_SUCH_ID,))))
+    if isinstance(nothing, pd.DataFrame):
+        assert nothing.empty or not nothing.select_dtypes("number").any().any()
+
+
+def test_scoped_headline_is_smaller_than_the_whole(seeded_engine: Engine) -> None:
+    """Non-vacuous: the scope really removes problems, people and leads of other townships."""
+    first, second = two_townships(seeded_engine)
+    whole = run(seeded_engine, fetch_headline, Filter())
+    scoped = run(seeded_engine, fetch_headline, Filter(scope=(first, second)))
+    assert is_dataclass(scoped)
+    assert 0 < scoped.problems_total < whole.problems_total
+    assert scoped.accountable_people < whole.accountable_people
+    assert scoped.leads_transferred < whole.leads_transferred
+    nothing = run(seeded_engine, fetch_headline, Filter(scope=()))
+    assert (nothing.problems_total, nothing.accountable_people, nothing.leads_transferred) == (
+        0,
+        0,
+        0,
+    )
