@@ -1,5 +1,5 @@
 # The two commands of the README, plus small helpers. The logic lives in scripts/.
-.PHONY: run test lint format seed
+.PHONY: run test lint format seed notebook
 
 run:  ## serve the dashboard on http://127.0.0.1:8501 (seeds demo data on first start)
 	@scripts/run.sh
@@ -20,3 +20,6 @@ format:
 seed:  ## load the demo data; `make seed SEED_ARGS=--reset` replaces existing data
 	@scripts/venv.sh requirements.txt
 	.venv/bin/python -m seed $(SEED_ARGS)
+
+notebook:  ## open the analysis notebook in JupyterLab on the project's .venv
+	@scripts/notebook.sh

@@ -1,33 +1,59 @@
 """Entry point and frame around every page: `streamlit run dashboard.py`.
 
-Order of the frame: page config -> database check -> (sign-in, issue 5) -> navigation
+Order of the frame: page config -> database check -> sign-in gate (first-admin setup,
+sign-in form, single sign-on; the account re-read from the database every rerun) ->
+navigation of the role's pages (any other page's URL: "no access", nothing of it runs)
 -> global filter bar (sidebar) -> page title, notices and filter chips -> the chosen page.
 """
 
 import streamlit as st
 
+from components.auth import CurrentUser, current_user, remember_for_this_run
 from components.filter_bar import show_filter_bar, show_filter_chips
 from components.filter_state import show_filter_notices
-from components.frame import show_database_error, show_demo_banner
-from components.navigation import navigation_pages
+from components.frame import show_database_error, show_demo_banner, show_page_error
+from components.navigation import navigation_pages, page_key
+from components.signin_forms import show_account_menu, show_no_access, show_sign_in_screen
 from data_access.cache import cached_engine
 from data_access.db import DatabaseUnavailableError
+from data_access.roles import can
+
+
+def signed_in() -> CurrentUser | None:
+    """The signed-in user, or None after showing the sign-in screen or the database error."""
+    try:
+        cached_engine()  # connects, and upgrades the schema once per process
+        user = current_user()
+    except DatabaseUnavailableError as error:
+        st.navigation(navigation_pages(), position="hidden")  # claim the router so no page runs
+        show_database_error(error)
+        return None
+    remember_for_this_run(user)
+    if user is None:
+        # Every page registered but hidden: the URL's page waits until after sign-in.
+        st.navigation(navigation_pages(), position="hidden")
+        try:
+            show_sign_in_screen()
+        except DatabaseUnavailableError as error:
+            show_database_error(error)
+    return user
 
 
 def main() -> None:
-    """Render the frame and run the page the URL asks for."""
+    """Render the frame and run the page the URL asks for, if the user's role may open it."""
     # An emoji favicon is drawn locally; a Material icon (also each page's icon, when no
     # page_icon is set) would be fetched from fonts.gstatic.com, unreachable on an intranet.
     st.set_page_config(page_title="巡察整改看板", page_icon="📋", layout="wide")
-    pages = navigation_pages()
-    try:
-        cached_engine()  # connects, and upgrades the schema once per process
-    except DatabaseUnavailableError as error:
-        st.navigation(pages, position="hidden")  # claim the router so no page runs
-        show_database_error(error)
+    user = signed_in()
+    if user is None:
         return
-    page = st.navigation(pages)
+    page = st.navigation(navigation_pages(role=user.role))
     st.sidebar.caption("巡察整改看板 · 脱贫攻坚专项巡察")
+    show_account_menu(user)
+    if not can(user.role, page_key(page)):
+        st.title(page.title)
+        show_no_access()  # the page's script never runs: no query, no widget of it
+        return
     try:
         flt = show_filter_bar()  # also drops unknown ids from the URL, with a notice
         st.title(page.title)  # one place for page titles; pages start with their content
@@ -37,6 +63,9 @@ def main() -> None:
         page.run()
     except DatabaseUnavailableError as error:  # lost mid-run: same panel, no traceback
         show_database_error(error)
+    except Exception:
+        show_page_error()
+        raise  # Streamlit logs the traceback and shows the browser no details
 
 
 main()

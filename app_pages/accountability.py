@@ -4,8 +4,9 @@ import streamlit as st
 
 from charts.accountability import TOWNSHIP_SELECTION, monthly_forms_chart, township_category_chart
 from charts.overview import accountability_chart
+from components.auth import signed_in_user
 from components.chart_filter import show_chart
-from components.empty import show_empty_state
+from components.empty import show_empty_state, stop_if_empty
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import accountability_kpis
@@ -18,13 +19,15 @@ from data_access.queries import (
     fetch_accountability_totals,
     fetch_written_self_criticism,
 )
+from data_access.roles import can
 
 flt = current_filter()
+role = signed_in_user().role  # names are masked unless the role may see them in full
+masked_note = "" if can(role, "see_full_names") else "姓名已脱敏。"
 totals = cached_query(fetch_accountability_totals, flt)
 render_kpi_row(accountability_kpis(totals))
-if totals.people == 0 and totals.organisations == 0:
-    show_empty_state("当前筛选范围内没有问责追责记录。")
-    st.stop()
+nothing = totals.people == 0 and totals.organisations == 0
+stop_if_empty(nothing, "当前筛选范围内没有问责追责记录。")
 
 if totals.people:
     left, right = st.columns(2, gap="large")
@@ -43,9 +46,9 @@ if totals.people:
     st.subheader("一案双查")
     st.caption(
         f"同一问题既追究直接责任、又追究领导责任的共 {totals.dual_check_problems} 个问题；"
-        "姓名已脱敏。选中一行查看问题详情。"
+        f"{masked_note}选中一行查看问题详情。"
     )
-    if not show_dual_check_pairs(flt, key="dual_check_pairs"):
+    if not show_dual_check_pairs(flt, key="dual_check_pairs", role=role):
         show_empty_state("当前筛选范围内没有一案双查的问题。")
 
 if totals.organisations:

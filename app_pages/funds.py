@@ -12,7 +12,7 @@ from charts.funds import (
     rules_by_township_chart,
 )
 from components.chart_filter import show_chart
-from components.empty import show_empty_state
+from components.empty import show_empty_state, stop_if_empty
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import funds_kpis
@@ -30,9 +30,10 @@ from data_access.queries import (
 flt = current_filter()
 totals = cached_query(fetch_funds_totals, flt)
 render_kpi_row(funds_kpis(totals))
-if totals.recovered_yuan == 0 and totals.rules_improved == 0:
-    show_empty_state("当前筛选范围内没有挽回损失或完善制度的记录。")
-    st.stop()
+stop_if_empty(
+    totals.recovered_yuan == 0 and totals.rules_improved == 0,
+    "当前筛选范围内没有挽回损失或完善制度的记录。",
+)
 
 if totals.recovered_yuan:
     left, right = st.columns(2, gap="large")

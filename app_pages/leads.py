@@ -9,7 +9,7 @@ from charts.leads import (
     leads_by_township_chart,
 )
 from components.chart_filter import show_chart
-from components.empty import show_empty_state
+from components.empty import stop_if_empty
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import leads_kpis
@@ -26,9 +26,7 @@ flt = current_filter()
 funnel = cached_query(fetch_lead_funnel, flt)
 render_kpi_row(leads_kpis(funnel))
 leads = cached_query(fetch_lead_outcomes, flt)
-if leads.empty:
-    show_empty_state("当前筛选范围内没有移交的问题线索。")
-    st.stop()
+stop_if_empty(leads.empty, "当前筛选范围内没有移交的问题线索。")
 
 left, right = st.columns(2, gap="large")
 with left:

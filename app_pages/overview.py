@@ -1,13 +1,24 @@
-"""总览 (overview): headline KPIs and the four overview charts for the current filter."""
+"""总览 (overview): headline KPIs and the overview charts; a click on a chart filters.
+
+The township, focus-area and status charts keep all their members (the chosen ones
+highlighted) so that shift-click can add more; every other figure follows the whole Filter.
+"""
 
 import streamlit as st
 
 from charts.overview import (
+    CATEGORY_SELECTION,
+    FOCUS_AREA_SELECTION,
+    TOWNSHIP_SELECTION,
+    WEEK_SELECTION,
     accountability_chart,
     completion_by_township_chart,
     focus_area_chart,
     weekly_trend_chart,
 )
+from charts.status import STATUS_SELECTION, status_totals_chart
+from components.chart_filter import WEEK, show_chart, show_chart_opening_page
+from components.empty import show_empty_state
 from components.filter_state import current_filter
 from components.kpi import headline_kpis, render_kpi_row
 from data_access.cache import cached_query
@@ -18,6 +29,9 @@ from data_access.queries import (
     fetch_problems_by_focus_area,
     fetch_weekly_trend,
 )
+from data_access.queries.status import fetch_status_totals
+
+ACCOUNTABILITY_PAGE = "app_pages/accountability.py"
 
 flt = current_filter()
 headline = cached_query(fetch_headline, flt)
@@ -25,18 +39,48 @@ headline = cached_query(fetch_headline, flt)
 render_kpi_row(headline_kpis(headline))
 
 if headline.problems_total == 0:
-    st.info("当前范围内没有问题记录。", icon=":material/search_off:")
+    show_empty_state("当前范围内没有问题记录。")
     st.stop()
 
+st.caption("点击图表中的乡镇、巡察重点、整改状态或某一周即可筛选；按住 Shift 点击可多选。")
 left, right = st.columns([3, 2], gap="large")
 with left:
-    townships = cached_query(fetch_completion_by_township, flt)
-    st.altair_chart(completion_by_township_chart(townships), width="stretch", key="township_chart")
+    townships = cached_query(fetch_completion_by_township, flt.with_(townships=(), villages=()))
+    show_chart(
+        completion_by_township_chart(townships),
+        key="township_chart",
+        selection=TOWNSHIP_SELECTION,
+        filter_field="townships",
+    )
 with right:
-    areas = cached_query(fetch_problems_by_focus_area, flt)
-    st.altair_chart(focus_area_chart(areas), width="stretch", key="focus_area_chart")
+    areas = cached_query(fetch_problems_by_focus_area, flt.with_(focus_areas=(), sub_categories=()))
+    show_chart(
+        focus_area_chart(areas),
+        key="focus_area_chart",
+        selection=FOCUS_AREA_SELECTION,
+        filter_field="focus_areas",
+    )
+    statuses = cached_query(fetch_status_totals, flt.with_(statuses=()))
+    show_chart(
+        status_totals_chart(statuses),
+        key="status_chart",
+        selection=STATUS_SELECTION,
+        filter_field="statuses",
+    )
     people = cached_query(fetch_accountability_breakdown, flt)
-    st.altair_chart(accountability_chart(people), width="stretch", key="accountability_chart")
+    show_chart_opening_page(
+        accountability_chart(people),
+        key="accountability_chart",
+        selection=CATEGORY_SELECTION,
+        page=ACCOUNTABILITY_PAGE,
+        caption="点击处理方式查看“问责情况”页（问责类别不是问题的筛选条件）。",
+    )
 
 weeks = cached_query(fetch_weekly_trend, flt)
-st.altair_chart(weekly_trend_chart(weeks), width="stretch", key="weekly_trend_chart")
+show_chart(
+    weekly_trend_chart(weeks),
+    key="weekly_trend_chart",
+    selection=WEEK_SELECTION,
+    filter_field=WEEK,
+)
+st.caption("点击某一周：只看该周发现的问题（发现日期筛选）。")

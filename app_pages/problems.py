@@ -4,7 +4,7 @@ import streamlit as st
 
 from charts.problems import STATUS_SELECTION, status_matrix_chart
 from components.chart_filter import show_chart
-from components.empty import show_empty_state
+from components.empty import stop_if_empty
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import problems_kpis
@@ -22,9 +22,7 @@ from data_access.queries.problems import LEDGER_SORTS, PAGE_SIZE
 flt = current_filter()
 headline = cached_query(fetch_headline, flt)
 render_kpi_row(problems_kpis(headline))
-if headline.problems_total == 0:
-    show_empty_state()
-    st.stop()
+stop_if_empty(headline.problems_total == 0)
 
 matrix = cached_query(fetch_status_by_focus_area, flt)
 show_chart(
@@ -41,9 +39,8 @@ with search_column:
 with sort_column:
     sort = sort_choice(LEDGER_SORTS, key="ledger_sort")
 total = cached_query(count_problem_ledger, flt, search=search)
-if total == 0:
-    show_empty_state(f"没有找到包含“{search}”的问题。", hint="请换一个关键词，或清空搜索框。")
-    st.stop()
+no_match = f"没有找到包含“{search}”的问题。"
+stop_if_empty(total == 0, no_match, hint="请换一个关键词，或清空搜索框。")
 offset = pager(total, page_size=PAGE_SIZE, key="ledger_page")
 ledger = cached_query(fetch_problem_ledger, flt, search=search, sort=sort, offset=offset)
 show_ledger_table(ledger, key="ledger_table")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.marks import LABEL_COLOUR, highlight
+from charts.marks import Heatmap, heatmap
 from charts.theme import BAR_STEP, COUNT_FORMAT, NO_FORM_LABEL, form_scale, themed, top_legend
 from data_access.codes import PERSON_CATEGORIES
 
@@ -14,41 +14,42 @@ CATEGORY_LABELS = list(PERSON_CATEGORIES.values())
 
 
 def township_category_chart(df: pd.DataFrame) -> alt.LayerChart:
-    """A heatmap of people: townships down, the 8 categories across; a click filters."""
+    """A heatmap of people: townships down (official order), the 8 categories across.
+
+    A click on a cell filters to its township.
+    """
     selection = alt.selection_point(name=TOWNSHIP_SELECTION, fields=["township_id"])
-    base = alt.Chart(df).encode(
-        x=alt.X(
-            "category_label:N",
+    keys = ["township_id", "township", "sort_order", "category", "category_label"]
+    # The frame splits a category by form; a cell is the category's total.
+    base = alt.Chart(df).transform_aggregate(people="sum(people)", groupby=keys)
+    spec = Heatmap(
+        column="category_label",
+        column_labels=CATEGORY_LABELS,
+        row=alt.Y(
+            "township:N",
             title=None,
-            sort=CATEGORY_LABELS,
-            scale=alt.Scale(domain=CATEGORY_LABELS),
-            axis=alt.Axis(orient="top", labelAngle=0),
+            sort=alt.EncodingSortField(field="sort_order", op="min"),
+            axis=alt.Axis(labelLimit=200),
         ),
-        # The frame comes in the townships' official order: keep it.
-        y=alt.Y("township:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
+        count="people",
+        scheme="purples",
+        tooltip=[
+            alt.Tooltip("township:N", title="乡镇"),
+            alt.Tooltip("category_label:N", title="处理方式"),
+            alt.Tooltip("people:Q", title="人数", format=COUNT_FORMAT),
+        ],
+        font_size=11,
     )
-    cells = (
-        base.mark_rect(stroke="white", strokeWidth=1)
-        .encode(
-            color=alt.Color("sum(people):Q", scale=alt.Scale(scheme="purples"), legend=None),
-            opacity=highlight(selection),
-            tooltip=[
-                alt.Tooltip("township:N", title="乡镇"),
-                alt.Tooltip("category_label:N", title="处理方式"),
-                alt.Tooltip("sum(people):Q", title="人数", format=COUNT_FORMAT),
-            ],
-        )
-        .add_params(selection)
-    )
-    labels = base.mark_text(fontSize=11, color=LABEL_COLOUR).encode(
-        text=alt.Text("sum(people):Q", format=COUNT_FORMAT)
-    )
-    chart = alt.layer(cells, labels).properties(height=alt.Step(BAR_STEP + 4))
+    chart = heatmap(base, spec, selection).properties(height=alt.Step(BAR_STEP + 4))
     return themed(chart, "各乡镇问责追责人数", "按处理方式统计；点击乡镇筛选")
 
 
 def monthly_forms_chart(df: pd.DataFrame) -> alt.Chart:
-    """People per month of decision, stacked by 四种形态 form (pending ones in their own bar)."""
+    """People per month of decision, stacked by 四种形态 form (pending ones in their own bar).
+
+    Summed per month and form in Vega (no per-category field in the encoding), so a bar
+    has one segment per form.
+    """
     frame = df.assign(form_label=df["form_label"].fillna(NO_FORM_LABEL))
     chart = (
         alt.Chart(frame)
@@ -65,10 +66,9 @@ def monthly_forms_chart(df: pd.DataFrame) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("month_label:N", title="月份"),
                 alt.Tooltip("form_label:N", title="形态"),
-                alt.Tooltip("category_label:N", title="处理方式"),
-                alt.Tooltip("people:Q", title="人数", format=COUNT_FORMAT),
+                alt.Tooltip("sum(people):Q", title="人数", format=COUNT_FORMAT),
             ],
         )
-        .properties(height=300)
+        .properties(height=380)  # title, legend and axes included
     )
     return themed(chart, "问责追责按月分布", "按决定日期所在月份统计，颜色为“四种形态”")

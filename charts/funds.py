@@ -5,8 +5,15 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.marks import LABEL_COLOUR, WAN_FORMAT, highlight, money_tooltips, with_wan
-from charts.theme import BAR_STEP, COUNT_FORMAT, themed, top_legend
+from charts.marks import (
+    LABEL_COLOUR,
+    WAN_AXIS_FORMAT,
+    WAN_FORMAT,
+    highlight,
+    money_tooltips,
+    with_wan,
+)
+from charts.theme import BAR_STEP, COUNT_FORMAT, themed
 from data_access.codes import FOCUS_AREAS
 
 TOWNSHIP_SELECTION = "funds_township_pick"
@@ -20,22 +27,24 @@ MOST_MONEY_FIRST = alt.EncodingSortField(field="recovered_yuan", op="max", order
 
 
 def _area_colour(legend_columns: int) -> alt.Color:
-    """Colour by focus area label, fixed per area so every funds chart agrees."""
+    """Colour by focus area label, one fixed colour per area."""
     return alt.Color(
         "focus_area_label:N",
         title="巡察重点",
         scale=alt.Scale(domain=list(FOCUS_AREAS.values()), range=list(AREA_COLOURS)),
-        legend=top_legend(legend_columns),
+        legend=alt.Legend(
+            orient="top", direction="horizontal", columns=legend_columns, labelLimit=0
+        ),
     )
 
 
 def _money_bars(df: pd.DataFrame, y: alt.Y, selection: alt.Parameter, **encodings) -> alt.Chart:
-    """Horizontal bars of 万元 per row of df, labelled at the end, highlighted on click."""
+    """Horizontal red bars of 万元 per row of df, labelled at the end, highlighted on click."""
     base = with_wan(alt.Chart(df))
     bars = (
-        base.mark_bar(**({} if "color" in encodings else {"color": MONEY_COLOUR}))
+        base.mark_bar(color=MONEY_COLOUR)
         .encode(
-            x=alt.X("wan:Q", title=WAN_AXIS_TITLE, axis=alt.Axis(format=WAN_FORMAT)),
+            x=alt.X("wan:Q", title=WAN_AXIS_TITLE, axis=alt.Axis(format=WAN_AXIS_FORMAT)),
             y=y,
             opacity=highlight(selection),
             **encodings,
@@ -45,7 +54,9 @@ def _money_bars(df: pd.DataFrame, y: alt.Y, selection: alt.Parameter, **encoding
     labels = base.mark_text(align="left", dx=4, fontSize=11, color=LABEL_COLOUR).encode(
         x="wan:Q", y=y, text=alt.Text("wan:Q", format=WAN_FORMAT)
     )
-    return alt.layer(bars, labels).properties(height=alt.Step(BAR_STEP))
+    # Room on the right for the label of the longest bar.
+    chart = alt.layer(bars, labels).properties(height=alt.Step(BAR_STEP))
+    return chart.properties(padding={"right": 40})
 
 
 def recovered_by_township_chart(df: pd.DataFrame) -> alt.LayerChart:
@@ -59,7 +70,7 @@ def recovered_by_township_chart(df: pd.DataFrame) -> alt.LayerChart:
 
 
 def recovered_by_sub_category_chart(df: pd.DataFrame) -> alt.LayerChart:
-    """Money recovered per problem sub-category, coloured by focus area; a click filters."""
+    """Money recovered per problem sub-category (focus area in the tooltip); a click filters."""
     selection = alt.selection_point(name=SUB_CATEGORY_SELECTION, fields=["sub_category"])
     y = alt.Y("sub_category:N", title=None, sort=MOST_MONEY_FIRST, axis=alt.Axis(labelLimit=240))
     tooltip = [
@@ -68,8 +79,9 @@ def recovered_by_sub_category_chart(df: pd.DataFrame) -> alt.LayerChart:
         *money_tooltips(),
         alt.Tooltip("problems:Q", title="涉及问题（个）", format=COUNT_FORMAT),
     ]
-    chart = _money_bars(df, y, selection, color=_area_colour(2), tooltip=tooltip)
-    return themed(chart, "各类问题挽回损失", "单位：万元；颜色为巡察重点；点击子类筛选")
+    # One colour: a focus-area legend would not fit beside the long sub-category names.
+    chart = _money_bars(df, y, selection, tooltip=tooltip)
+    return themed(chart, "各类问题挽回损失", "单位：万元；点击子类筛选")
 
 
 def recovered_by_month_chart(df: pd.DataFrame) -> alt.LayerChart:
@@ -80,13 +92,13 @@ def recovered_by_month_chart(df: pd.DataFrame) -> alt.LayerChart:
     tooltip.append(alt.Tooltip("problems:Q", title="涉及问题（个）", format=COUNT_FORMAT))
     bars = base.mark_bar(color=MONEY_COLOUR, width={"band": 0.6}).encode(
         x=x,
-        y=alt.Y("wan:Q", title=WAN_AXIS_TITLE, axis=alt.Axis(format=WAN_FORMAT)),
+        y=alt.Y("wan:Q", title=WAN_AXIS_TITLE, axis=alt.Axis(format=WAN_AXIS_FORMAT)),
         tooltip=tooltip,
     )
     labels = base.mark_text(dy=-6, fontSize=11, color=LABEL_COLOUR).encode(
         x=x, y="wan:Q", text=alt.Text("wan:Q", format=WAN_FORMAT)
     )
-    chart = alt.layer(bars, labels).properties(height=280)
+    chart = alt.layer(bars, labels).properties(height=340)  # title and axes included
     return themed(chart, "按月挽回损失", "按问题整改完成的月份统计，单位：万元")
 
 

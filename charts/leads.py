@@ -55,7 +55,8 @@ def leads_by_township_chart(df: pd.DataFrame) -> alt.Chart:
     """Leads per township stacked by outcome; a click filters to the township."""
     selection = alt.selection_point(name=TOWNSHIP_SELECTION, fields=["township_id"])
     chart = _outcome_bars(df, "township", "乡镇").encode(opacity=highlight(selection))
-    chart = chart.add_params(selection)
+    # Room on the right for the last axis label when the longest bar reaches the edge.
+    chart = chart.add_params(selection).properties(padding={"right": 16})
     return themed(chart, "各乡镇移交线索及办理结果", "点击乡镇筛选")
 
 

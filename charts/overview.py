@@ -88,6 +88,8 @@ def _status_bars(df: pd.DataFrame, spec: StatusBars) -> alt.LayerChart:
             y=y,
             color=status_colour(spec.legend_columns),
             order=alt.Order("status_rank:Q"),
+            # The clicked id must survive the aggregation, or the selection holds no value.
+            detail=alt.Detail(f"{spec.key}:N"),
             opacity=_highlight(selection),
             tooltip=[
                 alt.Tooltip(f"{spec.label}:N", title=spec.label_title),
@@ -143,6 +145,7 @@ def accountability_chart(df: pd.DataFrame) -> alt.LayerChart:
                 scale=form_scale(sorted(frame["form_label"].unique())),
                 legend=top_legend(columns=2),  # drawn in the narrow right-hand column
             ),
+            detail=alt.Detail("category:N"),  # keeps the clicked category in the datum
             opacity=_highlight(selection),
             tooltip=[
                 alt.Tooltip("category_label:N", title="处理方式"),

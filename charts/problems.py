@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.marks import LABEL_COLOUR, highlight
+from charts.marks import Heatmap, heatmap
 from charts.theme import COUNT_FORMAT, themed
 from data_access.codes import FOCUS_AREAS, OVERDUE_LABEL, STATUSES
 
@@ -21,46 +21,24 @@ def status_matrix_chart(df: pd.DataFrame) -> alt.LayerChart:
     A click on a cell selects its status (overdue included), so the ledger narrows to it.
     """
     selection = alt.selection_point(name=STATUS_SELECTION, fields=["status"])
-    x = alt.X(
-        "status_label:N",
-        title=None,
-        sort=MATRIX_STATUS_LABELS,
-        scale=alt.Scale(domain=MATRIX_STATUS_LABELS),
-        axis=alt.Axis(orient="top", labelAngle=0),
+    spec = Heatmap(
+        column="status_label",
+        column_labels=MATRIX_STATUS_LABELS,
+        row=alt.Y(
+            "focus_area_label:N",
+            title=None,
+            sort=list(FOCUS_AREAS.values()),
+            axis=alt.Axis(labelLimit=220),
+        ),
+        count="problems",
+        scheme="blues",
+        tooltip=[
+            alt.Tooltip("focus_area_label:N", title="巡察重点"),
+            alt.Tooltip("status_label:N", title="整改状态"),
+            alt.Tooltip("problems:Q", title="问题数", format=COUNT_FORMAT),
+        ],
+        font_size=13,
     )
-    y = alt.Y(
-        "focus_area_label:N",
-        title=None,
-        sort=list(FOCUS_AREAS.values()),
-        axis=alt.Axis(labelLimit=220),
-    )
-    base = alt.Chart(df).encode(x=x, y=y)
-    cells = (
-        base.mark_rect(stroke="white", strokeWidth=2)
-        .encode(
-            color=alt.Color(
-                "problems:Q", title="问题数（个）", scale=alt.Scale(scheme="blues"), legend=None
-            ),
-            opacity=highlight(selection),
-            tooltip=[
-                alt.Tooltip("focus_area_label:N", title="巡察重点"),
-                alt.Tooltip("status_label:N", title="整改状态"),
-                alt.Tooltip("problems:Q", title="问题数", format=COUNT_FORMAT),
-            ],
-        )
-        .add_params(selection)
-    )
-    # White text on the darkest cells (above 60% of the largest count), dark text elsewhere.
-    labels = (
-        base.transform_joinaggregate(most="max(problems)")
-        .mark_text(fontSize=13)
-        .encode(
-            text=alt.Text("problems:Q", format=COUNT_FORMAT),
-            color=alt.when("datum.problems > datum.most * 0.6")
-            .then(alt.value("white"))
-            .otherwise(alt.value(LABEL_COLOUR)),
-        )
-    )
-    chart = alt.layer(cells, labels).properties(height=alt.Step(CELL_HEIGHT))
+    chart = heatmap(alt.Chart(df), spec, selection).properties(height=alt.Step(CELL_HEIGHT))
     subtitle = "“已逾期”为超过整改时限仍未完成的问题（也计入其所在状态）；点击单元格按状态筛选"
     return themed(chart, "各巡察重点 × 整改状态", subtitle)

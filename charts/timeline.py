@@ -16,7 +16,7 @@ MARKER_COLOURS = {"整改时限": "#C62828", "截至日期": "#616161"}
 
 
 def _markers(deadline: date | None, as_of: date | None) -> pd.DataFrame:
-    """Vertical rules for the deadline and the as-of day, when known."""
+    """Vertical rules for the deadline and the as-of day, when known (legend: only those)."""
     rows = [("整改时限", deadline), ("截至日期", as_of)]
     return pd.DataFrame(
         [(label, pd.Timestamp(day)) for label, day in rows if day is not None],
@@ -66,12 +66,17 @@ def status_timeline_chart(
                     "marker:N",
                     title=None,
                     scale=alt.Scale(
-                        domain=list(MARKER_COLOURS), range=list(MARKER_COLOURS.values())
+                        domain=list(markers["marker"]),
+                        range=[MARKER_COLOURS[name] for name in markers["marker"]],
                     ),
                     legend=alt.Legend(orient="top"),
                 ),
-                tooltip=[alt.Tooltip("marker:N", title="标记"), alt.Tooltip("day:T", format="%Y-%m-%d")],
+                tooltip=[
+                    alt.Tooltip("marker:N", title="标记"),
+                    alt.Tooltip("day:T", format="%Y-%m-%d"),
+                ],
             )
         )
-    chart = alt.layer(*layers).resolve_scale(color="independent").properties(height=200)
+    # A step height: Streamlit fits a fixed height of a chart with a nominal y to its width.
+    chart = alt.layer(*layers).resolve_scale(color="independent").properties(height=alt.Step(44))
     return themed(chart, "整改状态变化", "每个点为一次状态变更；虚线为整改时限")

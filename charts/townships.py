@@ -13,8 +13,8 @@ from charts.theme import BAR_STEP, COUNT_FORMAT, DATE_FORMAT, RATE_FORMAT, theme
 MEMBER_SELECTION = "member_pick"
 TOWNSHIP_SELECTION = "township_facet_pick"
 DEFAULT_LIMIT = 10  # bars a ranking shows before "显示全部"
-FACET_COLUMNS = 6
-FACET_SIZE = (150, 90)
+FACET_COLUMNS = 5  # fits the main column beside the sidebar at 1,440 px
+FACET_SIZE = (130, 80)
 LEVEL_NAMES = {"city": "市", "county": "县区", "township": "乡镇", "village": "村"}
 
 
@@ -26,33 +26,39 @@ class Metric:
     label: str
     number_format: str
     colour: str
-    higher_is_better: bool
+
+    @property
+    def tick_step(self) -> object:
+        """1 for whole-number figures (counts), else unset (rates and money)."""
+        return 1 if self.number_format == COUNT_FORMAT else alt.Undefined
 
 
 METRICS: dict[str, Metric] = {
     m.column: m
     for m in (
-        Metric("problems_total", "问题数（个）", COUNT_FORMAT, "#1565C0", False),
-        Metric("completion_rate", "完成率", RATE_FORMAT, "#2E7D32", True),
-        Metric("overdue", "逾期问题（个）", COUNT_FORMAT, "#C62828", False),
-        Metric("recovered_wan", "挽回损失（万元）", ",.2f", "#6A1B9A", True),
-        Metric("accountable_people", "问责人数（人）", COUNT_FORMAT, "#EF6C00", False),
+        Metric("problems_total", "问题数（个）", COUNT_FORMAT, "#1565C0"),
+        Metric("completion_rate", "完成率", RATE_FORMAT, "#2E7D32"),
+        Metric("overdue", "逾期问题（个）", COUNT_FORMAT, "#C62828"),
+        Metric("recovered_wan", "挽回损失（万元）", ",.2f", "#6A1B9A"),
+        Metric("accountable_people", "问责人数（人）", COUNT_FORMAT, "#EF6C00"),
     )
 }
 
 
-def ranked(df: pd.DataFrame, metric: str, limit: int | None, *, ascending: bool) -> pd.DataFrame:
-    """The members ordered by metric (ties by name), cut to the first limit rows when given."""
-    frame = df.assign(recovered_wan=df["recovered_yuan"] / 10_000)
-    frame = frame.sort_values([metric, "member"], ascending=[ascending, True], kind="stable")
-    return frame.head(limit) if limit else frame
+def ranked(df: pd.DataFrame, metric: str, *, ascending: bool) -> pd.DataFrame:
+    """The members ordered by metric (ties by name).
+
+    A member without problems has no completion rate: it is left out of that ranking.
+    """
+    frame = df[df["problems_total"] > 0] if metric == "completion_rate" else df
+    return frame.sort_values([metric, "member"], ascending=[ascending, True], kind="stable")
 
 
 def ranking_chart(df: pd.DataFrame, metric: str, level: str, *, note: str = "") -> alt.LayerChart:
     """Horizontal bars of one figure per member, in the given row order; a click selects one."""
     spec = METRICS[metric]
     selection = alt.selection_point(name=MEMBER_SELECTION, fields=["member_id"])
-    frame = df.assign(recovered_wan=df["recovered_yuan"] / 10_000, rank=range(len(df)))
+    frame = df.assign(rank=range(len(df)))
     y = alt.Y(
         "member:N",
         title=None,
@@ -63,7 +69,12 @@ def ranking_chart(df: pd.DataFrame, metric: str, level: str, *, note: str = "") 
     bars = (
         base.mark_bar(color=spec.colour)
         .encode(
-            x=alt.X(f"{metric}:Q", title=spec.label, axis=alt.Axis(format=spec.number_format)),
+            x=alt.X(
+                f"{metric}:Q",
+                title=spec.label,
+                # Counts get whole ticks only: a 0–5 axis would repeat "0 0 1 1 …" as ,d.
+                axis=alt.Axis(format=spec.number_format, tickMinStep=spec.tick_step),
+            ),
             opacity=highlight(selection),
             tooltip=_tooltips(level),
         )
@@ -102,7 +113,9 @@ def weekly_small_multiples(df: pd.DataFrame, columns: int = FACET_COLUMNS) -> al
         .mark_area(line={"color": "#2E7D32"}, color="#A5D6A7", interpolate="step-after")
         .encode(
             x=alt.X(
-                "week_start:T", title=None, axis=alt.Axis(format=DATE_FORMAT, labelAngle=0, tickCount=3)
+                "week_start:T",
+                title=None,
+                axis=alt.Axis(format=DATE_FORMAT, labelAngle=0, tickCount=3),
             ),
             y=alt.Y(
                 "completion_rate:Q",

@@ -2,38 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 
 import streamlit as st
 
 from components.auth import CurrentUser, signed_in_user
 from data_access.audit import (
     AUDIT_ACTIONS,
+    CSV_HEADERS,
     LOCAL_TIMEZONE,
+    audit_events_csv,
     list_audit_actors,
     list_audit_events,
     record_event,
 )
 from data_access.cache import cached_engine
 from data_access.db import session_scope
+from data_access.roles import can
 
 ALL = ""
 DEFAULT_DAYS = 30
 ROW_LIMIT = 1000
-COLUMNS = {
-    "at": "时间",
-    "actor": "操作人",
-    "action_label": "操作",
-    "target": "对象",
-    "detail": "详情",
-}
 
 
 def show_audit_filters() -> dict[str, object]:
     """Actor, action and date range widgets; returns list_audit_events keyword arguments."""
     with session_scope(cached_engine()) as session:
         actors = list_audit_actors(session=session)
-    today = date.today()
+    today = datetime.now(LOCAL_TIMEZONE).date()  # the office's day, as the filter reads it
     actor_column, action_column, days_column = st.columns([1, 1, 2])
     actor = actor_column.selectbox(
         "操作人", [ALL, *actors], format_func=lambda a: a or "全部", key="audit_actor"
@@ -65,17 +62,20 @@ def show_audit_events(filters: dict[str, object]) -> None:
         events = list_audit_events(session=session, limit=ROW_LIMIT, **filters)
     st.caption(f"共 {len(events)} 条（最多显示 {ROW_LIMIT} 条，按时间倒序）")
     local = events["at"].dt.tz_convert(LOCAL_TIMEZONE).dt.strftime("%Y-%m-%d %H:%M:%S")
-    shown = events.assign(at=local)
-    st.dataframe(
-        shown[list(COLUMNS)].rename(columns=COLUMNS),
-        hide_index=True,
-        width="stretch",
-        key="audit_table",
+    shown = events.assign(at=local)[list(CSV_HEADERS)].rename(columns=CSV_HEADERS)
+    st.dataframe(shown, hide_index=True, width="stretch", key="audit_table")
+    audited_download_button(
+        "下载审计日志（CSV）",
+        audit_events_csv(events),
+        file_name=f"audit_log_{datetime.now(LOCAL_TIMEZONE):%Y%m%d_%H%M}.csv",
+        mime="text/csv",
+        key="audit_csv",
+        detail=f"{len(events)} rows",
     )
 
 
 def record_download(user: CurrentUser, target: str, detail: str = "") -> None:
-    """Write the audit row for a download the user just clicked."""
+    """Write the audit row for a download the user asked for."""
     with session_scope(cached_engine(), write=True) as session:
         record_event(
             session=session, actor=user.username, action="download", target=target, detail=detail
@@ -84,25 +84,35 @@ def record_download(user: CurrentUser, target: str, detail: str = "") -> None:
 
 def audited_download_button(
     label: str,
-    data: bytes | str,
+    data: bytes | str | Callable[[], bytes | str],
     *,
     file_name: str,
     mime: str,
     key: str,
     detail: str = "",
 ) -> None:
-    """st.download_button that leaves a "download" audit row (who, which file) when clicked.
+    """st.download_button whose file is handed out only after a "download" audit row is written.
 
-    detail says what was in the file (e.g. the Filter's URL parameters).
+    The file is made on request (deferred data), so the row is committed before the browser
+    gets a byte, with no rerun. Shown only to roles with the "export" permission (deny by
+    default); detail says what was in the file (e.g. the Filter's URL parameters). data may
+    itself be a callable that makes the file.
     """
     user = signed_in_user()
+    if not can(user.role, "export"):
+        return
+
+    def audited_data() -> bytes | str:
+        """Record the download, then make the file."""
+        record_download(user, file_name, detail)
+        return data() if callable(data) else data
+
     st.download_button(
         label,
-        data,
+        audited_data,
         file_name=file_name,
         mime=mime,
         key=key,
-        on_click=record_download,
-        args=(user, file_name, detail),
+        on_click="ignore",
         icon=":material/download:",
     )

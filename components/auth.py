@@ -38,8 +38,8 @@ class CurrentUser:
 
     @property
     def label(self) -> str:
-        """Name and role for the sidebar, e.g. "王五（管理员）"."""
-        return f"{self.display_name or self.username}（{ROLE_LABELS.get(self.role, self.role)}）"
+        """Name and role for the sidebar, e.g. "王五 · 管理员"."""
+        return f"{self.display_name or self.username} · {ROLE_LABELS.get(self.role, self.role)}"
 
 
 def sso_section() -> Mapping | None:
@@ -132,14 +132,19 @@ def signed_in_user() -> CurrentUser:
     return user
 
 
+def current_scope() -> tuple[int, ...] | None:
+    """The signed-in user's township scope for every Filter; () (no rows) when nobody is."""
+    user = st.session_state.get(SESSION_CURRENT)
+    return user.scope if isinstance(user, CurrentUser) else ()
+
+
 def sign_out(user: CurrentUser) -> None:
     """Audit the sign-out, forget the user, and end the single-sign-on session too."""
     with session_scope(cached_engine(), write=True) as session:
         record_event(session=session, actor=user.username, action="sign_out", target=user.username)
-    method = st.session_state.get(SESSION_METHOD)
     forget()
     st.session_state.pop(SESSION_SSO_REFUSED, None)
-    if method == OIDC and sso_logged_in():
-        st.logout()  # clears the identity cookie and starts a new session
+    if sso_logged_in():
+        st.logout()  # else the identity cookie would sign the user in again at once
     else:
         st.rerun()

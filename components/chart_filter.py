@@ -92,14 +92,14 @@ def filter_with_selection(flt: Filter, filter_field: str, values: Iterable) -> F
 
 
 def _ids(values: Iterable) -> list[int]:
-    """The values that are whole numbers (ids arrive as int, float or text from the browser)."""
+    """The values that are positive whole numbers (ids arrive as int, float or text)."""
     ids = []
     for value in values:
         try:
             number = float(value)
         except (TypeError, ValueError):
             continue
-        if number.is_integer() and number >= 0:
+        if number.is_integer() and number > 0:  # ids start at 1; 0 marks "none" rows
             ids.append(int(number))
     return ids
 
@@ -167,3 +167,23 @@ def with_initial_selection(
     for param in _named(chart, selection):
         param.value = [{field: value} for value in values]
     return chart
+
+
+def show_chart_opening_page(
+    chart: alt.TopLevelMixin, *, key: str, selection: str, page: str, caption: str
+) -> None:
+    """Render chart; a click on it opens page with the current Filter (no filter of its own).
+
+    For figures the Filter has no field for, e.g. accountability categories on the overview.
+    """
+    flt = current_filter()
+    event = st.altair_chart(
+        chart,
+        on_select="rerun",
+        selection_mode=selection,
+        key=chart_widget_key(key, flt),
+        width="stretch",
+    )
+    st.caption(caption)
+    if clicked_values(event, selection, None):
+        st.switch_page(page, query_params=flt.to_params())

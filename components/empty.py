@@ -11,3 +11,10 @@ HINT = "可在左侧筛选栏调整条件，或点击“清除全部”查看全
 def show_empty_state(message: str | None = None, *, hint: str = HINT) -> None:
     """A notice that nothing matches (message, or the general one), with what to do next."""
     st.info(f"**{message or NO_MATCH}**  \n{hint}", icon=":material/search_off:")
+
+
+def stop_if_empty(is_empty: bool, message: str | None = None, *, hint: str = HINT) -> None:
+    """When is_empty, show the empty state and end the page's run here."""
+    if is_empty:
+        show_empty_state(message, hint=hint)
+        st.stop()

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from components.auth import current_scope
 from components.filter_state import (
     FILTER_PARAMS,
     add_notice,
@@ -21,12 +22,12 @@ from components.filter_state import (
     write_filter,
 )
 from data_access.cache import cached_query
-from data_access.codes import FOCUS_AREAS, OVERDUE, OVERDUE_LABEL, SOURCES, STATUSES
+from data_access.codes import FOCUS_AREAS, SOURCES
 from data_access.filters import Filter
 from data_access.queries.options import FilterOptions, fetch_filter_options
+from data_access.queries.status import STATUS_CHOICES
 
 KEY_PREFIX = "filter_"
-STATUS_CHOICES = {**STATUSES, OVERDUE: OVERDUE_LABEL}
 DATE_MARGIN = timedelta(days=366)
 # Chip and widget labels of each Filter field, in the order of the bar.
 FIELD_LABELS: dict[str, str] = {
@@ -53,8 +54,8 @@ def widget_key(field: str) -> str:
 
 
 def filter_options() -> FilterOptions:
-    """The filter bar's choices (cached, refreshed with the data version)."""
-    return cached_query(fetch_filter_options, None)
+    """The filter bar's choices within the user's township scope (cached per data version)."""
+    return cached_query(fetch_filter_options, None, scope=current_scope())
 
 
 def allowed_values(field: str, flt: Filter, options: FilterOptions) -> list:
@@ -113,15 +114,14 @@ def _format(field: str, options: FilterOptions) -> Callable[[object], str]:
 def _on_values_change(field: str) -> None:
     """Widget callback: write the chosen values of field to the URL's Filter."""
     flt = current_filter().with_(**{field: tuple(st.session_state[widget_key(field)])})
-    write_filter(_prune_dependent(flt, field))
+    write_filter(_prune_dependent(flt, field, filter_options()))
 
 
-def _prune_dependent(flt: Filter, field: str) -> Filter:
+def _prune_dependent(flt: Filter, field: str, options: FilterOptions) -> Filter:
     """Drop narrower choices that no longer sit inside the new wider choice."""
     dependent = DEPENDENTS.get(field)
     if dependent is None:
         return flt
-    options = filter_options()
     allowed = set(allowed_values(dependent, flt, options))
     kept = tuple(value for value in getattr(flt, dependent) if value in allowed)
     return flt.with_(**{dependent: kept})
@@ -219,7 +219,7 @@ def filter_chips(flt: Filter, options: FilterOptions) -> list[Chip]:
         show = _format(field, options)
         for value in getattr(flt, field):
             rest = tuple(v for v in getattr(flt, field) if v != value)
-            without = _prune_dependent(flt.with_(**{field: rest}), field)
+            without = _prune_dependent(flt.with_(**{field: rest}), field, options)
             chips.append(Chip(f"{title}：{show(value)}", without))
     if flt.date_from or flt.date_to:
         low = flt.date_from.isoformat() if flt.date_from else "…"
@@ -236,7 +236,7 @@ def show_filter_chips(flt: Filter) -> None:
     if not chips:
         return
     with st.container(horizontal=True, gap="small", key=KEY_PREFIX + "chips"):
-        st.caption("当前筛选：")
+        st.caption("当前筛选：", width="content")
         for number, chip in enumerate(chips):
             st.button(
                 chip.label,

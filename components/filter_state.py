@@ -6,6 +6,7 @@ import hashlib
 
 import streamlit as st
 
+from components.auth import current_scope
 from data_access.filters import PARAM_NAMES, Filter
 
 # URL parameters that are not Filter fields but belong to a view (drill level, problem code,
@@ -30,8 +31,12 @@ def read_filter() -> tuple[Filter, list[str]]:
 
 
 def current_filter() -> Filter:
-    """The Filter every query on the current page uses."""
-    return read_filter()[0]
+    """The Filter every query on the current page uses: the URL's, within the user's scope.
+
+    The township scope comes from the signed-in account (never from the URL), so every
+    query, and every cache key (the Filter), carries it.
+    """
+    return read_filter()[0].with_(scope=current_scope())
 
 
 def write_filter(flt: Filter) -> None:
@@ -66,7 +71,7 @@ def restore_filter_after_navigation() -> None:
 
 def apply_filter(flt: Filter) -> None:
     """Write flt to the URL and rerun, if it differs from the current one."""
-    if flt != current_filter():
+    if flt.to_params() != current_filter().to_params():  # what the URL can hold
         write_filter(flt)
         st.rerun()
 

@@ -21,6 +21,20 @@ def show_database_error(error: Exception) -> None:
     )
 
 
+def show_page_error() -> None:
+    """A friendly notice for an unexpected error; Streamlit logs the traceback on the server.
+
+    client.showErrorDetails = "none" keeps the details out of the browser.
+    """
+    st.error(
+        "**页面出错了 / Something went wrong**\n\n"
+        "请刷新页面重试；如仍出错，请联系管理员（错误详情已记入服务器日志）。  \n"
+        "Reload the page; if it happens again, tell the administrator (details are in the "
+        "server log).",
+        icon=":material/error:",
+    )
+
+
 def show_demo_banner() -> None:
     """Mark demo data as such on every page (totals real, distribution illustrative)."""
     if cached_query(is_demo_data, None):

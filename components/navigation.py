@@ -6,12 +6,15 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from data_access.roles import can
+
 # Not "pages": with a pages/ folder beside dashboard.py, Streamlit 1.67 starts in its legacy
 # multipage mode and runs a page opened by URL without dashboard.py (no frame, no sign-in)
 # until someone first opens "/". tests/test_app_smoke.py guards this.
 PAGES_FOLDER = "app_pages"
 SECTION_VIEW = "看板"
 SECTION_DATA = "数据管理"
+SECTION_ADMIN = "系统管理"
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,25 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("problem", "问题详情", ":material/description:", SECTION_VIEW, hidden=True),
     PageSpec("upload", "台账上传", ":material/upload_file:", SECTION_DATA),
     PageSpec("imports", "导入记录", ":material/history:", SECTION_DATA),
+    PageSpec("admin_users", "用户管理", ":material/manage_accounts:", SECTION_ADMIN),
+    PageSpec("admin_audit", "审计日志", ":material/policy:", SECTION_ADMIN),
 )
+DEFAULT_PAGE = next(spec for spec in PAGES if spec.default)
 
 
-def navigation_pages(specs: tuple[PageSpec, ...] = PAGES) -> dict[str, list[st.Page]]:
-    """st.Page objects by section, for st.navigation (issue 5 passes only the role's pages)."""
+def is_listed(spec: PageSpec, role: str | None) -> bool:
+    """True when the sidebar lists spec for role: a page role may open, and not a detail page."""
+    return not spec.hidden and can(role, spec.url_path)
+
+
+def navigation_pages(
+    specs: tuple[PageSpec, ...] = PAGES, *, role: str | None = None
+) -> dict[str, list[st.Page]]:
+    """st.Page objects by section, for st.navigation; the sidebar lists only role's pages.
+
+    Every page stays registered, so its URL still reaches the frame, which shows "no
+    access" for a page the role may not open instead of running it (deny by default).
+    """
     sections: dict[str, list[st.Page]] = {}
     for spec in specs:
         page = st.Page(
@@ -54,7 +71,12 @@ def navigation_pages(specs: tuple[PageSpec, ...] = PAGES) -> dict[str, list[st.P
             icon=spec.icon,
             url_path=spec.url_path,
             default=spec.default,
-            visibility="hidden" if spec.hidden else "visible",
+            visibility="visible" if is_listed(spec, role) else "hidden",
         )
         sections.setdefault(spec.section, []).append(page)
     return sections
+
+
+def page_key(page: st.Page) -> str:
+    """The roles key (url_path) of a page st.navigation returned; the default page has ""."""
+    return page.url_path or DEFAULT_PAGE.url_path

@@ -16,6 +16,12 @@ Column = st.column_config
 DATE = "YYYY-MM-DD"
 OVERDUE_STYLE = "background-color: #FDECEA; color: #B71C1C; font-weight: 600"
 TABLE_HEIGHT = 420
+ROW_PIXELS = 35  # Streamlit's default row height (the header is one more row)
+
+
+def rows_height(rows: int) -> int:
+    """A table height showing rows without scrolling (plus the header and the border)."""
+    return (rows + 1) * ROW_PIXELS + 3
 
 
 def _code(title: str = "问题编号") -> object:
@@ -28,17 +34,17 @@ def _yuan(title: str = "挽回损失（元）") -> object:
     return Column.NumberColumn(title, format="localized")
 
 
-LEDGER_COLUMNS = {
+LEDGER_COLUMNS = {  # the state of each problem first, its description after
     "code": _code(),
     "township": Column.TextColumn("乡镇"),
     "village": Column.TextColumn("村"),
+    "status_label": Column.TextColumn("整改状态", help="超过整改时限仍未完成的标为“已逾期”"),
+    "deadline": Column.DateColumn("整改时限", format=DATE),
+    "rectified_on": Column.DateColumn("完成日期", format=DATE),
     "focus_area_label": Column.TextColumn("巡察重点"),
     "sub_category": Column.TextColumn("问题子类"),
     "description": Column.TextColumn("问题描述", width="large"),
     "source_label": Column.TextColumn("问题来源"),
-    "status_label": Column.TextColumn("整改状态", help="超过整改时限仍未完成的标为“已逾期”"),
-    "deadline": Column.DateColumn("整改时限", format=DATE),
-    "rectified_on": Column.DateColumn("完成日期", format=DATE),
     "recovered_yuan": _yuan(),
     "responsible_unit": Column.TextColumn("责任单位"),
 }
@@ -97,8 +103,10 @@ def show_ledger_table(ledger: pd.DataFrame, *, key: str) -> None:
 
 
 def show_recoveries_table(recoveries: pd.DataFrame, *, key: str) -> None:
-    """The largest recoveries; a picked row opens its problem."""
-    show_drill_table(recoveries, key=key, column_config=RECOVERY_COLUMNS)
+    """The largest recoveries, all rows in view; a picked row opens its problem."""
+    show_drill_table(
+        recoveries, key=key, column_config=RECOVERY_COLUMNS, height=rows_height(len(recoveries))
+    )
 
 
 def show_dual_check_pairs(flt: Filter, *, key: str, role: str = VIEWER) -> int:

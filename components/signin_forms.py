@@ -152,3 +152,11 @@ def show_change_password_form(user: CurrentUser) -> None:
         st.success("密码已修改 / password changed")
     else:
         st.error(result.message)
+
+
+def show_no_access() -> None:
+    """The page a role may not open: a refusal instead of the page (nothing of it runs)."""
+    st.error(
+        "无权访问 / no access：您的账号没有打开此页面的权限。如需开通，请联系管理员。",
+        icon=":material/block:",
+    )

@@ -33,19 +33,17 @@ def selected_rows(event: object) -> list[int]:
     return [int(row) for row in rows or []]
 
 
-def show_drill_table(
+def selectable_table(
     data: pd.DataFrame | Styler,
     *,
     key: str,
     column_config: Mapping[str, object],
-    code_column: str = "code",
     height: int | str = "auto",
-) -> None:
-    """A sortable table of the columns in column_config; picking a row opens its problem.
+) -> list[int]:
+    """A sortable table of the columns in column_config; returns the picked row positions.
 
     The widget key carries the Filter's digest so a new filter starts without a selection.
     """
-    frame = data.data if isinstance(data, Styler) else data
     token = filter_token(current_filter())
     event = st.dataframe(
         data,
@@ -57,8 +55,23 @@ def show_drill_table(
         selection_mode="single-row",
         width="stretch",
         height=height,
+        placeholder="—",  # an empty date or unlinked problem, instead of "None"
     )
-    for row in selected_rows(event):
+    return selected_rows(event)
+
+
+def show_drill_table(
+    data: pd.DataFrame | Styler,
+    *,
+    key: str,
+    column_config: Mapping[str, object],
+    code_column: str = "code",
+    height: int | str = "auto",
+) -> None:
+    """A selectable_table whose picked row opens the problem named in code_column."""
+    frame = data.data if isinstance(data, Styler) else data
+    rows = selectable_table(data, key=key, column_config=column_config, height=height)
+    for row in rows:
         if 0 <= row < len(frame) and frame.iloc[row][code_column]:
             open_problem(str(frame.iloc[row][code_column]))
 

@@ -138,8 +138,8 @@ def show_preview(preview: UploadPreview) -> None:
     for column, (key, label) in zip(columns, COUNT_LABELS.items(), strict=True):
         column.metric(f"{label}（行）", f"{totals[key]:,}")
     st.subheader("对总体数据的影响")
-    st.dataframe(headline_frame(diff), hide_index=True, width="content")
-    st.dataframe(counts_frame(diff), hide_index=True, width="content")
+    st.dataframe(headline_frame(diff), hide_index=True, width="stretch")
+    st.dataframe(counts_frame(diff), hide_index=True, width="stretch")
     for notice in parsed.notices:
         st.text(f"提示：{notice}")
     tabs = st.tabs([f"有误 {totals['rejected']}", f"变更 {totals['changed']}",

@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
+from data_access.ingest.cell_text import escape_text
 from data_access.models import AuditEvent, utc_now
 
 AUDIT_ACTIONS: MappingProxyType[str, str] = MappingProxyType(
@@ -111,3 +112,23 @@ def list_audit_actors(*, session: Session) -> list[str]:
     """Distinct actors in the log, for the admin page's filter choices."""
     query = select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)
     return [row[0] for row in session.exec(query).all()]
+
+
+# Column headers of the CSV download of the audit log.
+CSV_HEADERS = {
+    "at": "时间",
+    "actor": "操作人",
+    "action_label": "操作",
+    "target": "对象",
+    "detail": "详情",
+}
+
+
+def audit_events_csv(events: pd.DataFrame) -> bytes:
+    """Listed events as CSV for Excel (UTF-8 with BOM, local times, formula-safe text)."""
+    local = events["at"].dt.tz_convert(LOCAL_TIMEZONE).dt.strftime("%Y-%m-%d %H:%M:%S")
+    frame = events.assign(at=local)[list(CSV_HEADERS)]
+    # A typed-in username such as "=HYPERLINK(...)" must stay text in a spreadsheet.
+    for column in ("actor", "target", "detail"):
+        frame[column] = [escape_text(str(value)) for value in frame[column]]
+    return frame.rename(columns=CSV_HEADERS).to_csv(index=False).encode("utf-8-sig")

@@ -21,7 +21,7 @@ step() {  # run every step even after a failure, so one run shows everything tha
 }
 step "ruff check" .venv/bin/ruff check .
 step "ruff format" .venv/bin/ruff format --check .
-step "pytest" .venv/bin/python -m pytest --junitxml=test-artifacts/junit.xml "$@"
+step "pytest" .venv/bin/python -m pytest --junitxml=test-artifacts/junit.xml --durations=10 "$@"
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "失败 / FAILED: ${failed[*]}" >&2

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from test_app_smoke import kpis, open_page
+from signin import open_app
+from streamlit.testing.v1 import AppTest
+from test_app_smoke import kpis
 
 from components.page_kpis import accountability_kpis, funds_kpis, leads_kpis, problems_kpis
 from data_access.db import get_engine, session_scope
@@ -19,7 +23,8 @@ from data_access.queries import (
 from data_access.roles import MASK_CHAR
 
 QIANQIAO = "钱桥镇"
-NOTHING_PARAMS = {"from": "2030-01-01"}  # valid, but no record is that recent
+# Valid and inside the date pickers' range, but no demo record is that recent.
+NOTHING_PARAMS = {"from": date.today().isoformat()}
 PAGES = ["problems", "funds", "accountability", "leads"]
 PUBLISHED_CARDS = {
     "problems": {"问题总数": "414", "整改完成": "381", "完成率": "92.0%"},
@@ -43,11 +48,19 @@ CHART_CLICKS = {
 }
 
 
+VIEWER = "viewer"  # the test account the pages are opened as (names masked for it)
+
+
 @pytest.fixture
-def app_database(monkeypatch: pytest.MonkeyPatch, sqlite_seeded_url: str) -> str:
-    """Point the app at the seeded SQLite demo database."""
+def app_database(monkeypatch: pytest.MonkeyPatch, sqlite_seeded_url: str, app_users) -> str:
+    """Point the app at the seeded SQLite demo database with the test accounts."""
     monkeypatch.setenv("DATABASE_URL", sqlite_seeded_url)
     return sqlite_seeded_url
+
+
+def open_page(page: str, query_params: dict[str, str] | None = None):
+    """The dashboard signed in as the viewer, on page (a url_path), with query_params."""
+    return open_app(VIEWER, page_path(page), query_params)
 
 
 def qianqiao_id(url: str) -> int:
@@ -72,7 +85,7 @@ def page_path(page: str) -> str:
 @pytest.mark.parametrize("page", PAGES)
 def test_page_shows_the_published_figures(app_database, page):
     """Under no filter each page renders without exception, its cards, charts and a table."""
-    app = open_page(page_path(page))
+    app = open_page(page)
     assert not app.exception
     shown = kpis(app)
     assert PUBLISHED_CARDS[page].items() <= shown.items()
@@ -85,7 +98,7 @@ def test_page_shows_the_published_figures(app_database, page):
 def test_page_follows_a_township_filter(app_database, page):
     """?township=<钱桥镇> narrows every card to that township."""
     township = qianqiao_id(app_database)
-    app = open_page(page_path(page), {"township": str(township)})
+    app = open_page(page, {"township": str(township)})
     assert not app.exception
     expected = expected_cards(app_database, page, Filter(townships=(township,)))
     assert kpis(app) == expected
@@ -95,7 +108,7 @@ def test_page_follows_a_township_filter(app_database, page):
 @pytest.mark.parametrize("page", PAGES)
 def test_page_shows_an_empty_state(app_database, page):
     """A filter that matches nothing: zero cards, a clear notice, no table, no chart."""
-    app = open_page(page_path(page), NOTHING_PARAMS)
+    app = open_page(page, NOTHING_PARAMS)
     assert not app.exception
     assert not app.dataframe
     assert any("没有" in info.value and "清除全部" in info.value for info in app.info)
@@ -118,22 +131,22 @@ def test_chart_click_filters_the_page(app_database, page):
     key, selection, field, value = CHART_CLICKS[page]
     township = qianqiao_id(app_database)
     clicked = value or township
-    app = open_page(page_path(page))
+    app = open_page(page)
     app.session_state[key] = {"selection": {selection: [{field: clicked}]}}
     app.run()
     assert not app.exception
     if field == "status":
-        assert app.query_params["status"] == [clicked]
+        assert app.query_params["status"] == clicked
         flt = Filter(statuses=(clicked,))
     else:
-        assert app.query_params["township"] == [str(township)]
+        assert app.query_params["township"] == str(township)
         flt = Filter(townships=(township,))
     assert kpis(app) == expected_cards(app_database, page, flt)
 
 
 def test_search_box_filters_the_ledger(app_database):
     """Typing in the search box narrows the rows and puts the term in the URL; clearing undoes."""
-    app = open_page(page_path("problems"))
+    app = open_page("problems")
     assert len(app.dataframe[0].value) == 414
     app.text_input(key="ledger_search").set_value("截留").run()
     with session_scope(get_engine(app_database)) as session:
@@ -141,7 +154,7 @@ def test_search_box_filters_the_ledger(app_database):
     assert 0 < expected < 414
     assert len(app.dataframe[0].value) == expected
     assert app.dataframe[0].value["code"].is_unique
-    assert app.query_params["q"] == ["截留"]
+    assert app.query_params["q"] == "截留"
     app.text_input(key="ledger_search").set_value("").run()
     assert "q" not in app.query_params
     assert len(app.dataframe[0].value) == 414
@@ -149,17 +162,17 @@ def test_search_box_filters_the_ledger(app_database):
 
 def test_search_term_from_a_link(app_database):
     """?q=... opens the ledger already searched; a term matching nothing says so."""
-    app = open_page(page_path("problems"), {"q": "一户一档"})
+    app = open_page("problems", {"q": "一户一档"})
     assert app.text_input(key="ledger_search").value == "一户一档"
     assert 0 < len(app.dataframe[0].value) < 414
-    app = open_page(page_path("problems"), {"q": "100%"})
+    app = open_page("problems", {"q": "100%"})
     assert not app.exception and not app.dataframe
     assert any("100%" in info.value for info in app.info)
 
 
 def test_names_are_masked(app_database):
     """一案双查 shows only the first character of each name to a viewer."""
-    app = open_page(page_path("accountability"))
+    app = open_page("accountability")
     pairs = next(table.value for table in app.dataframe if "direct_name" in table.value)
     assert len(pairs) == 65
     for column in ("direct_name", "leader_name"):
@@ -170,12 +183,33 @@ def test_names_are_masked(app_database):
 def test_picking_a_ledger_row_opens_the_problem(app_database):
     """Selecting a row switches to 问题详情 with the problem's code and the filter in the URL."""
     township = qianqiao_id(app_database)
-    app = open_page(page_path("problems"), {"township": str(township)})
+    app = open_page("problems", {"township": str(township)})
     first_code = app.dataframe[0].value["code"].iloc[0]
     token_key = next(key for key in app.session_state if str(key).startswith("ledger_table"))
     app.session_state[token_key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     app.run()
     assert not app.exception
-    assert app.query_params["code"] == [first_code]
-    assert app.query_params["township"] == [str(township)]
+    assert app.query_params["code"] == first_code
+    assert app.query_params["township"] == str(township)
     assert app.title[0].value == "问题详情"
+
+
+def ledger_pager_script() -> None:
+    """A page with only the ledger's pager, for 2,500 rows of 1,000 a page."""
+    import streamlit as st
+
+    from components.tables import pager
+
+    st.session_state["offset"] = pager(2500, page_size=1000, key="pages")
+
+
+def test_pager_pages_through_a_long_ledger():
+    """More rows than a page: a page number picks the offset; the caption names the rows."""
+    app = AppTest.from_function(ledger_pager_script)
+    app.run()
+    assert app.session_state["offset"] == 0
+    assert app.number_input[0].max == 3
+    app.number_input[0].set_value(3).run()
+    assert not app.exception
+    assert app.session_state["offset"] == 2000
+    assert app.caption[0].value == "共 2,500 条，当前显示第 2,001–2,500 条"

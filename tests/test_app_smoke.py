@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from signin import create_test_users, sign_in
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -39,6 +40,7 @@ PUBLISHED_KPIS = {
 def open_page(page_path: str, query_params: dict[str, str] | None = None) -> AppTest:
     """Run the dashboard (with URL query_params), then switch to page_path and rerun."""
     app = AppTest.from_file(str(DASHBOARD), default_timeout=TIMEOUT_SECONDS)
+    sign_in(app, "admin")  # an admin may open every page
     app.query_params.update(query_params or {})
     app.run()
     if page_path != DEFAULT_PAGE.path:
@@ -53,8 +55,8 @@ def kpis(app: AppTest) -> dict[str, str]:
 
 
 @pytest.fixture
-def seeded_app_database(monkeypatch: pytest.MonkeyPatch, sqlite_seeded_url: str) -> str:
-    """Point the app at the seeded SQLite demo database."""
+def seeded_app_database(monkeypatch: pytest.MonkeyPatch, sqlite_seeded_url: str, app_users) -> str:
+    """Point the app at the seeded SQLite demo database (with the test accounts)."""
     monkeypatch.setenv("DATABASE_URL", sqlite_seeded_url)
     return sqlite_seeded_url
 
@@ -76,17 +78,6 @@ def test_overview_shows_the_published_figures(seeded_app_database):
     assert not app.error
 
 
-def test_placeholder_pages_name_the_issue_that_builds_them(seeded_app_database):
-    """Pages built later say so and which issue builds them; they show no figures."""
-    for spec in PAGES:
-        if spec.default:
-            continue
-        app = open_page(spec.path)
-        notice = " ".join(info.value for info in app.info)
-        assert "issue 3" in notice or "issue 4" in notice
-        assert not app.metric
-
-
 def test_overview_follows_the_filter_in_the_url(seeded_app_database):
     """?township=ID narrows every KPI to that township; a malformed parameter is named."""
     engine = get_engine(seeded_app_database)
@@ -106,6 +97,7 @@ def test_empty_store_shows_zeros_and_no_demo_banner(monkeypatch, empty_engine: E
     """A migrated store with no rows: zero KPIs, an empty-state notice, no demo banner."""
     st.cache_data.clear()  # scratch databases are reused within the test session
     monkeypatch.setenv("DATABASE_URL", empty_engine.url.render_as_string(hide_password=False))
+    create_test_users(empty_engine, ("admin",))
     app = open_page(DEFAULT_PAGE.path)
     assert not app.exception
     assert kpis(app)["问题总数"] == "0"
@@ -139,6 +131,7 @@ def test_committed_change_shows_on_next_rerun(monkeypatch, writable_seeded_engin
     st.cache_data.clear()  # this scratch database may have held other data at the same version
     url = writable_seeded_engine.url.render_as_string(hide_password=False)
     monkeypatch.setenv("DATABASE_URL", url)
+    create_test_users(writable_seeded_engine, ("admin",))
     app = open_page(DEFAULT_PAGE.path)
     assert kpis(app)["整改完成"] == "381"
 

@@ -18,7 +18,7 @@ SUB_CATEGORY_COLUMNS = ["focus_area", "focus_area_label", "sub_category", "recov
 SUB_CATEGORY_COLUMNS.append("problems")
 MONTH_COLUMNS = ["month", "month_label", "recovered_yuan", "problems"]
 RULES_COLUMNS = ["township_id", "township", "focus_area", "rules_improved", "focus_area_label"]
-PEOPLE_COLUMNS = ["township_id", "township", "category", "form", "people"]
+PEOPLE_COLUMNS = ["township_id", "township", "sort_order", "category", "form", "people"]
 PEOPLE_COLUMNS += ["category_label", "form_label"]
 MONTHLY_PEOPLE_COLUMNS = ["month", "category", "form", "people", "month_label"]
 MONTHLY_PEOPLE_COLUMNS += ["category_label", "form_label"]
@@ -73,8 +73,8 @@ def test_money_by_township_in_wan() -> None:
     assert [row["recovered_yuan"] for row in only_dataset(spec)] == [105_058, 194_384]
 
 
-def test_money_by_sub_category_coloured_by_area() -> None:
-    """Sub-categories coloured by their focus area; a click selects the sub-category."""
+def test_money_by_sub_category() -> None:
+    """Sub-categories with their focus area in the tooltip; a click selects the sub-category."""
     frame = pd.DataFrame(
         [("funds_projects", FOCUS_AREAS["funds_projects"], "贪污侵占", 493_843, 17)],
         columns=SUB_CATEGORY_COLUMNS,
@@ -82,7 +82,7 @@ def test_money_by_sub_category_coloured_by_area() -> None:
     spec = funds.recovered_by_sub_category_chart(frame).to_dict()
     bars = layer_with(spec, "bar")["encoding"]
     assert bars["y"]["field"] == "sub_category"
-    assert bars["color"]["scale"]["domain"] == list(FOCUS_AREAS.values())
+    assert "focus_area_label" in [tip["field"] for tip in bars["tooltip"]]
     assert selections(spec) == {funds.SUB_CATEGORY_SELECTION: ["sub_category"]}
 
 
@@ -114,12 +114,12 @@ def test_rules_by_township_stacked_by_area() -> None:
 def people_frame() -> pd.DataFrame:
     """Two townships, a few categories, sanctions in two forms."""
     rows = [
-        (1, "枞阳镇", "admonishment", 1, 3),
-        (1, "枞阳镇", "disciplinary_sanction", 2, 1),
-        (2, "藕山镇", "disciplinary_sanction", 3, 2),
-        (2, "藕山镇", "under_investigation", None, 1),
+        (1, "枞阳镇", 1, "admonishment", 1, 3),
+        (1, "枞阳镇", 1, "disciplinary_sanction", 2, 1),
+        (2, "藕山镇", 2, "disciplinary_sanction", 3, 2),
+        (2, "藕山镇", 2, "under_investigation", None, 1),
     ]
-    frame = pd.DataFrame(rows, columns=PEOPLE_COLUMNS[:5]).astype({"form": "Int64"})
+    frame = pd.DataFrame(rows, columns=PEOPLE_COLUMNS[:6]).astype({"form": "Int64"})
     frame["category_label"] = frame["category"].map(PERSON_CATEGORIES)
     frame["form_label"] = [FORMS.get(form, "待定") for form in frame["form"].fillna(0)]
     return frame
@@ -128,16 +128,19 @@ def people_frame() -> pd.DataFrame:
 def test_township_category_heatmap() -> None:
     """All 8 categories across in the published order; people summed; click on township."""
     spec = accountability.township_category_chart(people_frame()).to_dict()
-    cells = layer_with(spec, "rect")["encoding"]
+    rect = layer_with(spec, "rect")
+    cells = rect["encoding"]
     assert cells["x"]["scale"]["domain"] == list(PERSON_CATEGORIES.values())
-    assert (cells["color"]["field"], cells["color"]["aggregate"]) == ("people", "sum")
-    assert cells["y"]["sort"] is None  # the official township order of the query
+    assert cells["color"]["field"] == "people"
+    (aggregate,) = [t["aggregate"] for t in rect["transform"] if "aggregate" in t]
+    assert aggregate == [{"op": "sum", "field": "people", "as": "people"}]
+    assert cells["y"]["sort"] == {"field": "sort_order", "op": "min"}  # official order
     assert selections(spec) == {accountability.TOWNSHIP_SELECTION: ["township_id"]}
 
 
 def test_monthly_forms_chart() -> None:
     """People per month stacked by 四种形态, pending ones under their own label."""
-    frame = people_frame().drop(columns=["township_id", "township"])
+    frame = people_frame().drop(columns=["township_id", "township", "sort_order"])
     frame["month"] = [date(2018, 6, 1)] * 3 + [None]
     frame["month_label"] = ["2018年6月"] * 3 + ["尚未决定"]
     spec = accountability.monthly_forms_chart(frame).to_dict()

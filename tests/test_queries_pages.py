@@ -1,4 +1,4 @@
-"""Queries of 问题清单, 资金挽损, 问责情况 and 线索移交 agree with the headline, on both backends."""
+"""Queries of 问题清单, 资金挽损, 问责情况, 线索移交 agree with the headline, on both backends."""
 
 from __future__ import annotations
 

@@ -11,21 +11,26 @@ from dataclasses import is_dataclass
 import pandas as pd
 import pytest
 from query_support import NO_SUCH_ID
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 import data_access.queries as queries_package
 from data_access.db import session_scope
 from data_access.filters import Filter
+from data_access.models import AccountabilityAction, Lead, Problem
 from data_access.queries import fetch_headline, list_townships
+from data_access.roles import ADMIN
 
 READ_PREFIXES = ("fetch_", "count_")
+# Values for the extra keyword-only parameters some read functions require.
+EXTRA_ARGUMENTS: dict[str, object] = {"role": ADMIN, "level": "township"}
 
 
 def filtered_read_functions() -> list[Callable]:
     """Every public fetch_/count_ function of the queries package that takes a Filter.
 
     Found by walking the package, so read functions added later are covered without
-    editing this test. Extra parameters must have defaults (they keep them here).
+    editing this test.
     """
     found: dict[str, Callable] = {}
     for info in pkgutil.iter_modules(queries_package.__path__):
@@ -38,13 +43,24 @@ def filtered_read_functions() -> list[Callable]:
     return [found[key] for key in sorted(found)]
 
 
+def takes_code(function: Callable) -> bool:
+    """True for the read functions of one problem (selected by its code)."""
+    return "code" in inspect.signature(function).parameters
+
+
 READ_FUNCTIONS = filtered_read_functions()
+FILTER_FUNCTIONS = [f for f in READ_FUNCTIONS if not takes_code(f)]
+PROBLEM_FUNCTIONS = [f for f in READ_FUNCTIONS if takes_code(f)]
 
 
-def run(engine: Engine, function: Callable, flt: Filter):
-    """function's answer for flt on engine."""
+def run(engine: Engine, function: Callable, flt: Filter, **extra: object):
+    """function's answer for flt on engine, with EXTRA_ARGUMENTS where it takes them."""
+    parameters = inspect.signature(function).parameters
+    for name, value in EXTRA_ARGUMENTS.items():
+        if name in parameters:
+            extra.setdefault(name, value)
     with session_scope(engine) as session:
-        return function(session=session, flt=flt)
+        return function(session=session, flt=flt, **extra)
 
 
 def assert_same(left, right) -> None:
@@ -82,7 +98,7 @@ def test_scope_is_never_in_the_url() -> None:
     assert Filter(scope=(1,)).is_empty()
 
 
-@pytest.mark.parametrize("function", READ_FUNCTIONS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("function", FILTER_FUNCTIONS, ids=lambda f: f.__name__)
 def test_scope_narrows_like_a_township_filter(seeded_engine: Engine, function: Callable) -> None:
     """A scoped user's answer equals the answer for their townships chosen as a filter."""
     first, second = two_townships(seeded_engine)
@@ -95,7 +111,7 @@ def test_scope_narrows_like_a_township_filter(seeded_engine: Engine, function: C
         assert set(scoped["township_id"]) <= {first, second}
 
 
-@pytest.mark.parametrize("function", READ_FUNCTIONS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("function", FILTER_FUNCTIONS, ids=lambda f: f.__name__)
 def test_empty_scope_sees_nothing(seeded_engine: Engine, function: Callable) -> None:
     """scope=() (an account limited to no township) sees no row in any query."""
     nothing = run(seeded_engine, function, Filter(scope=()))
@@ -119,3 +135,30 @@ def test_scoped_headline_is_smaller_than_the_whole(seeded_engine: Engine) -> Non
         0,
         0,
     )
+
+
+def is_nothing(answer) -> bool:
+    """True for "no such problem": None, or an empty table."""
+    return answer is None or (isinstance(answer, pd.DataFrame) and answer.empty)
+
+
+def linked_problem_code(engine: Engine) -> tuple[str, int]:
+    """A problem with accountability records and a lead (if any has both), and its township."""
+    with session_scope(engine) as session:
+        problems = session.exec(select(Problem.id, Problem.code, Problem.township_id)).all()
+        acted = set(session.exec(select(AccountabilityAction.problem_id)).scalars())
+        led = set(session.exec(select(Lead.problem_id)).scalars())
+    _, code, township_id = max(problems, key=lambda p: ((p[0] in acted) + (p[0] in led), p[1]))
+    return str(code), int(township_id)
+
+
+@pytest.mark.parametrize("function", PROBLEM_FUNCTIONS, ids=lambda f: f.__name__)
+def test_one_problem_outside_the_scope_is_not_there(seeded_engine: Engine, function) -> None:
+    """Opening a problem of another township by its code shows nothing; inside scope, all."""
+    code, first = linked_problem_code(seeded_engine)
+    second = next(t for t in two_townships(seeded_engine) if t != first)
+    whole = run(seeded_engine, function, Filter(), code=code)
+    assert not is_nothing(whole), "the chosen problem has rows here (non-vacuous)"
+    assert_same(run(seeded_engine, function, Filter(scope=(first,)), code=code), whole)
+    assert is_nothing(run(seeded_engine, function, Filter(scope=(second,)), code=code))
+    assert is_nothing(run(seeded_engine, function, Filter(scope=()), code=code))

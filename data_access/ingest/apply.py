@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -38,6 +38,7 @@ from data_access.ingest.records import (
     problem_ids,
     row_to_json,
     table_row,
+    update_by_id,
 )
 from data_access.models import ImportBatch, ImportChange, StatusEvent, utc_now
 from data_access.version import bump_data_version
@@ -45,12 +46,14 @@ from data_access.version import bump_data_version
 WRITER_LOCK_KEY = 20_180_608  # any constant, shared by every ledger writer
 INITIAL_STATUS = "not_started"
 LEDGER_KIND = "ledger"
+FILE_NAME_MAX = 255  # import_batch.file_name (PostgreSQL enforces it)
 
 
 class LedgerRejectedError(Exception):
     """The parsed ledger has errors, so nothing may be written."""
 
     def __init__(self, errors: list[RowError]) -> None:
+        """Keep the errors; the message counts them."""
         super().__init__(f"文件有 {len(errors)} 处错误，未写入任何数据")
         self.message = str(self)
         self.errors = errors
@@ -120,7 +123,7 @@ def serialise_writers(session: Session) -> None:
 def _insert_batch(session: Session, parsed: Any, uploader: str, started_at: datetime) -> int:
     """The ImportBatch row of this file (finished later in the same transaction)."""
     batch = ImportBatch(
-        file_name=parsed.file_name,
+        file_name=parsed.file_name[:FILE_NAME_MAX],
         sha256=parsed.sha256,
         kind=LEDGER_KIND,
         uploader=uploader,
@@ -151,6 +154,7 @@ class _BatchWriter:
     """Bulk Core writes of one batch and their ImportChange images."""
 
     def __init__(self, session: Session, batch_id: int, *, round_id: int) -> None:
+        """A writer for one batch inside the caller's write transaction."""
         self.session = session
         self.batch_id = batch_id
         self.round_id = round_id
@@ -208,14 +212,7 @@ class _BatchWriter:
         table = sheet.ledger_table.table
         stored = {row.code: row.stored for row in sheet.changed}
         after = [{**table_row(sheet.ledger_table, stored[r["code"]]), **r} for r in rows]
-        names = [name for name in rows[0] if name != "code"]
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("row_id"))
-            .values({name: bindparam(f"v_{name}") for name in names})
-        )
-        params = [{"row_id": a["id"], **{f"v_{n}": a[n] for n in names}} for a in after]
-        self.session.execute(statement, params)
+        update_by_id(self.session, table, after, [name for name in rows[0] if name != "code"])
         return after
 
     def _record_changes(

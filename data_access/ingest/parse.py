@@ -53,7 +53,8 @@ class ParsedLedger:
 
 def empty_frame(sheet_key: str) -> pd.DataFrame:
     """A sheet frame with the contract's columns and no rows."""
-    return pd.DataFrame({name: pd.Series(dtype=object) for name in OUTPUT_FIELDS[sheet_key]})
+    columns = [*OUTPUT_FIELDS[sheet_key], ROW]
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
 
 
 def parse_ledger(

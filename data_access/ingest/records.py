@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 import orjson
 import pandas as pd
-from sqlalchemy import Column, Date, DateTime, Table, select
+from sqlalchemy import Column, Date, DateTime, Table, bindparam, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel
 
@@ -197,6 +197,22 @@ def problem_ids(session: Session, codes: Iterable[str]) -> dict[str, int]:
         query = select(Problem.code, Problem.id).where(Problem.code.in_(part))
         ids.update({code: problem_id for code, problem_id in session.execute(query)})
     return ids
+
+
+def update_by_id(
+    session: Session, table: Table, rows: list[dict[str, Any]], names: list[str]
+) -> None:
+    """Set the columns names of each row (matched on its "id") in one executemany."""
+    if not rows:
+        return
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values({name: bindparam(f"v_{name}") for name in names})
+    )
+    params = [{"row_id": row["id"], **{f"v_{n}": row[n] for n in names}} for row in rows]
+    for part in chunks(params):
+        session.execute(statement, part)
 
 
 def table_row(ledger_table: LedgerTable, row: dict[str, Any]) -> dict[str, Any]:

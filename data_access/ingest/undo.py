@@ -5,6 +5,7 @@ batch wrote (or rows that point at a problem or lead this batch created), the un
 refused with a Chinese reason naming that batch; revert the later one first, then this one.
 Undo restores each updated row from its before image, deletes each inserted row and the
 batch's status events, marks the batch reverted, bumps the data version and audits "undo".
+The batch row and its ImportChange images stay, as the record of what was done and undone.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import and_, bindparam, delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
@@ -22,7 +23,7 @@ from data_access.audit import record_event
 from data_access.db import session_scope
 from data_access.ingest.apply import LEDGER_KIND, serialise_writers
 from data_access.ingest.diff import COUNT_KEYS
-from data_access.ingest.records import TABLES_BY_NAME, chunks, row_from_json
+from data_access.ingest.records import TABLES_BY_NAME, chunks, row_from_json, update_by_id
 from data_access.models import (
     AccountabilityAction,
     Case,
@@ -44,6 +45,7 @@ class UndoRefusedError(Exception):
     """The batch cannot be undone now; .message says why in Chinese."""
 
     def __init__(self, message: str) -> None:
+        """Keep the Chinese reason as .message."""
         super().__init__(message)
         self.message = message
 
@@ -177,7 +179,8 @@ def _restore_rows(session: Session, batch_id: int) -> None:
             for part in chunks(ids):
                 session.execute(delete(table).where(table.c.id.in_(part)))
         else:
-            _restore_images(session, table, [row_from_json(table, c.before_json) for c in run])
+            images = [row_from_json(table, c.before_json) for c in run]
+            update_by_id(session, table, images, [name for name in images[0] if name != "id"])
 
 
 def _runs(changes: list[ImportChange]) -> list[tuple[int, int]]:
@@ -190,18 +193,6 @@ def _runs(changes: list[ImportChange]) -> list[tuple[int, int]]:
         else:
             runs.append((index, index + 1))
     return runs
-
-
-def _restore_images(session: Session, table: Any, images: list[dict[str, Any]]) -> None:
-    """Write each before image back over its row (one executemany)."""
-    names = [name for name in images[0] if name != "id"]
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("row_id"))
-        .values({name: bindparam(f"v_{name}") for name in names})
-    )
-    params = [{"row_id": i["id"], **{f"v_{n}": i[n] for n in names}} for i in images]
-    session.execute(statement, params)
 
 
 def list_batches(*, session: Session) -> pd.DataFrame:

@@ -132,7 +132,10 @@ def _with_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
 
 
 def fetch_accountability_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """People per township, category and 四种形态 form (the 8 published categories)."""
+    """People per township, category and 四种形态 form (the 8 published categories).
+
+    sort_order is the township's official position (charts list townships by it).
+    """
     scope = _scoped_actions(flt)
     keys = (scope.c.township_id, Township.name, Township.sort_order, scope.c.category, scope.c.form)
     query = (
@@ -144,8 +147,7 @@ def fetch_accountability_by_township(*, session: Session, flt: Filter) -> pd.Dat
     columns = ["township_id", "township", "sort_order", "category", "form", "people"]
     dtypes = {"township_id": "int64", "sort_order": "int64", "form": "Int64", "people": "int64"}
     frame = to_frame(session.exec(query).all(), columns, dtypes)
-    frame = _with_labels(frame, ["sort_order", "township_id"])
-    return frame.drop(columns="sort_order")
+    return _with_labels(frame, ["sort_order", "township_id"])
 
 
 def fetch_accountability_by_month(*, session: Session, flt: Filter) -> pd.DataFrame:

@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Subquery, func, select
+from sqlalchemy import Select, Subquery, func, select
 from sqlmodel import Session
 
-from data_access.codes import FOCUS_AREAS, STATUSES
+from data_access.codes import FOCUS_AREAS
 from data_access.filters import Filter
-from data_access.models import Problem, Township, Village
+from data_access.models import Problem, Township
 from data_access.queries.aggregates import count_where
 from data_access.queries.conditions import problem_conditions, problem_status_as_of
 from data_access.queries.labels import label_codes
 from data_access.queries.months import MonthStart
 from data_access.queries.overview import to_frame
-from data_access.queries.problems import rectified_day_shown
+from data_access.queries.problems import fetch_problem_ledger, rectified_day_shown
 
 __all__ = [
     "FundsTotals",
@@ -74,21 +74,26 @@ def fetch_funds_totals(*, session: Session, flt: Filter) -> FundsTotals:
     return FundsTotals(*(int(value) for value in row))
 
 
+def _money_by(scope: Subquery, *keys, tie_break) -> Select:
+    """keys, money recovered and problems with money, for groups with money, most first.
+
+    The caller adds the joins and the GROUP BY (keys plus anything tie_break needs).
+    """
+    recovered = func.sum(scope.c.recovered_yuan)
+    return (
+        select(*keys, recovered, count_where(scope.c.recovered_yuan > 0))
+        .having(recovered > 0)
+        .order_by(recovered.desc(), tie_break)
+    )
+
+
 def fetch_recovered_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Money recovered per township (those with any), most first, with the problems behind it."""
     scope = _money_scope(flt)
-    recovered = func.sum(scope.c.recovered_yuan)
     query = (
-        select(
-            scope.c.township_id,
-            Township.name,
-            recovered,
-            count_where(scope.c.recovered_yuan > 0),
-        )
+        _money_by(scope, scope.c.township_id, Township.name, tie_break=Township.sort_order)
         .join(Township, Township.id == scope.c.township_id)
         .group_by(scope.c.township_id, Township.name, Township.sort_order)
-        .having(recovered > 0)
-        .order_by(recovered.desc(), Township.sort_order)
     )
     columns = ["township_id", "township", "recovered_yuan", "problems"]
     dtypes = {"township_id": "int64", "recovered_yuan": "int64", "problems": "int64"}
@@ -98,18 +103,8 @@ def fetch_recovered_by_township(*, session: Session, flt: Filter) -> pd.DataFram
 def fetch_recovered_by_sub_category(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Money recovered per focus area and sub-category (those with any), most first."""
     scope = _money_scope(flt)
-    recovered = func.sum(scope.c.recovered_yuan)
-    query = (
-        select(
-            scope.c.focus_area,
-            scope.c.sub_category,
-            recovered,
-            count_where(scope.c.recovered_yuan > 0),
-        )
-        .group_by(scope.c.focus_area, scope.c.sub_category)
-        .having(recovered > 0)
-        .order_by(recovered.desc(), scope.c.sub_category)
-    )
+    keys = (scope.c.focus_area, scope.c.sub_category)
+    query = _money_by(scope, *keys, tie_break=scope.c.sub_category).group_by(*keys)
     columns = ["focus_area", "sub_category", "recovered_yuan", "problems"]
     dtypes = {"recovered_yuan": "int64", "problems": "int64"}
     frame = to_frame(session.exec(query).all(), columns, dtypes)
@@ -146,32 +141,9 @@ def fetch_recovered_by_month(*, session: Session, flt: Filter) -> pd.DataFrame:
 def fetch_largest_recoveries(
     *, session: Session, flt: Filter, limit: int = LARGEST_RECOVERIES
 ) -> pd.DataFrame:
-    """The problems with the most money recovered (ties by code), at most limit rows."""
-    status = problem_status_as_of(flt)
-    query = (
-        select(
-            Problem.code,
-            Township.name,
-            Village.name,
-            Problem.focus_area,
-            Problem.sub_category,
-            Problem.description,
-            Problem.recovered_yuan,
-            status,
-        )
-        .join(Township, Township.id == Problem.township_id)
-        .outerjoin(Village, Village.id == Problem.village_id)
-        .where(*problem_conditions(flt), Problem.recovered_yuan > 0)
-        .order_by(Problem.recovered_yuan.desc(), Problem.code)
-        .limit(limit)
-    )
-    columns = ["code", "township", "village", "focus_area", "sub_category", "description"]
-    columns += ["recovered_yuan", "status"]
-    frame = to_frame(session.exec(query).all(), columns, {"recovered_yuan": "int64"})
-    frame["village"] = frame["village"].fillna("")
-    frame["focus_area_label"] = label_codes(frame["focus_area"], FOCUS_AREAS)
-    frame["status_label"] = label_codes(frame["status"], STATUSES)
-    return frame
+    """The ledger rows with the most money recovered (ties by code), at most limit rows."""
+    ledger = fetch_problem_ledger(session=session, flt=flt, sort="recovered", limit=limit)
+    return ledger[ledger["recovered_yuan"] > 0].reset_index(drop=True)
 
 
 def fetch_rules_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:

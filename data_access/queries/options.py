@@ -54,16 +54,21 @@ class FilterOptions:
         return dict(zip(frame[key], frame[name], strict=True))
 
 
-def fetch_filter_options(*, session: Session) -> FilterOptions:
-    """Everything the filter bar offers (a handful of small queries, cached by the caller)."""
+def fetch_filter_options(
+    *, session: Session, scope: tuple[int, ...] | None = None
+) -> FilterOptions:
+    """Everything the filter bar offers (a handful of small queries, cached by the caller).
+
+    scope limits the townships and villages to a township-scoped account's (None: all).
+    """
     first_found, last_found = session.exec(
         select(func.min(Problem.found_on), func.max(Problem.found_on))
     ).one()
     return FilterOptions(
         rounds=_rounds(session),
         groups=_groups(session),
-        regions=_regions(session),
-        villages=_villages(session),
+        regions=_regions(session, scope),
+        villages=_villages(session, scope),
         sub_categories=_sub_categories(session),
         first_found=first_found,
         last_found=last_found,
@@ -87,25 +92,29 @@ def _groups(session: Session) -> pd.DataFrame:
     return to_frame(session.exec(query).all(), ["group_id", "group", "round_id"], dtypes)
 
 
-def _regions(session: Session) -> pd.DataFrame:
-    """Every township with its county and city, in the official order."""
+def _regions(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
+    """Every township (in scope) with its county and city, in the official order."""
     query = (
         select(Township.id, Township.name, County.id, County.name, City.id, City.name)
         .join(County, County.id == Township.county_id)
         .join(City, City.id == County.city_id)
         .order_by(City.id, County.id, Township.sort_order, Township.id)
     )
+    if scope is not None:
+        query = query.where(Township.id.in_(scope))
     dtypes = {"township_id": "int64", "county_id": "int64", "city_id": "int64"}
     return to_frame(session.exec(query).all(), REGION_COLUMNS, dtypes)
 
 
-def _villages(session: Session) -> pd.DataFrame:
-    """Every village, grouped by township in the official order, then by name."""
+def _villages(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
+    """Every village (in scope), grouped by township in the official order, then by name."""
     query = (
         select(Village.id, Village.name, Village.township_id)
         .join(Township, Township.id == Village.township_id)
         .order_by(Township.sort_order, Township.id, Village.name, Village.id)
     )
+    if scope is not None:
+        query = query.where(Village.township_id.in_(scope))
     dtypes = {"village_id": "int64", "township_id": "int64"}
     return to_frame(session.exec(query).all(), ["village_id", "village", "township_id"], dtypes)
 

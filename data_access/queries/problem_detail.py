@@ -89,7 +89,7 @@ def _problem_query(flt: Filter, code: str):
         .join(County, County.id == Township.county_id)
         .join(City, City.id == County.city_id)
         .outerjoin(Village, Village.id == Problem.village_id)
-        .where(Problem.code == code)
+        .where(*_visible(code, flt))
     )
 
 
@@ -138,7 +138,7 @@ def fetch_problem_timeline(*, session: Session, flt: Filter, code: str) -> pd.Da
     query = (
         select(StatusEvent.changed_on, StatusEvent.status, StatusEvent.note)
         .join(Problem, Problem.id == StatusEvent.problem_id)
-        .where(Problem.code == code)
+        .where(*_visible(code, flt))
         .order_by(StatusEvent.changed_on, StatusEvent.id)
     )
     if flt.as_of is not None:
@@ -146,6 +146,17 @@ def fetch_problem_timeline(*, session: Session, flt: Filter, code: str) -> pd.Da
     frame = to_frame(session.exec(query).all(), ["changed_on", "status", "note"], {})
     frame["status_label"] = label_codes(frame["status"], STATUSES)
     return frame[["changed_on", "status", "status_label", "note"]]
+
+
+def _visible(code: str, flt: Filter) -> list:
+    """The problem with code, if it lies in the account's township scope.
+
+    Only the scope applies: a link to a problem opens it whatever else the Filter holds.
+    """
+    clauses = [Problem.code == code]
+    if flt.scope is not None:
+        clauses.append(Problem.township_id.in_(flt.scope))
+    return clauses
 
 
 def _known_by(day, flt: Filter):
@@ -169,7 +180,7 @@ def fetch_problem_accountability(
             action.is_leadership_responsibility,
         )
         .join(Problem, Problem.id == action.problem_id)
-        .where(Problem.code == code, _known_by(action.decided_on, flt))
+        .where(*_visible(code, flt), _known_by(action.decided_on, flt))
         .order_by(action.decided_on, action.id)
     )
     columns = ["name", "is_organisation", "position", "category", "form", "decided_on", "leader"]
@@ -200,7 +211,7 @@ def fetch_problem_leads(*, session: Session, flt: Filter, code: str) -> pd.DataF
         )
         .join(Problem, Problem.id == Lead.problem_id)
         .outerjoin(Case, case_known)
-        .where(Problem.code == code, _known_by(Lead.transferred_on, flt))
+        .where(*_visible(code, flt), _known_by(Lead.transferred_on, flt))
         .order_by(Lead.code)
     )
     columns = ["code", "subject_position", "transferred_to", "transferred_on", "outcome"]

@@ -27,7 +27,7 @@ def fetch_status_totals(*, session: Session, flt: Filter) -> pd.DataFrame:
     )
     overdue = session.exec(
         select(count_where(overdue_clause(scope.c.status, scope.c.deadline, flt)))
-    ).one()
+    ).scalar_one()
     counts = {code: int(by_status.get(code, 0)) for code in STATUSES}
     counts[OVERDUE] = int(overdue)
     return pd.DataFrame(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import Select, Subquery, func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
@@ -46,6 +47,7 @@ COMPARISON_COLUMNS = [
     "member",
     *PROBLEM_METRICS,
     "completion_rate",
+    "recovered_wan",  # recovered_yuan / 10,000, for display in 万元
     "accountable_people",
     "leads_transferred",
 ]
@@ -130,8 +132,10 @@ def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.D
 def _linked_counts(session: Session, table, where: list, level: _Level | None) -> dict[int, int]:
     """Rows of a linked table (people or leads) per member: by township, or by problem village."""
     if level is None:
-        member = Problem.village_id
-        query = select(member, func.count(table.id)).join(Problem, Problem.id == table.problem_id)
+        # An alias: the Filter's conditions hold sub-selects on Problem of their own.
+        linked = aliased(Problem)
+        member = linked.village_id
+        query = select(member, func.count(table.id)).join(linked, linked.id == table.problem_id)
     else:
         member = level.by_township.c.member_id
         query = select(member, func.count(table.id)).join(
@@ -157,6 +161,7 @@ def fetch_region_comparison(*, session: Session, flt: Filter, level: str) -> pd.
     frame[PROBLEM_METRICS] = frame[PROBLEM_METRICS].fillna(0).astype("int64")
     total = frame["problems_total"].where(frame["problems_total"] > 0)
     frame["completion_rate"] = (frame["problems_rectified"] / total).fillna(0.0)
+    frame["recovered_wan"] = frame["recovered_yuan"] / 10_000
     frame["accountable_people"] = frame["member_id"].map(people).fillna(0).astype("int64")
     frame["leads_transferred"] = frame["member_id"].map(leads).fillna(0).astype("int64")
     return frame[COMPARISON_COLUMNS].reset_index(drop=True)

@@ -9,6 +9,7 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -82,18 +83,27 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def app_url(sqlite_seeded_url: str, artifacts: Path, app_users) -> Iterator[str]:
-    """Base URL of a Streamlit server on the seeded demo database (test accounts included)."""
-    port = free_port()
+@contextmanager
+def serve_dashboard(
+    database_url: str,
+    log_path: Path,
+    extra_args: tuple[str, ...] = (),
+    extra_env: dict[str, str] | None = None,
+    port: int | None = None,
+) -> Iterator[str]:
+    """Run dashboard.py on database_url on 127.0.0.1 (a free port by default); yields its URL."""
+    port = port or free_port()
     base_url = f"http://127.0.0.1:{port}"
-    log_path = artifacts / "e2e_streamlit.log"
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py"]
     command += ["--server.address", "127.0.0.1", "--server.port", str(port)]
     command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     command += ["--server.fileWatcherType", "none"]  # edits during a run must not rerun the app
-    env = {**os.environ, "DATABASE_URL": sqlite_seeded_url}
-    with log_path.open("w", encoding="utf-8") as log:
+    command += list(extra_args)
+    env = {**os.environ, "DATABASE_URL": database_url, **(extra_env or {})}
+    # Log to a file of this server's own, renamed to log_path at the end: test runs going on
+    # in parallel in the same tree then never interleave their servers' logs.
+    private_log = log_path.with_name(f"{log_path.stem}.{port}{log_path.suffix}")
+    with private_log.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
             command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
         )
@@ -102,6 +112,14 @@ def app_url(sqlite_seeded_url: str, artifacts: Path, app_users) -> Iterator[str]
         yield base_url
     finally:
         stop(server)
+        private_log.replace(log_path)
+
+
+@pytest.fixture(scope="session")
+def app_url(sqlite_seeded_url: str, artifacts: Path, app_users) -> Iterator[str]:
+    """Base URL of a Streamlit server on the seeded demo database (test accounts included)."""
+    with serve_dashboard(sqlite_seeded_url, artifacts / "e2e_streamlit.log") as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

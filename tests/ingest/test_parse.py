@@ -192,3 +192,18 @@ def ledger_file(records: list[dict[str, object]], encoding: str) -> bytes:
     """The problems sheet as xlsx, or as CSV in an encoding."""
     data = sheet(PROBLEMS.name, records)
     return xlsx_bytes(data) if encoding == "xlsx" else csv_bytes(data, encoding)
+
+
+def test_the_type_comes_from_the_content_not_the_file_name(parse: Parse) -> None:
+    parsed = parse(ledger_bytes(3), "其实是工作簿.csv")
+    assert parsed.errors == []
+    assert len(parsed.problems) == 3
+
+
+def test_sheets_absent_from_the_file_are_empty_frames_with_the_same_columns(parse: Parse) -> None:
+    parsed = parse(xlsx_bytes(sheet(PROBLEMS.name, problem_records(2))))
+    assert parsed.errors == []
+    for ledger_table in LEDGER_TABLES:
+        frame = getattr(parsed, ledger_table.sheet)
+        assert list(frame.columns) == ["code", *ledger_table.fields, "_row"]
+    assert parsed.accountability.empty and parsed.leads.empty

@@ -226,3 +226,16 @@ def test_hidden_helper_sheets_and_the_instructions_sheet_are_not_read(parse: Par
     assert parsed.errors == []
     assert parsed.problems["code"].tolist() == ["H-1"]
     assert not any("下拉选项" in notice or "填写说明" in notice for notice in parsed.notices)
+
+
+def test_csv_separators_are_detected(parse: Parse) -> None:
+    lines = [
+        "问题编号\t乡镇\t问题类别\t问题描述\t整改状态",
+        "S-1\t钱桥镇\t四风\t描述，含逗号,和分号;\t未启动",
+    ]
+    text = "\n".join(lines) + "\n"
+    parsed = parse(text.encode("gbk"), "制表符.csv")
+    assert parsed.errors == []
+    assert parsed.problems["description"].tolist() == ["描述，含逗号,和分号;"]
+    quoted = '问题编号,乡镇,问题类别,问题描述,整改状态\nS-2,钱桥镇,四风,"甲;乙;丙",未启动\n'
+    assert parse(quoted.encode(), "逗号.csv").problems["description"].tolist() == ["甲;乙;丙"]

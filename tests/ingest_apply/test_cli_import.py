@@ -35,6 +35,7 @@ def ledger_file(tmp_path: Path, engine: Engine, values: dict[str, object]) -> Pa
     """The exported ledger with values written into its first problem row, saved as xlsx."""
 
     def change(workbook) -> None:
+        """Write values into the first problem row."""
         sheet = workbook[PROBLEMS_SHEET]
         set_cells(sheet, row_of(sheet, sheet.cell(2, 2).value), values)
 

@@ -35,6 +35,7 @@ class Reader(threading.Thread):
     """Reads (problems, committed ledger batches) in one transaction until told to stop."""
 
     def __init__(self, engine: Engine, stop: threading.Event) -> None:
+        """A reader of engine that stops once stop is set."""
         super().__init__(daemon=True)
         self.engine, self.stop = engine, stop
         self.seen: list[tuple[int, int]] = []

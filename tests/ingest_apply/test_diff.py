@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from data_access.codes import STATUSES
 from data_access.db import session_scope
 from data_access.ingest.apply import apply_ledger
-from data_access.ingest.diff import compute_diff, fetch_headline_figures
+from data_access.ingest.diff import LedgerDiff, compute_diff, fetch_headline_figures
 from data_access.ingest.errors import RowError
 from data_access.ingest.parse import ParsedLedger
 from data_access.ingest.preview import (
@@ -22,11 +22,16 @@ from data_access.ingest.preview import (
 from tests.ingest_apply.edits import NEW_AMOUNT, RECTIFIED_ON, edit_weekly
 
 
+def diff_of(engine: Engine, parsed: ParsedLedger) -> LedgerDiff:
+    """compute_diff of parsed against engine's store."""
+    with session_scope(engine) as session:
+        return compute_diff(parsed, session=session)
+
+
 def test_the_stored_ledger_diffs_as_all_unchanged(
     writable_seeded_engine: Engine, demo_parsed: ParsedLedger
 ) -> None:
-    with session_scope(writable_seeded_engine) as session:
-        diff = compute_diff(demo_parsed, session=session)
+    diff = diff_of(writable_seeded_engine, demo_parsed)
     assert not diff.has_changes
     assert diff.counts_by_sheet()["problems"] == {
         "new": 0,
@@ -41,8 +46,7 @@ def test_changed_rows_name_each_field_with_old_and_new(
     writable_seeded_engine: Engine, demo_parsed: ParsedLedger
 ) -> None:
     edit = edit_weekly(demo_parsed)
-    with session_scope(writable_seeded_engine) as session:
-        diff = compute_diff(edit.parsed, session=session)
+    diff = diff_of(writable_seeded_engine, edit.parsed)
     problems = diff.sheets["problems"]
     assert [row.code for row in problems.new] == [edit.new_code]
     changed = {row.code: row.fields for row in problems.changed}
@@ -68,8 +72,8 @@ def test_preview_tables_show_labels_not_codes(
     writable_seeded_engine: Engine, demo_parsed: ParsedLedger
 ) -> None:
     edit = edit_weekly(demo_parsed)
+    diff = diff_of(writable_seeded_engine, edit.parsed)
     with session_scope(writable_seeded_engine) as session:
-        diff = compute_diff(edit.parsed, session=session)
         changes = changes_frame(diff, session=session)
     status_line = changes[(changes["编号"] == edit.rectified_code) & (changes["列"] == "整改状态")]
     assert status_line["新值"].tolist() == [STATUSES["rectified"]]
@@ -92,8 +96,7 @@ def test_moving_a_person_to_an_organisation_measure_lowers_people_held_accountab
     people.loc[index, "is_organisation"] = True
     people.loc[index, "form"] = None
     parsed = dataclasses.replace(demo_parsed, accountability=people)
-    with session_scope(writable_seeded_engine) as session:
-        diff = compute_diff(parsed, session=session)
+    diff = diff_of(writable_seeded_engine, parsed)
     assert diff.after.accountable_people == diff.before.accountable_people - 1
     apply_ledger(parsed, engine=writable_seeded_engine, uploader="张录入")
     with session_scope(writable_seeded_engine) as session:
@@ -111,8 +114,7 @@ def test_rejected_rows_are_counted_and_listed(
     parsed = dataclasses.replace(
         demo_parsed, errors=errors, rejected_rows={"problems": {7}, "accountability": {3}}
     )
-    with session_scope(writable_seeded_engine) as session:
-        diff = compute_diff(parsed, session=session)
+    diff = diff_of(writable_seeded_engine, parsed)
     assert diff.counts()["rejected"] == 2
     assert diff.counts_by_sheet()["accountability"]["rejected"] == 1
     table = errors_frame(diff.errors)

@@ -66,6 +66,7 @@ def test_an_edited_export_changes_exactly_the_edited_rows(writable_seeded_engine
         amount_code = session.scalars(select(Problem.code).order_by(Problem.id)).first()
 
     def weekly_update(workbook) -> None:
+        """Rectify one problem, change an amount, add a problem."""
         sheet = workbook[PROBLEMS_SHEET]
         set_cells(sheet, row_of(sheet, open_code), {"整改状态": "已完成", "完成日期": DONE_ON})
         set_cells(sheet, row_of(sheet, amount_code), {"挽回损失(元)": "1.5万"})
@@ -95,6 +96,7 @@ def test_dates_typed_as_text_read_the_same(writable_seeded_engine: Engine) -> No
     data = export_ledger(engine)
 
     def as_text(workbook) -> None:
+        """Rewrite some 发现日期 cells as Chinese date text."""
         sheet = workbook[PROBLEMS_SHEET]
         column = headers(sheet)["发现日期"]
         for row in range(2, 12):

@@ -8,11 +8,13 @@ from typing import Any
 
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from data_access.db import session_scope
 from data_access.export import write_ledger_workbook
 from data_access.ingest.parse import ParsedLedger, parse_ledger
+from data_access.models import Problem
 
 PROBLEMS_SHEET, ACCOUNTABILITY_SHEET, LEADS_SHEET = "整改台账", "问责情况", "移交线索"
 
@@ -67,3 +69,15 @@ def copy_row(sheet: Worksheet, source_row: int, changes: dict[str, Any]) -> int:
         sheet.cell(target, column, source.value).number_format = source.number_format
     set_cells(sheet, target, changes)
     return target
+
+
+def open_problem_codes(engine: Engine, count: int) -> list[str]:
+    """The first count problems still in progress, in ledger order."""
+    with session_scope(engine) as session:
+        query = select(Problem.code).where(Problem.status == "in_progress").order_by(Problem.id)
+        return list(session.scalars(query.limit(count)))
+
+
+def rectify(sheet: Worksheet, code: str, day: str = "2018-08-06") -> None:
+    """Mark one problem of the problems sheet rectified on day."""
+    set_cells(sheet, row_of(sheet, code), {"整改状态": "已完成", "完成日期": day})

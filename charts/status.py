@@ -1,0 +1,47 @@
+"""Builder for the overview's status bars: problems per status, then the overdue ones."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from charts.marks import LABEL_COLOUR, highlight
+from charts.theme import BAR_STEP, COUNT_FORMAT, STATUS_COLOURS, STATUS_LABELS, themed
+from data_access.codes import OVERDUE_LABEL, STATUSES
+
+STATUS_SELECTION = "status_pick"
+OVERDUE_COLOUR = "#C62828"
+
+
+def status_totals_chart(df: pd.DataFrame) -> alt.LayerChart:
+    """One bar per status (workflow order) and 已逾期; a click selects that status."""
+    selection = alt.selection_point(name=STATUS_SELECTION, fields=["status"])
+    order = [*STATUSES.values(), OVERDUE_LABEL]
+    colours = dict(zip(STATUS_LABELS, STATUS_COLOURS, strict=True)) | {
+        OVERDUE_LABEL: OVERDUE_COLOUR
+    }
+    y = alt.Y("status_label:N", title=None, sort=order, axis=alt.Axis(labelLimit=120))
+    base = alt.Chart(df).encode(y=y)
+    bars = (
+        base.mark_bar()
+        .encode(
+            x=alt.X("problems:Q", title="问题数（个）", axis=alt.Axis(format=COUNT_FORMAT)),
+            color=alt.Color(
+                "status_label:N",
+                scale=alt.Scale(domain=order, range=[colours[label] for label in order]),
+                legend=None,
+            ),
+            opacity=highlight(selection),
+            tooltip=[
+                alt.Tooltip("status_label:N", title="整改状态"),
+                alt.Tooltip("problems:Q", title="问题数", format=COUNT_FORMAT),
+            ],
+        )
+        .add_params(selection)
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=11, color=LABEL_COLOUR).encode(
+        x="problems:Q", text=alt.Text("problems:Q", format=COUNT_FORMAT)
+    )
+    chart = alt.layer(bars, labels).properties(height=alt.Step(BAR_STEP + 4))
+    subtitle = "已逾期：过了整改时限仍未完成（也计入所在状态）"
+    return themed(chart, "整改状态分布", subtitle)

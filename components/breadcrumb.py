@@ -1,0 +1,68 @@
+"""The drill-down path: a breadcrumb that jumps back to any level, and tables that drill down."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from components.filter_bar import filter_options
+from components.filter_state import LAST_FILTER_KEY, apply_filter, current_filter, filter_token
+from components.tables import selected_rows
+from data_access.filters import Filter
+from data_access.queries.drill import Crumb, DrillNode, drill_into, drill_node
+
+TOWNSHIPS_PAGE = "app_pages/townships.py"
+KEY_PREFIX = "crumb_"
+
+
+def current_drill_node(flt: Filter) -> DrillNode:
+    """Where flt stands on the path city → county → township → village → problem."""
+    options = filter_options()
+    return drill_node(flt, options.regions, options.villages)
+
+
+def open_level(flt: Filter) -> None:
+    """Open 乡镇对比 at the level flt describes (the Filter goes along in the URL)."""
+    st.session_state[LAST_FILTER_KEY] = flt  # an emptied URL must not bring the old one back
+    st.switch_page(TOWNSHIPS_PAGE, query_params=flt.to_params())
+
+
+def show_breadcrumb(crumbs: Sequence[Crumb], *, current: str | None = None) -> None:
+    """The path as a row of links (buttons); the last step, or current, is plain text."""
+    steps = list(crumbs)
+    last = steps.pop() if steps and current is None else None
+    with st.container(horizontal=True, gap="small", key=KEY_PREFIX + "row"):
+        st.markdown(":material/account_tree:")
+        for number, crumb in enumerate(steps):
+            if st.button(crumb.label, key=f"{KEY_PREFIX}{number}", type="tertiary"):
+                open_level(crumb.flt)
+            st.markdown("›")
+        st.markdown(f"**{current or (last.label if last else '')}**")
+
+
+def show_member_table(
+    frame: pd.DataFrame,
+    *,
+    key: str,
+    level: str,
+    column_config: Mapping[str, object],
+) -> None:
+    """A sortable table of region members; picking a row drills into that member."""
+    flt = current_filter()
+    token = filter_token(flt)
+    event = st.dataframe(
+        frame,
+        key=f"{key}-{token}" if token else key,
+        hide_index=True,
+        column_order=list(column_config),
+        column_config=dict(column_config),
+        on_select="rerun",
+        selection_mode="single-row",
+        width="stretch",
+    )
+    for row in selected_rows(event):
+        member_id = int(frame.iloc[row]["member_id"]) if 0 <= row < len(frame) else 0
+        if member_id > 0:  # 0 is the township-level row (no village): nothing below it
+            apply_filter(drill_into(flt, level, member_id))
