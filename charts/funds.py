@@ -114,6 +114,8 @@ def rules_by_township_chart(df: pd.DataFrame) -> alt.Chart:
             ),
             y=alt.Y("township:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
             color=_area_colour(3),
+            # Keep the id in the summed data, or a click carries no township to filter by.
+            detail="township_id:N",
             opacity=highlight(selection),
             tooltip=[
                 alt.Tooltip("township:N", title="乡镇"),

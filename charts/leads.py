@@ -54,7 +54,10 @@ def _outcome_bars(df: pd.DataFrame, field: str, title: str) -> alt.Chart:
 def leads_by_township_chart(df: pd.DataFrame) -> alt.Chart:
     """Leads per township stacked by outcome; a click filters to the township."""
     selection = alt.selection_point(name=TOWNSHIP_SELECTION, fields=["township_id"])
-    chart = _outcome_bars(df, "township", "乡镇").encode(opacity=highlight(selection))
+    # detail keeps township_id in the summed data, so a click carries the township.
+    chart = _outcome_bars(df, "township", "乡镇").encode(
+        opacity=highlight(selection), detail="township_id:N"
+    )
     # Room on the right for the last axis label when the longest bar reaches the edge.
     chart = chart.add_params(selection).properties(padding={"right": 16})
     return themed(chart, "各乡镇移交线索及办理结果", "点击乡镇筛选")

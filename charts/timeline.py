@@ -24,6 +24,31 @@ def _markers(deadline: date | None, as_of: date | None) -> pd.DataFrame:
     )
 
 
+def _marker_rules(markers: pd.DataFrame) -> alt.Chart:
+    """Dashed vertical rules for the marker days, with a legend naming each."""
+    colour = alt.Color(
+        "marker:N",
+        title=None,
+        scale=alt.Scale(
+            domain=list(markers["marker"]),
+            range=[MARKER_COLOURS[name] for name in markers["marker"]],
+        ),
+        legend=alt.Legend(orient="top"),
+    )
+    return (
+        alt.Chart(markers)
+        .mark_rule(strokeDash=[4, 4], strokeWidth=1.5)
+        .encode(
+            x="day:T",
+            color=colour,
+            tooltip=[
+                alt.Tooltip("marker:N", title="标记"),
+                alt.Tooltip("day:T", format="%Y-%m-%d"),
+            ],
+        )
+    )
+
+
 def status_timeline_chart(
     events: pd.DataFrame, *, deadline: date | None = None, as_of: date | None = None
 ) -> alt.LayerChart:
@@ -57,26 +82,7 @@ def status_timeline_chart(
     layers = [steps, points, labels]
     markers = _markers(deadline, as_of)
     if not markers.empty:
-        layers.append(
-            alt.Chart(markers)
-            .mark_rule(strokeDash=[4, 4], strokeWidth=1.5)
-            .encode(
-                x="day:T",
-                color=alt.Color(
-                    "marker:N",
-                    title=None,
-                    scale=alt.Scale(
-                        domain=list(markers["marker"]),
-                        range=[MARKER_COLOURS[name] for name in markers["marker"]],
-                    ),
-                    legend=alt.Legend(orient="top"),
-                ),
-                tooltip=[
-                    alt.Tooltip("marker:N", title="标记"),
-                    alt.Tooltip("day:T", format="%Y-%m-%d"),
-                ],
-            )
-        )
+        layers.append(_marker_rules(markers))
     # A step height: Streamlit fits a fixed height of a chart with a nominal y to its width.
     chart = alt.layer(*layers).resolve_scale(color="independent").properties(height=alt.Step(44))
     return themed(chart, "整改状态变化", "每个点为一次状态变更；虚线为整改时限")

@@ -1,4 +1,7 @@
-"""`python -m seed [--database-url URL] [--reset | --if-empty]`: upgrade the schema, load the demo.
+"""`python -m seed [--database-url URL] [--reset | --if-empty] [--scale N]`: migrate, load the demo.
+
+--scale N loads the generated province-sized dataset with N problems instead of the demo
+(seed.scale; for benchmarks), then refreshes the planner statistics.
 
 Without --reset a store that already holds data is left untouched (exit 1; with --if-empty,
 meant for the first start of `make run`, exit 0 and a note). --reset
@@ -18,6 +21,7 @@ from data_access.db import DatabaseUnavailableError, check_connection, get_engin
 from data_access.models import AuditEvent, utc_now
 from data_access.schema import upgrade_schema
 from seed.demo import write_demo
+from seed.scale import analyze, write_scale
 from seed.store import SeedRefusedError, delete_domain_rows
 
 EXIT_REFUSED = 1
@@ -41,10 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="仅在数据库为空时写入，否则跳过 / seed only an empty store, else do nothing",
     )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help="生成省级规模数据（N 个问题）代替演示数据 / generate N problems province-wide",
+    )
     return parser
 
 
-def seed_database(url: str | None, *, reset: bool) -> dict[str, int]:
+def seed_database(url: str | None, *, reset: bool, scale: int | None = None) -> dict[str, int]:
     """Connect, migrate and seed (optionally after a reset); returns rows written."""
     engine = get_engine(url)
     check_connection(engine)
@@ -61,14 +71,19 @@ def seed_database(url: str | None, *, reset: bool) -> dict[str, int]:
                     detail=f"deleted {sum(deleted.values())} rows before loading the demo",
                 )
             )
-        return write_demo(session)
+        if scale is None:
+            return write_demo(session)
+        counts = write_scale(session, scale)
+    with session_scope(engine, write=True) as session:
+        analyze(session)
+    return counts
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; refusals and database trouble become one line on stderr."""
     args = build_parser().parse_args(argv)
     try:
-        counts = seed_database(args.database_url, reset=args.reset)
+        counts = seed_database(args.database_url, reset=args.reset, scale=args.scale)
     except SeedRefusedError as exc:
         if args.if_empty:
             print("数据库已有数据，跳过演示数据 / the store holds data; demo data not loaded")
@@ -83,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"数据库错误 / database error: {reason}", file=sys.stderr)
         return EXIT_DATABASE
     summary = ", ".join(f"{name} {count}" for name, count in counts.items())
-    print(f"已写入演示数据 / demo data loaded: {summary}")
+    what = "演示数据 / demo data" if args.scale is None else "规模数据 / scale data"
+    print(f"已写入{what} loaded: {summary}")
     return 0
 
 

@@ -38,7 +38,8 @@ def _date_texts(values: np.ndarray, dialect: str) -> list[str | None]:
         texts = np.char.add(np.char.replace(texts, "T", " "), suffix)
     result = texts.tolist()
     if np.isnat(values).any():
-        result = [None if missing else text for text, missing in zip(result, np.isnat(values))]
+        missing = np.isnat(values).tolist()
+        result = [None if gap else text for text, gap in zip(result, missing, strict=True)]
     return result
 
 

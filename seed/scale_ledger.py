@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from seed.scale_places import Province
 from seed import scale_wording as wording
+from seed.scale_places import Province
 from seed.text import FOCUS_AREA_WEIGHTS, SUB_CATEGORIES
 from seed.vocab import GIVEN_CHARS, SURNAMES
 
@@ -53,7 +53,8 @@ def vocabulary() -> Vocabulary:
         for sub, weight, templates in subs:
             share = FOCUS_AREA_WEIGHTS[area] / area_total * weight / sub_total
             rows += [(AREAS.index(area), sub, t, share / len(templates)) for t in templates]
-    area, sub, template, weight = (np.array(column, dtype=object) for column in zip(*rows))
+    columns = zip(*rows, strict=True)
+    area, sub, template, weight = (np.array(column, dtype=object) for column in columns)
     has_village = np.array(["{village}" in t for t in template])
     return Vocabulary(area.astype(np.int64), sub, template, weight.astype(float), has_village)
 
@@ -181,7 +182,7 @@ def _events(status: np.ndarray, found: np.ndarray, times: dict[str, np.ndarray])
         (problem[status == RECTIFIED], np.full((status == RECTIFIED).sum(), RECTIFIED),
          times["done"][status == RECTIFIED]),
     ]  # fmt: skip
-    owner, kind, day = (np.concatenate(column) for column in zip(*parts))
+    owner, kind, day = (np.concatenate(column) for column in zip(*parts, strict=True))
     order = np.lexsort((kind, owner))  # each history's days rise with its steps
     owner, kind, day = owner[order], kind[order], day[order]
     return {
@@ -201,6 +202,39 @@ def _last_change(status: np.ndarray, found: np.ndarray, times: dict) -> np.ndarr
     return np.where(status == RECTIFIED, times["done"], last)
 
 
+def _days(days: np.ndarray) -> np.ndarray:
+    """Days since 1970-01-01 as dates."""
+    return days.astype("datetime64[D]")
+
+
+def _codes(year: np.ndarray) -> np.ndarray:
+    """问题编号 XC<year>-<running number>, in ledger order."""
+    numbers = range(1, len(year) + 1)
+    return np.array([f"XC{y}-{n:07d}" for y, n in zip(year.tolist(), numbers, strict=True)])
+
+
+def _texts(rng, province: Province, vocab: Vocabulary, drawn: dict, money: np.ndarray) -> dict:
+    """The wording columns: description, people, units, measures, evidence."""
+    township, template, names = drawn["township"], drawn["template"], drawn["names"]
+    village = drawn["village"]
+    village_names = np.where(village >= 0, province.village_names[np.maximum(village, 0)], None)
+    count = len(township)
+    description = wording.descriptions(
+        rng, vocab.template[template], province.township_names[township],
+        village_names, drawn["year"], money,
+    )  # fmt: skip
+    return {
+        "description": np.array(description, dtype=object),
+        "lead_leader": names[rng.integers(0, len(names), count)],
+        "responsible_unit": wording.responsible_units(
+            AREAS, province.township_names, township, vocab.area[template]
+        ),
+        "responsible_person": names[rng.integers(0, len(names), count)],
+        "measures": np.array(wording.measures(vocab.sub[template], money), dtype=object),
+        "evidence": wording.evidence(rng, count),
+    }
+
+
 def plan_ledger(rng: np.random.Generator, province: Province, count: int, *, leads: int) -> Ledger:
     """count problems with histories; leads of them came from transferred leads."""
     vocab = vocabulary()
@@ -212,40 +246,37 @@ def plan_ledger(rng: np.random.Generator, province: Province, count: int, *, lea
     status = _statuses(rng, round_index, source)
     feedback = province.round_feedback.astype(np.int64)[round_index]
     times = _timeline(rng, found, feedback, status, source)
-    finished = (status == RECTIFIED) | (status == BASICALLY_DONE)
-    money = wording.recovered_money(rng, vocab.sub[template], finished)
-    names = person_names(rng)
-    year = found.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
-    village_names = np.where(village >= 0, province.village_names[np.maximum(village, 0)], None)
+    money = wording.recovered_money(
+        rng, vocab.sub[template], (status == RECTIFIED) | (status == BASICALLY_DONE)
+    )
+    year = _days(found).astype("datetime64[Y]").astype(np.int64) + 1970
+    drawn = {"township": township, "template": template, "village": village, "year": year}
+    drawn["names"] = names = person_names(rng)
+    rectified = status == RECTIFIED
     problems = {
         "id": np.arange(count),
-        "code": np.array([f"XC{y}-{n:07d}" for y, n in zip(year.tolist(), range(1, count + 1))], dtype=object),
+        "code": _codes(year),
         "round_id": round_index,
         "group_id": province.cell_group[cell],
         "township_id": township,
         "village_id": village,
         "focus_area": np.array(AREAS, dtype=object)[area],
         "sub_category": vocab.sub[template],
-        "description": np.array(
-            wording.descriptions(rng, vocab.template[template], province.township_names[township],
-                                 village_names, year, money), dtype=object),
         "source": SOURCE_CODES[source],
-        "lead_leader": names[rng.integers(0, len(names), count)],
-        "responsible_unit": wording.responsible_units(AREAS, province.township_names, township, area),
-        "responsible_person": names[rng.integers(0, len(names), count)],
-        "measures": np.array(wording.measures(vocab.sub[template], money), dtype=object),
-        "found_on": found.astype("datetime64[D]"),
-        "deadline": times["deadline"].astype("datetime64[D]"),
+        "found_on": _days(found),
+        "deadline": _days(times["deadline"]),
         "status": STATUS_CODES[status],
-        "rectified_on": np.where(status == RECTIFIED, times["done"], np.datetime64("NaT")).astype("datetime64[D]"),
-        "closed": (status == RECTIFIED) & (rng.random(count) < 0.93),
+        "rectified_on": np.where(rectified, _days(times["done"]), np.datetime64("NaT", "D")),
+        "closed": rectified & (rng.random(count) < 0.93),
         "recovered_yuan": money,
         "rules_improved": wording.rules_improved(rng, area, status != NOT_STARTED),
-        "evidence": wording.evidence(rng, count),
         "import_batch_id": np.zeros(count, dtype=np.int64),
         # 10:00 Beijing time on the day of the latest change, stored as UTC.
-        "updated_at": _last_change(status, found, times).astype("datetime64[D]") + np.timedelta64(2, "h"),
-    }  # fmt: skip
+        "updated_at": (_days(_last_change(status, found, times)) + np.timedelta64(2, "h")).astype(
+            "datetime64[s]"
+        ),
+        **_texts(rng, province, vocab, drawn, money),
+    }
     return Ledger(
         problems=problems, township=township, round=round_index, area=area, found=found,
         done=times["done"], status=status, source=source,

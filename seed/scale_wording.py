@@ -54,7 +54,13 @@ def descriptions(
     return [
         template.format(township=t, village=v or "", year=y, amount=a, count=c)
         for template, t, v, y, a, c in zip(
-            templates.tolist(), township.tolist(), village.tolist(), year.tolist(), amounts, counts
+            templates.tolist(),
+            township.tolist(),
+            village.tolist(),
+            year.tolist(),
+            amounts,
+            counts,
+            strict=True,
         )
     ]
 
@@ -67,7 +73,7 @@ def measures(sub: np.ndarray, money: np.ndarray) -> list[str]:
     }
     return [
         recovering[s].format(amount=m) if m and recovering[s] else plain[s]
-        for s, m in zip(sub.tolist(), money.tolist())
+        for s, m in zip(sub.tolist(), money.tolist(), strict=True)
     ]
 
 

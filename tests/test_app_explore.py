@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from signin import open_app
+from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 from test_app_smoke import PUBLISHED_KPIS, kpis
 
@@ -215,8 +216,8 @@ def crumb_labels(app: AppTest) -> list[str]:
     return [b.label for b in app.button if b.key and b.key.startswith("crumb_")]
 
 
-def test_drill_down_to_a_problem_and_back(app_database):
-    """County → township (chart click) → village (table row) → problem, then up by crumbs."""
+def test_drill_down_to_a_problem(app_database):
+    """County → township (chart click) → village (table row) → problem (table row)."""
     township = township_id(app_database)
     app = open_app(VIEWER, TOWNSHIPS)
     assert crumb_labels(app) == ["铜陵市"]  # 枞阳县 is the current level, in bold
@@ -246,10 +247,21 @@ def test_drill_down_to_a_problem_and_back(app_database):
     assert app.title[0].value == "问题详情"
     assert app.query_params["code"] == problems["code"].iloc[0]
     assert crumb_labels(app)[-1] == villages.loc[row, "member"]
-    code = problems["code"].iloc[0]
-    # Back up by the breadcrumb, from pages opened by link: in AppTest a second
-    # switch_page keeps the URL the first one set (a browser does not; tests/e2e checks).
-    app = open_app(VIEWER, PROBLEM, {"code": code, **here.to_params()})
+
+
+def test_breadcrumb_goes_back_up(app_database):
+    """From a problem to its township, then to all townships, keeping other filters out.
+
+    Each step starts from a page opened by link: in AppTest a second switch_page keeps the
+    URL the first one set (a browser does not; tests/e2e follows the whole path).
+    """
+    township = township_id(app_database)
+    with session_scope(get_engine(app_database)) as session:
+        problem = session.exec(
+            select(Problem).where(Problem.township_id == township, Problem.village_id.is_not(None))
+        ).first()
+    here = Filter(townships=(township,), villages=(problem.village_id,))
+    app = open_app(VIEWER, PROBLEM, {"code": problem.code, **here.to_params()})
     app.button(key="crumb_2").click().run()  # 钱桥镇: the village goes, the township stays
     assert app.title[0].value == "乡镇对比"
     assert url_params(app) == {"township": str(township)}

@@ -82,6 +82,44 @@ def test_clicking_a_township_bar_filters_the_overview(
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
+def shoot(page: Page, path: Path) -> None:
+    """A whole-page screenshot, then the window back to its size for the next clicks."""
+    screenshot_whole_page(page, path)
+    page.set_viewport_size({"width": 1440, "height": 1000})
+
+
+def click_township_in_ranking(page: Page, name: str) -> None:
+    """Rank by problems, show all townships, click name's bar; wait for its villages."""
+    metric_choice(page, "问题数").click()
+    expect(page.get_by_text("各乡镇问题数排名")).to_be_visible(timeout=TIMEOUT_MS)
+    page.get_by_text("显示全部 22 个乡镇").click()
+    expect(bar(page, 0, f"乡镇: {name}")).to_be_attached(timeout=TIMEOUT_MS)
+    settle(page)
+    bar(page, 0, f"乡镇: {name}").click()
+    expect(page.get_by_text("各村对比")).to_be_visible(timeout=TIMEOUT_MS)
+    settle(page)
+
+
+def click_busiest_village(page: Page) -> str:
+    """Click the village bar ranked first (not the township-level row); its name."""
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    village_bar = chart.locator(f'{MARK}[aria-label*="村: "]:not([aria-label*="乡镇本级"])').first
+    village = village_bar.get_attribute("aria-label").split("村: ")[1].split(";")[0]
+    village_bar.click()
+    expect(page.get_by_role("button", name=QIANQIAO, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+    settle(page)
+    return village
+
+
+def click_first_problem_row(page: Page) -> None:
+    """Pick the first row of the problem table (a canvas grid: its selection box)."""
+    box = page.get_by_test_id("stDataFrame").last.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # header 35 px, then half a row
+    expect(page.get_by_role("heading", name="问题详情")).to_be_visible(timeout=TIMEOUT_MS)
+    wait_for_app_run(page)
+    expect(page.get_by_test_id("stTable")).to_be_visible(timeout=TIMEOUT_MS)
+
+
 def test_drill_down_to_a_problem_and_back(
     page: Page, app_url: str, sqlite_seeded_url: str, artifacts: Path
 ) -> None:
@@ -89,39 +127,17 @@ def test_drill_down_to_a_problem_and_back(
     township, expected = township_figures(sqlite_seeded_url)
     browser_sign_in(page, f"{app_url}/townships", "viewer")
     settle(page)
-    screenshot_whole_page(page, artifacts / "e2e_explore_townships.png")
-    page.set_viewport_size({"width": 1440, "height": 1000})
-    metric_choice(page, "问题数").click()  # rank by problems, then all 22 in reach
-    expect(page.get_by_text("各乡镇问题数排名")).to_be_visible(timeout=TIMEOUT_MS)
-    page.get_by_text("显示全部 22 个乡镇").click()
-    expect(bar(page, 0, f"乡镇: {QIANQIAO}")).to_be_attached(timeout=TIMEOUT_MS)
-    settle(page)
-    bar(page, 0, f"乡镇: {QIANQIAO}").click()
-    expect(page.get_by_text("各村对比")).to_be_visible(timeout=TIMEOUT_MS)
-    settle(page)
+    shoot(page, artifacts / "e2e_explore_townships.png")
+    click_township_in_ranking(page, QIANQIAO)
     expect(card(page, "问题总数")).to_have_text(expected["问题总数"])
     assert f"township={township}" in page.url
-    screenshot_whole_page(page, artifacts / "e2e_explore_villages.png")
-    page.set_viewport_size({"width": 1440, "height": 1000})
-    # The village with the most problems (not the township-level row, which has no village).
-    chart = page.get_by_test_id("stVegaLiteChart").first
-    village_bar = chart.locator(f'{MARK}[aria-label*="村: "]:not([aria-label*="乡镇本级"])').first
-    village = village_bar.get_attribute("aria-label").split("村: ")[1].split(";")[0]
-    village_bar.click()
-    expect(page.get_by_role("button", name=QIANQIAO, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
-    settle(page)
+    shoot(page, artifacts / "e2e_explore_villages.png")
+    village = click_busiest_village(page)
     assert "village=" in page.url
-    # The first row of the problem table (a canvas grid): its selection box, left edge.
-    grid = page.get_by_test_id("stDataFrame").last
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
-    expect(page.get_by_role("heading", name="问题详情")).to_be_visible(timeout=TIMEOUT_MS)
-    wait_for_app_run(page)
-    expect(page.get_by_test_id("stTable")).to_be_visible(timeout=TIMEOUT_MS)
+    click_first_problem_row(page)
     assert "code=" in page.url
     expect(page.get_by_role("button", name=village, exact=True)).to_be_visible()
-    screenshot_whole_page(page, artifacts / "e2e_explore_problem.png")
-    page.set_viewport_size({"width": 1440, "height": 1000})
+    shoot(page, artifacts / "e2e_explore_problem.png")
     page.get_by_role("button", name=QIANQIAO, exact=True).click()  # back to the township
     expect(page.get_by_text("各村对比")).to_be_visible(timeout=TIMEOUT_MS)
     assert page.url.endswith(f"/townships?township={township}")
