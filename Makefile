@@ -1,7 +1,7 @@
 # The two commands of the README, plus small helpers. The logic lives in scripts/.
 .PHONY: run test lint format seed notebook
 
-run:  ## serve the dashboard on http://127.0.0.1:8501 (seeds demo data on first start)
+run:  ## serve the dashboard on http://127.0.0.1:8501 (demo data on first start; EMPTY=1: none)
 	@scripts/run.sh
 
 test:  ## install dev deps (and chromium/fonts when root), lint, run every test

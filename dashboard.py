@@ -12,7 +12,9 @@ from components.auth import CurrentUser, current_user, remember_for_this_run
 from components.filter_bar import show_filter_bar, show_filter_chips
 from components.filter_state import show_filter_notices
 from components.frame import show_database_error, show_demo_banner, show_page_error
-from components.navigation import navigation_pages, page_key
+from components.live import show_live_status, track_data_version
+from components.navigation import is_full_screen, navigation_pages, page_key
+from components.setup_guide import show_setup_guide
 from components.signin_forms import show_account_menu, show_no_access, show_sign_in_screen
 from data_access.cache import cached_engine
 from data_access.db import DatabaseUnavailableError
@@ -47,7 +49,8 @@ def main() -> None:
     user = signed_in()
     if user is None:
         return
-    page = st.navigation(navigation_pages(role=user.role))
+    # expanded: an admin has 14 pages; "View more" would hide 行政区划 and 巡察轮次.
+    page = st.navigation(navigation_pages(role=user.role), expanded=True)
     st.sidebar.caption("巡察整改看板 · 脱贫攻坚专项巡察")
     show_account_menu(user)
     if not can(user.role, page_key(page)):
@@ -55,11 +58,16 @@ def main() -> None:
         show_no_access()  # the page's script never runs: no query, no widget of it
         return
     try:
+        stamp = track_data_version()  # before any query: the version this run renders with
         flt = show_filter_bar()  # also drops unknown ids from the URL, with a notice
         st.title(page.title)  # one place for page titles; pages start with their content
         show_demo_banner()
+        show_live_status(stamp, page=page_key(page), role=user.role)
         show_filter_notices()
-        show_filter_chips(flt)
+        if not is_full_screen(page):  # 会议模式 shows its step's filters in its own header
+            show_filter_chips(flt)
+        if show_setup_guide(page_key(page), user):  # a new office: the steps, not empty charts
+            return
         page.run()
     except DatabaseUnavailableError as error:  # lost mid-run: same panel, no traceback
         show_database_error(error)

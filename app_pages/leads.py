@@ -9,11 +9,13 @@ from charts.leads import (
     leads_by_township_chart,
 )
 from components.chart_filter import show_chart
+from components.chart_notes import note_largest_townships
 from components.empty import stop_if_empty
+from components.exports import show_static_chart, table_downloads
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import leads_kpis
-from components.page_tables import show_leads_table
+from components.page_tables import LEAD_COLUMNS, show_leads_table
 from data_access.cache import cached_query
 from data_access.queries import (
     fetch_lead_funnel,
@@ -21,6 +23,7 @@ from data_access.queries import (
     fetch_leads_by_receiver,
     fetch_leads_by_township,
 )
+from data_access.queries.leads import TABLE_ROWS
 
 flt = current_filter()
 funnel = cached_query(fetch_lead_funnel, flt)
@@ -30,17 +33,22 @@ stop_if_empty(leads.empty, "当前筛选范围内没有移交的问题线索。"
 
 left, right = st.columns(2, gap="large")
 with left:
-    st.altair_chart(lead_funnel_chart(funnel), width="stretch", key="lead_funnel")
+    show_static_chart(lead_funnel_chart(funnel), key="lead_funnel")
     receivers = cached_query(fetch_leads_by_receiver, flt)
-    st.altair_chart(leads_by_receiver_chart(receivers), width="stretch", key="leads_by_receiver")
+    show_static_chart(leads_by_receiver_chart(receivers), key="leads_by_receiver")
 with right:
+    by_township = cached_query(fetch_leads_by_township, flt)
     show_chart(
-        leads_by_township_chart(cached_query(fetch_leads_by_township, flt)),
+        leads_by_township_chart(by_township),
         key="leads_by_township",
         selection=TOWNSHIP_SELECTION,
         filter_field="townships",
     )
+    note_largest_townships(by_township, measure="移交线索")
 
 st.subheader("线索办理情况")
 show_leads_table(leads, key="lead_outcomes")
 st.caption("选中一行查看线索所涉问题的详情。")
+if len(leads) >= TABLE_ROWS:  # a province has far more leads than a table can show
+    st.caption(f"仅列出按线索编号排在前面的 {TABLE_ROWS:,} 条；可用筛选缩小范围。")
+table_downloads(leads, key="leads", title="线索办理情况", column_config=LEAD_COLUMNS)

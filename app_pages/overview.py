@@ -18,7 +18,9 @@ from charts.overview import (
 )
 from charts.status import STATUS_SELECTION, status_totals_chart
 from components.chart_filter import WEEK, show_chart, show_chart_opening_page
+from components.chart_notes import note_largest_townships
 from components.empty import show_empty_state
+from components.exports import view_briefing
 from components.filter_state import current_filter
 from components.kpi import headline_kpis, render_kpi_row
 from data_access.cache import cached_query
@@ -41,6 +43,7 @@ render_kpi_row(headline_kpis(headline))
 if headline.problems_total == 0:
     show_empty_state("当前范围内没有问题记录。")
     st.stop()
+view_briefing("overview", key="overview")  # with the overdue list and accountability
 
 st.caption("点击图表中的乡镇、巡察重点、整改状态或某一周即可筛选；按住 Shift 点击可多选。")
 left, right = st.columns([3, 2], gap="large")
@@ -52,6 +55,7 @@ with left:
         selection=TOWNSHIP_SELECTION,
         filter_field="townships",
     )
+    note_largest_townships(townships, measure="问题")
 with right:
     areas = cached_query(fetch_problems_by_focus_area, flt.with_(focus_areas=(), sub_categories=()))
     show_chart(

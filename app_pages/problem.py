@@ -10,6 +10,7 @@ from charts.timeline import status_timeline_chart
 from components.auth import signed_in_user
 from components.breadcrumb import current_drill_node, show_breadcrumb
 from components.empty import show_empty_state
+from components.exports import show_static_chart, table_downloads
 from components.filter_state import current_filter
 from data_access.cache import cached_query
 from data_access.codes import OVERDUE_LABEL
@@ -70,7 +71,7 @@ if events.empty:
     st.caption("暂无状态变更记录。")
 else:
     chart = status_timeline_chart(events, deadline=detail.values["deadline"], as_of=flt.as_of)
-    st.altair_chart(chart, width="stretch", key="problem_timeline")
+    show_static_chart(chart, key="problem_timeline")
 
 st.subheader("问责情况", anchor=False)
 people = cached_query(fetch_problem_accountability, flt, code=code, role=ROLE)
@@ -79,6 +80,12 @@ if people.empty:
 else:
     st.caption("姓名已按权限脱敏显示。")
     st.dataframe(people, hide_index=True, column_config=ACCOUNTABILITY_COLUMNS, width="stretch")
+    table_downloads(
+        people,
+        key="problem_people",
+        title=f"问题{code}问责情况",
+        column_config=ACCOUNTABILITY_COLUMNS,  # names come masked as the role may see them
+    )
 
 st.subheader("移交线索", anchor=False)
 leads = cached_query(fetch_problem_leads, flt, code=code)
@@ -86,3 +93,5 @@ if leads.empty:
     st.caption("本问题未移交问题线索。")
 else:
     st.dataframe(leads, hide_index=True, column_config=LEAD_COLUMNS, width="stretch")
+    title = f"问题{code}移交线索"
+    table_downloads(leads, key="problem_leads", title=title, column_config=LEAD_COLUMNS)

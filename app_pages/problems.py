@@ -5,10 +5,11 @@ import streamlit as st
 from charts.problems import STATUS_SELECTION, status_matrix_chart
 from components.chart_filter import show_chart
 from components.empty import stop_if_empty
+from components.exports import fetch_now, table_downloads
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import problems_kpis
-from components.page_tables import show_ledger_table
+from components.page_tables import LEDGER_COLUMNS, show_ledger_table
 from components.tables import pager, search_box, sort_choice
 from data_access.cache import cached_query
 from data_access.queries import (
@@ -45,3 +46,9 @@ offset = pager(total, page_size=PAGE_SIZE, key="ledger_page")
 ledger = cached_query(fetch_problem_ledger, flt, search=search, sort=sort, offset=offset)
 show_ledger_table(ledger, key="ledger_table")
 st.caption("点击表头排序（当前页内）；选中一行查看问题详情。逾期问题的整改状态以红色标出。")
+table_downloads(  # every page of the search, fetched only when a download is asked for
+    lambda: fetch_now(fetch_problem_ledger, flt, search=search, sort=sort, limit=total),
+    key="ledger",
+    title="整改台账",
+    column_config=LEDGER_COLUMNS,
+)

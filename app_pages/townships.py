@@ -18,6 +18,7 @@ from charts.townships import (
 from components.breadcrumb import current_drill_node, show_breadcrumb, show_member_table
 from components.chart_filter import show_chart
 from components.empty import show_empty_state
+from components.exports import table_downloads
 from components.filter_state import current_filter
 from components.kpi import headline_kpis, render_kpi_row
 from components.tables import show_drill_table
@@ -104,8 +105,11 @@ if level != "problem":
         level=level,
         column_config=COMPARISON_COLUMNS,
     )
+    title = f"各{name}对比"
+    table_downloads(members, key=f"members_{level}", title=title, column_config=COMPARISON_COLUMNS)
 if level in ("village", "problem"):
     st.subheader("问题清单", anchor=False)
     st.caption("点击一行查看问题详情。")
     problems = cached_query(fetch_problem_ledger, flt)
     show_drill_table(problems, key="drill_problems", column_config=PROBLEM_COLUMNS)
+    table_downloads(problems, key="drill_problems", title="问题清单", column_config=PROBLEM_COLUMNS)

@@ -32,6 +32,7 @@ FINGERPRINTED = (
     "seed/scale*.py",
     "seed/bulk.py",
     "data_access/models.py",
+    "data_access/summar*.py",
     "migrations/versions/*.py",
 )
 
@@ -85,8 +86,9 @@ def sqlite_database(size: int) -> str:
     if path.exists() and _complete(url, size):
         return url
     for stale in BENCH_FOLDER.glob(f"scale_{size}_*.db*"):
-        stale.unlink()
-    building = path.with_suffix(".building.db")
+        stale.unlink(missing_ok=True)
+    # Per process: two runs may build the same size at once; the last rename wins.
+    building = path.with_suffix(f".building-{os.getpid()}.db")
     _generate(f"sqlite:///{building}", size)
     for suffix in ("-wal", "-shm"):
         Path(f"{building}{suffix}").unlink(missing_ok=True)

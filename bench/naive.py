@@ -25,6 +25,7 @@ from data_access.queries import (
     fetch_problems_by_focus_area,
     fetch_weekly_trend,
 )
+from data_access.queries.facts import CHART_TOWNSHIPS
 from data_access.queries.headline import WRITTEN_SELF_CRITICISM
 from data_access.queries.status import fetch_status_totals
 
@@ -100,6 +101,14 @@ def _by_week(counts: pd.Series) -> dict:
     return {week: int(n) for week, n in counts.items() if n}
 
 
+def _largest_townships(problems: pd.DataFrame) -> pd.DataFrame:
+    """The problems of the CHART_TOWNSHIPS townships with the most (ties: lower id)."""
+    sizes = problems.groupby("township_id").size().reset_index(name="problems")
+    largest = sizes.sort_values(["problems", "township_id"], ascending=[False, True])
+    chosen = largest["township_id"].head(CHART_TOWNSHIPS)
+    return problems[problems["township_id"].isin(chosen)]
+
+
 def naive_overview(tables: dict[str, pd.DataFrame], township_id: int | None) -> dict:
     """The overview's numbers for all townships or one, computed in pandas."""
     all_problems = tables["problems"]
@@ -130,7 +139,7 @@ def naive_overview(tables: dict[str, pd.DataFrame], township_id: int | None) -> 
     statuses[(OVERDUE,)] = headline["overdue"]
     return {
         "headline": headline,
-        "by_township": _counts(all_problems, ["township_id", "status"]),
+        "by_township": _counts(_largest_townships(all_problems), ["township_id", "status"]),
         "by_focus_area": _counts(problems, ["focus_area", "status"]),
         "by_status": {key: n for key, n in statuses.items() if n},
         "people": _counts(people, ["category", "form"]),

@@ -3,10 +3,13 @@
 `python bench/pages.py [--sizes 10000,100000,1000000] [--repeats 5] [--quick] [--json]`
 
 For every size (a scale database from bench.datasets, generated once and reused) and
-backend (SQLite; PostgreSQL too when TEST_DATABASE_URL is set), for the default Filter and
-a one-township Filter (the township with the most problems):
-- uncached: every read function of the page (bench.registry, the frame's included) called
-  directly, as on the first rerun after a data change;
+backend (SQLite; PostgreSQL too when TEST_DATABASE_URL is set), for the default Filter, a
+one-township Filter (the township with the median number of problems) and the busiest
+township's:
+- uncached: every read function of the page (bench.registry) called directly, as on the
+  first rerun after a data change; the frame's queries (filter bar options, demo flag) are
+  their own row: they do not depend on the page or the Filter, so after a data change they
+  run once for every page and Filter;
 - cached: the same calls through data_access.cache.cached_query, the app's cache layer
   (st.cache_data runs without a Streamlit runtime on its in-memory store, like the app's;
   each call includes the data-version lookup that keys it);
@@ -23,7 +26,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -40,7 +42,8 @@ from sqlalchemy.engine import Engine
 
 from bench import naive
 from bench.datasets import scale_database
-from bench.registry import FRAME, PAGES, Context, Step, page_steps
+from bench.registry import PAGES, Context, Step, page_steps
+from bench.render import peak_rss_mb
 from data_access.cache import cached_query
 from data_access.db import dispose_engines, get_engine, session_scope
 from data_access.filters import Filter
@@ -52,19 +55,19 @@ from data_access.settings import PROJECT_ROOT
 
 SIZES = (10_000, 100_000, 1_000_000)
 QUICK_SIZES = (10_000,)
-FILTERS = ("default", "one township")
+FILTERS = ("default", "one township", "busiest township")
 
 
-def busiest_township(engine: Engine) -> int:
-    """The township with the most problems (the one-township filter's worst case)."""
+def sample_townships(engine: Engine) -> tuple[int, int]:
+    """The township with the median number of problems, and the one with the most."""
     query = (
         select(Problem.township_id)
         .group_by(Problem.township_id)
         .order_by(func.count().desc(), Problem.township_id)
-        .limit(1)
     )
     with session_scope(engine) as session:
-        return int(session.scalar(query))
+        by_size = list(session.scalars(query))
+    return int(by_size[len(by_size) // 2]), int(by_size[0])
 
 
 def make_context(engine: Engine, flt: Filter) -> Context:
@@ -91,43 +94,56 @@ def call_cached(_engine: Engine, step: Step, ctx: Context) -> Any:
     return cached_query(step.function, step.flt(ctx), scope=scope, **kwargs)
 
 
-def path_steps(page: str, ctx: Context) -> list[Step]:
-    """The whole data path of one rerun: the frame's queries, then the page's."""
-    frame = page_steps(FRAME, ctx)
-    return frame if page == FRAME else frame + page_steps(page, ctx)
+def time_path(
+    engine: Engine, steps: list[Step], ctx: Context, call, repeats: int
+) -> tuple[list[float], list[float]]:
+    """Wall-clock and this process's CPU seconds of each of repeats runs of the steps.
 
-
-def time_path(engine: Engine, steps: list[Step], ctx: Context, call, repeats: int) -> list[float]:
-    """Seconds each of repeats runs of the steps took."""
-    times = []
+    The CPU time shows what the figures would be on an idle machine (SQLite runs in this
+    process; a PostgreSQL server's CPU is not in it).
+    """
+    walls, cpus = [], []
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for step in steps:
             call(engine, step, ctx)
-        times.append(time.perf_counter() - started)
-    return times
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return walls, cpus
 
 
-def summary(times: list[float]) -> dict[str, float]:
-    """Median, min and max in milliseconds."""
-    return {
+def summary(times: list[float], cpus: list[float] | None = None) -> dict[str, float]:
+    """Median, min and max in milliseconds (and the median CPU time when measured)."""
+    figures = {
         "median_ms": statistics.median(times) * 1000,
         "min_ms": min(times) * 1000,
         "max_ms": max(times) * 1000,
     }
+    if cpus:
+        figures["cpu_ms"] = statistics.median(cpus) * 1000
+    return figures
 
 
-def time_baseline(engine: Engine, township_id: int | None, repeats: int) -> list[float]:
-    """The naive overview's times; first checks that its numbers equal the query layer's."""
-    expected = naive.layer_overview(engine, township_id)
-    times = []
+def time_baseline(engine: Engine, townships: list[int | None], repeats: int) -> list[list[float]]:
+    """The naive overview's times per township (None: all); checks its numbers first.
+
+    Every naive rerun reads the tables again; the read is timed once per repeat and added
+    to each Filter's pandas work of the same repeat.
+    """
+    expected = {one: naive.layer_overview(engine, one) for one in townships}
+    times: list[list[float]] = [[] for _ in townships]
     for _ in range(repeats):
         started = time.perf_counter()
-        numbers = naive.naive_overview(naive.read_tables(engine), township_id)
-        times.append(time.perf_counter() - started)
-        if numbers != expected:
-            different = [key for key in numbers if numbers[key] != expected[key]]
-            raise AssertionError(f"naive and query layer disagree on {different}")
+        tables = naive.read_tables(engine)
+        read = time.perf_counter() - started
+        for position, one in enumerate(townships):
+            started = time.perf_counter()
+            numbers = naive.naive_overview(tables, one)
+            times[position].append(read + time.perf_counter() - started)
+            if numbers != expected[one]:
+                different = [key for key in numbers if numbers[key] != expected[one][key]]
+                raise AssertionError(f"naive and query layer disagree on {different}")
+        del tables
     return times
 
 
@@ -138,38 +154,44 @@ def time_render(url: str, repeats: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def time_pages(engine: Engine, ctx: Context, pages: list[str], repeats: int) -> list[dict]:
+    """Uncached and cached times of each page's data path for one Filter."""
+    rows = []
+    for page in pages:
+        steps = page_steps(page, ctx)
+        for mode, call in (("uncached", call_plain), ("cached", call_cached)):
+            if mode == "cached":
+                time_path(engine, steps, ctx, call, 1)  # fill the cache first
+            figures = summary(*time_path(engine, steps, ctx, call, repeats))
+            queries = [step.name for step in steps]
+            rows.append({"page": page, "mode": mode, **figures, "queries": queries})
+    return rows
+
+
 def run_size(backend: str, size: int, pages: list[str], repeats: int, render: bool) -> list[dict]:
     """Every measurement for one backend and size."""
     url = scale_database(backend, size)
     os.environ["DATABASE_URL"] = url  # for cached_query
     engine = get_engine(url)
-    township = busiest_township(engine)
-    rows: list[dict] = []
     base = {"backend": backend, "size": size}
-    for label, flt in zip(FILTERS, (Filter(), Filter(townships=(township,))), strict=True):
-        ctx = make_context(engine, flt)
-        line = {**base, "filter": label, "township_id": township if flt.townships else None}
-        one = flt.townships[0] if flt.townships else None
-        baseline = time_baseline(engine, one, min(repeats, 3))
-        rows.append({**line, "page": "naive overview", "mode": "baseline", **summary(baseline)})
-        for page in pages:
-            steps = path_steps(page, ctx)
-            for mode, call in (("uncached", call_plain), ("cached", call_cached)):
-                if mode == "cached":
-                    time_path(engine, steps, ctx, call, 1)  # fill the cache first
-                times = time_path(engine, steps, ctx, call, repeats)
-                figures = summary(times)
-                ratio = statistics.median(baseline) * 1000 / figures["median_ms"]
-                queries = [step.name for step in steps]
-                rows.append({**line, "page": page, "mode": mode, **figures, "ratio": ratio,
-                             "queries": queries})  # fmt: skip
-    if render:
+    rows: list[dict] = []
+    if render:  # first, in its own process, while this one is still small
         rendered = time_render(url, repeats)
         for mode in ("uncached", "cached"):
             rows.append({**base, "filter": "default", "page": "overview (AppTest render)",
                          "mode": mode, **summary(rendered[mode]),
                          "first_render_ms": rendered["first"] * 1000,
                          "app_peak_rss_mb": rendered["peak_rss_mb"]})  # fmt: skip
+    median, busiest = sample_townships(engine)
+    townships = [None, median, busiest]
+    baselines = time_baseline(engine, townships, min(repeats, 3))
+    for label, one, baseline in zip(FILTERS, townships, baselines, strict=True):
+        flt = Filter() if one is None else Filter(townships=(one,))
+        line = {**base, "filter": label, "township_id": one}
+        rows.append({**line, "page": "naive overview", "mode": "baseline", **summary(baseline)})
+        for row in time_pages(engine, make_context(engine, flt), pages, repeats):
+            ratio = statistics.median(baseline) * 1000 / row["median_ms"]
+            rows.append({**line, **row, "ratio": ratio})
     dispose_engines()
     return rows
 
@@ -186,14 +208,15 @@ def environment() -> dict:
 
 def print_table(rows: list[dict]) -> None:
     """One line per measurement."""
-    header = f"{'backend':8} {'size':>9} {'filter':13} {'page':26} {'mode':9}"
-    print(header + f" {'median':>9} {'min–max':>19} {'× base':>8}")
+    header = f"{'backend':8} {'size':>9} {'filter':16} {'page':26} {'mode':9}"
+    print(header + f" {'median':>9} {'min–max':>19} {'cpu':>8} {'× base':>8}")
     for row in rows:
         spread = f"{row['min_ms']:.1f}–{row['max_ms']:.1f}"
         ratio = f"{row['ratio']:.0f}×" if "ratio" in row else ""
+        cpu = f"{row['cpu_ms']:.1f}" if "cpu_ms" in row else ""
         print(
-            f"{row['backend']:8} {row['size']:>9,} {row['filter']:13} {row['page']:26} "
-            f"{row['mode']:9} {row['median_ms']:>7.1f}ms {spread:>19} {ratio:>8}"
+            f"{row['backend']:8} {row['size']:>9,} {row['filter']:16} {row['page']:26} "
+            f"{row['mode']:9} {row['median_ms']:>7.1f}ms {spread:>19} {cpu:>8} {ratio:>8}"
         )
         if "app_peak_rss_mb" in row and row["mode"] == "cached":
             print(f"{'':8} first render {row['first_render_ms']:.0f} ms, "
@@ -230,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     report = {
         "environment": {**started, "load_average_after": os.getloadavg()},
-        "bench_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "bench_peak_rss_mb": peak_rss_mb(),
         "results": rows,
     }
     if args.json:

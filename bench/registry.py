@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from data_access.filters import Filter
+from data_access.meeting_paths import default_meeting_path
+from data_access.meeting_views import fetch_view
 from data_access.queries import (
     count_problem_ledger,
     fetch_accountability_breakdown,
@@ -39,6 +41,7 @@ from data_access.queries import (
     fetch_written_self_criticism,
     is_demo_data,
 )
+from data_access.queries.merges import has_merged_townships
 from data_access.queries.options import FilterOptions, fetch_filter_options
 from data_access.queries.problem_detail import (
     fetch_problem_accountability,
@@ -46,6 +49,8 @@ from data_access.queries.problem_detail import (
     fetch_problem_leads,
     fetch_problem_timeline,
 )
+from data_access.queries.rounds import fetch_round_comparison, fetch_round_totals
+from data_access.queries.setup import fetch_setup_status
 from data_access.queries.status import fetch_status_totals
 from data_access.queries.townships import fetch_region_comparison, fetch_township_weekly
 from data_access.roles import VIEWER
@@ -113,6 +118,12 @@ PAGES: dict[str, tuple[Step, ...]] = {
     FRAME: (
         Step(fetch_filter_options, flt=_no_filter, kwargs=lambda ctx: {"scope": ctx.flt.scope}),
         Step(is_demo_data, flt=_no_filter),
+        Step(fetch_setup_status, flt=_no_filter),  # the setup guide of read pages
+        Step(has_merged_townships, flt=_no_filter),  # the filter bar's rollup switch
+    ),
+    "rounds": (
+        Step(fetch_round_totals),
+        Step(fetch_round_comparison),
     ),
     "overview": (
         Step(fetch_headline),
@@ -159,6 +170,12 @@ PAGES: dict[str, tuple[Step, ...]] = {
         Step(fetch_accountability_by_township),
         Step(fetch_dual_check_pairs, kwargs=lambda ctx: {"role": ctx.role}),
         Step(fetch_written_self_criticism),
+    ),
+    # 会议模式 shows one view per screen; its first screen is the overview view of the default
+    # path (overview → the 3 lowest-completion townships → their overdue problems → accountability).
+    "meeting": (
+        Step(default_meeting_path),
+        Step(fetch_view, kwargs=lambda ctx: {"kind": "overview", "role": ctx.role}),
     ),
     "leads": (
         Step(fetch_lead_funnel),

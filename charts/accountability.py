@@ -50,7 +50,11 @@ def monthly_forms_chart(df: pd.DataFrame) -> alt.Chart:
     Summed per month and form in Vega (no per-category field in the encoding), so a bar
     has one segment per form.
     """
-    frame = df.assign(form_label=df["form_label"].fillna(NO_FORM_LABEL))
+    frame = df.assign(
+        form_label=df["form_label"].fillna(NO_FORM_LABEL),
+        # Python dates are not JSON: a chart holding them cannot be saved as an image.
+        month=pd.to_datetime(df["month"]),
+    )
     chart = (
         alt.Chart(frame)
         .mark_bar(width={"band": 0.6})

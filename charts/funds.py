@@ -86,7 +86,8 @@ def recovered_by_sub_category_chart(df: pd.DataFrame) -> alt.LayerChart:
 
 def recovered_by_month_chart(df: pd.DataFrame) -> alt.LayerChart:
     """Money recovered per month of rectification (money on open problems in its own bar)."""
-    base = with_wan(alt.Chart(df))
+    # Python dates are not JSON: a chart holding them cannot be saved as an image.
+    base = with_wan(alt.Chart(df.assign(month=pd.to_datetime(df["month"]))))
     x = alt.X("month_label:N", title="整改完成月份", sort=None, axis=alt.Axis(labelAngle=0))
     tooltip = [alt.Tooltip("month_label:N", title="月份"), *money_tooltips()]
     tooltip.append(alt.Tooltip("problems:Q", title="涉及问题（个）", format=COUNT_FORMAT))

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 import altair as alt
 import streamlit as st
 
+from components.exports import chart_image_menu
 from components.filter_state import apply_filter, current_filter, filter_token
 from data_access.filters import Filter
 
@@ -41,16 +42,17 @@ def show_chart(
     """Render chart; a click on its point selection `selection` sets Filter.filter_field."""
     flt = current_filter()
     field = value_field or selection_field(chart, selection)
-    chart = with_initial_selection(chart, selection, field, initial_values(flt, filter_field))
+    shown = with_initial_selection(chart, selection, field, initial_values(flt, filter_field))
     options = {"height": height} if height else {}
     event = st.altair_chart(
-        chart,
+        shown,
         on_select="rerun",
         selection_mode=selection,
         key=chart_widget_key(key, flt),
         width="stretch",
         **options,
     )
+    chart_image_menu(chart, key=key)
     values = clicked_values(event, selection, field)
     if values is not None:
         apply_filter(filter_with_selection(flt, filter_field, values))
@@ -185,5 +187,6 @@ def show_chart_opening_page(
         width="stretch",
     )
     st.caption(caption)
+    chart_image_menu(chart, key=key)
     if clicked_values(event, selection, None):
         st.switch_page(page, query_params=flt.to_params())

@@ -21,6 +21,7 @@ from components.filter_state import (
     restore_filter_after_navigation,
     write_filter,
 )
+from components.rollup_toggle import ROLLUP_LABEL, show_rollup_toggle
 from data_access.cache import cached_query
 from data_access.codes import FOCUS_AREAS, SOURCES
 from data_access.filters import Filter
@@ -186,6 +187,7 @@ def show_filter_bar() -> Filter:
         st.subheader("筛选", anchor=False)
         for field in ("rounds", "groups", "townships", "villages", "focus_areas"):
             _multiselect(field, flt, options)
+        show_rollup_toggle(flt)
         for field in ("sub_categories", "statuses", "sources"):
             _multiselect(field, flt, options)
         bounds = _bounds(options)
@@ -227,6 +229,8 @@ def filter_chips(flt: Filter, options: FilterOptions) -> list[Chip]:
         chips.append(Chip(f"发现日期：{low} 至 {high}", flt.with_(date_from=None, date_to=None)))
     if flt.as_of:
         chips.append(Chip(f"截至：{flt.as_of.isoformat()}", flt.with_(as_of=None)))
+    if flt.rollup:
+        chips.append(Chip(ROLLUP_LABEL, flt.with_(rollup=False)))
     return chips
 
 

@@ -11,7 +11,9 @@ from data_access.filters import PARAM_NAMES, Filter
 
 # URL parameters that are not Filter fields but belong to a view (drill level, problem code,
 # "show all" toggles); they are kept when the Filter changes and never reported as unknown.
-VIEW_PARAMS: frozenset[str] = frozenset({"code", "level", "all", "q"})  # q: 问题清单 search
+# q: the 问题清单 search; batch: the import batch a live-update notice links to;
+# path, step: the saved path and the screen of 会议模式.
+VIEW_PARAMS: frozenset[str] = frozenset({"code", "level", "all", "q", "batch", "path", "step"})
 FILTER_PARAMS: frozenset[str] = frozenset(PARAM_NAMES.values())
 NOTICES_KEY = "_filter_notices"
 IGNORED_KEY = "_ignored_params"

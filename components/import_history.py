@@ -19,7 +19,7 @@ CONFIRM_KEY = "undo_confirm"  # the batch id waiting for confirmation
 NOTICE_KEY = "undo_notice"
 MAX_UNDO_ROWS = 20  # undo buttons for the newest committed batches
 STATUS_LABELS = {"committed": "已提交", "reverted": "已撤销"}
-KIND_LABELS = {"ledger": "台账导入", "seed": "演示数据"}
+KIND_LABELS = {"ledger": "台账导入", "seed": "演示数据", "regions": "行政区划"}
 TABLE_COLUMNS = {
     "id": "批次",
     "file_name": "文件",
@@ -63,7 +63,9 @@ def show_undo(history: pd.DataFrame, user: CurrentUser) -> None:
     """One undo button per committed import (newest first); a confirm step before undoing."""
     if not can(user.role, "undo"):
         return
-    undoable = history[history["undoable"]].head(MAX_UNDO_ROWS)
+    # A regions batch is undone by those who may upload regions (admins).
+    allowed = (history["kind"] != "regions") | can(user.role, "regions")
+    undoable = history[history["undoable"] & allowed].head(MAX_UNDO_ROWS)
     if undoable.empty:
         st.caption("没有可以撤销的导入。")
         return

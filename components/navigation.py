@@ -27,6 +27,7 @@ class PageSpec:
     section: str
     default: bool = False
     hidden: bool = False  # reachable by link and drill-down only, not listed in the sidebar
+    full_screen: bool = False  # draws its own screen (会议模式): no filter bar or filter chips
 
     @property
     def path(self) -> str:
@@ -41,11 +42,15 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("funds", "资金挽损", ":material/payments:", SECTION_VIEW),
     PageSpec("accountability", "问责情况", ":material/gavel:", SECTION_VIEW),
     PageSpec("leads", "线索移交", ":material/call_split:", SECTION_VIEW),
+    PageSpec("rounds", "轮次对比", ":material/compare_arrows:", SECTION_VIEW),
     PageSpec("problem", "问题详情", ":material/description:", SECTION_VIEW, hidden=True),
+    PageSpec("meeting", "会议模式", ":material/co_present:", SECTION_VIEW, full_screen=True),
     PageSpec("upload", "台账上传", ":material/upload_file:", SECTION_DATA),
     PageSpec("imports", "导入记录", ":material/history:", SECTION_DATA),
     PageSpec("admin_users", "用户管理", ":material/manage_accounts:", SECTION_ADMIN),
     PageSpec("admin_audit", "审计日志", ":material/policy:", SECTION_ADMIN),
+    PageSpec("regions", "行政区划", ":material/map:", SECTION_ADMIN),
+    PageSpec("admin_rounds", "巡察轮次", ":material/event_note:", SECTION_ADMIN),
 )
 DEFAULT_PAGE = next(spec for spec in PAGES if spec.default)
 
@@ -75,6 +80,11 @@ def navigation_pages(
         )
         sections.setdefault(spec.section, []).append(page)
     return sections
+
+
+def is_full_screen(page: st.Page) -> bool:
+    """True for a page that draws its own screen (no filter bar, no chips)."""
+    return any(spec.full_screen and spec.url_path == page_key(page) for spec in PAGES)
 
 
 def page_key(page: st.Page) -> str:

@@ -13,6 +13,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("data_access.cli.summary", "打印总体数据 / print the headline figures"),
     "import": ("data_access.cli.ledger_import", "导入整改台账 / import a ledger file"),
     "users": ("data_access.cli.users", "管理用户 / manage user accounts"),
+    "init": ("data_access.cli.init", "建立或升级空库（不含演示数据）/ create an empty store"),
+    "import-regions": ("data_access.cli.regions_import", "导入行政区划 / import regions"),
+    "rounds": ("data_access.cli.rounds", "管理巡察轮次和巡察组 / manage inspection rounds"),
+    "remove-demo": ("data_access.cli.remove_demo", "删除演示数据 / remove the demo data"),
 }
 
 

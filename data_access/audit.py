@@ -31,6 +31,11 @@ AUDIT_ACTIONS: MappingProxyType[str, str] = MappingProxyType(
         "password_reset": "重置密码",
         "password_change": "修改密码",
         "demo_reset": "重置演示数据",
+        "demo_remove": "删除演示数据",
+        "round_create": "新建巡察轮次",
+        "round_update": "修改巡察轮次",
+        "group_create": "新建巡察组",
+        "group_update": "修改巡察组",
     }
 )
 # Calendar dates in filters are the office's days, not UTC days.

@@ -42,8 +42,13 @@ def cached_engine() -> Engine:
 
 def current_data_version() -> int:
     """The data version now (one primary-key lookup, run on every rerun)."""
+    return fresh_query(read_data_version)
+
+
+def fresh_query(function: Callable[..., T], **kwargs: Hashable) -> T:
+    """function(session=..., **kwargs) now, never cached: for tiny reads that must be fresh."""
     with _database_errors(), session_scope(cached_engine()) as session:
-        return read_data_version(session=session)
+        return function(session=session, **kwargs)
 
 
 @st.cache_data(show_spinner=False, ttl=QUERY_TTL_SECONDS, max_entries=QUERY_MAX_ENTRIES)

@@ -16,6 +16,10 @@ from sqlmodel import Session, create_engine
 from data_access.settings import get_settings
 
 _ENGINES: dict[str, Engine] = {}
+# Streamlit runs each browser session's script in a thread of its own, and a read holds its
+# connection while it builds its DataFrame: 20 busy sessions need 20 connections at once
+# (bench/load.py timed out waiting for one with SQLAlchemy's default 5 + 10).
+POOL_SIZES = {"pool_size": 10, "max_overflow": 20}
 _ENGINES_LOCK = threading.Lock()
 
 
@@ -66,7 +70,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _make_sqlite_engine(parsed)
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        return create_engine(parsed, pool_pre_ping=True, **POOL_SIZES)
     raise DatabaseUnavailableError(
         f"不支持的数据库类型 / unsupported database: {parsed.get_backend_name()}"
     )
@@ -87,7 +91,9 @@ def _make_sqlite_engine(parsed) -> Engine:
             raise DatabaseUnavailableError(
                 f"无法创建数据库目录 / cannot create the database folder: {exc}"
             ) from exc
-        engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            parsed, connect_args={"check_same_thread": False, "timeout": 30}, **POOL_SIZES
+        )
     _install_sqlite_hooks(engine, settings.sqlite_busy_timeout_ms)
     return engine
 

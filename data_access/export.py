@@ -25,7 +25,14 @@ from data_access.codes import (
 )
 from data_access.filters import Filter
 from data_access.ingest.cell_text import escape_text
-from data_access.ingest.columns import INSTRUCTIONS_SHEET, SHEETS, ColumnSpec, SheetSpec
+from data_access.ingest.columns import (
+    INSTRUCTIONS_SHEET,
+    REGIONS,
+    SHEETS,
+    TOWNSHIP_KIND_CODES,
+    ColumnSpec,
+    SheetSpec,
+)
 from data_access.ingest.sheet_rows import (
     NO,
     YES,
@@ -34,6 +41,7 @@ from data_access.ingest.sheet_rows import (
     fetch_sheet_rows,
     fetch_township_names,
 )
+from data_access.regions.sheet import REGION_NOTES, fetch_region_rows
 
 LISTS_SHEET = "下拉选项"
 LAST_ROW = 1_048_575  # Excel's last row (0-based): drop-downs cover the whole column
@@ -51,13 +59,17 @@ INTRO = (
     "整改台账导入模板：每个数据工作表的第一行是表头，请勿改动；从第二行起每行一条记录。"
     "红色表头为必填列。同一问题编号再次导入时更新原记录，不会重复新增。"
 )
+REGIONS_INTRO = (
+    "行政区划导入模板：每个村一行（乡镇各列重复），或只登记乡镇时“村”留空。红色表头为必填列。"
+    "再次导入时只新增和修改，不删除；撤并的乡镇填写停用日期和“并入”，原记录保留。"
+)
 FIELD_NOTES = {
     "seq": "序号，仅便于查看，导入时不使用",
     "code": "唯一编号：系统中已有的编号会更新该行，新编号会新增一行",
     "group": "巡察组名称，须为该轮次已登记的巡察组，如 第一巡察组",
     "township": "乡镇名称（下拉选择）；旧名、别名如 欧山镇、雨坛镇 也能识别",
     "village": "村（社区）名称，须为该乡镇已登记的村；可留空",
-    "round": "巡察轮次名称；留空则为最近一轮",
+    "round": "巡察轮次名称；留空则归入上传时所选的轮次（默认最近一轮）",
     "problem_code": "关联的问题编号，须为本文件或系统中已有的问题",
     "found_on": DATE_NOTE + "；留空则取本轮巡察反馈日期",
     "rectified_on": DATE_NOTE + "；整改状态为“已完成”时必填",
@@ -68,15 +80,33 @@ FIELD_NOTES = {
 def write_ledger_workbook(
     *, session: Session, flt: Filter | None = None, empty: bool = False
 ) -> bytes:
-    """The ledger workbook as xlsx bytes: stored rows (flt) or, with empty, the template."""
+    """The ledger workbook as xlsx bytes: stored rows (flt) or, with empty, the template.
+
+    Either way a 行政区划 sheet lists the stored regions (within flt's scope), as a
+    reference of the names the ledger may use and as the regions upload's template.
+    """
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
     choices = _choice_lists(session)
     for sheet in SHEETS:
         rows = [] if empty else fetch_sheet_rows(sheet, session=session, flt=flt)
         _write_data_sheet(workbook, sheet, rows, choices)
-    _write_instructions(workbook, choices)
+    _write_instructions(workbook, choices, (*SHEETS, REGIONS))
+    scope = flt.scope if flt is not None else None
+    _write_data_sheet(workbook, REGIONS, fetch_region_rows(session=session, scope=scope), choices)
     _write_lists_sheet(workbook, choices)  # referenced by name, so it may come last
+    workbook.close()
+    return buffer.getvalue()
+
+
+def write_regions_workbook(*, session: Session, scope: tuple[int, ...] | None = None) -> bytes:
+    """The regions workbook (行政区划 sheet filled from the store, and its 填写说明) as xlsx."""
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    choices = _choice_lists(session)
+    _write_data_sheet(workbook, REGIONS, fetch_region_rows(session=session, scope=scope), choices)
+    _write_instructions(workbook, choices, (REGIONS,))
+    _write_lists_sheet(workbook, choices)
     workbook.close()
     return buffer.getvalue()
 
@@ -94,13 +124,18 @@ def _choice_lists(session: Session) -> dict[str, list[str]]:
         "form": list(FORMS.values()),
         "outcome": list(LEAD_OUTCOMES.values()),
         "bool": [YES, NO],
+        "kind": list(TOWNSHIP_KIND_CODES),
     }
 
 
-def _choices_for(spec: ColumnSpec, choices: dict[str, list[str]]) -> str | None:
-    """The key into choices of a column's drop-down, or None."""
+def _choices_for(
+    spec: ColumnSpec, choices: dict[str, list[str]], sheet: SheetSpec | None = None
+) -> str | None:
+    """The key into choices of a column's drop-down, or None (regions are names to enter)."""
     if spec.kind == "bool":
         return "bool"
+    if sheet is REGIONS and spec.kind != "code":
+        return None
     return spec.field if spec.field in choices else None
 
 
@@ -130,7 +165,7 @@ def _write_data_sheet(
     for col, column in enumerate(spec.columns):
         header_format = formats["required"] if column.required else formats["header"]
         sheet.write_string(0, col, column.header, header_format)
-        key = _choices_for(column, choices)
+        key = _choices_for(column, choices, spec)
         if key is not None:
             sheet.data_validation(1, col, LAST_ROW, col, _validation(column, choices, key))
     for row_index, row in enumerate(rows, start=1):
@@ -194,22 +229,25 @@ def _width(column: ColumnSpec, values: list[Any]) -> int:
     return max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
 
 
-def _write_instructions(workbook: Any, choices: dict[str, list[str]]) -> None:
+def _write_instructions(
+    workbook: Any, choices: dict[str, list[str]], sheets: tuple[SheetSpec, ...]
+) -> None:
     """The 填写说明 sheet: one row per column of every data sheet."""
     sheet = workbook.add_worksheet(INSTRUCTIONS_SHEET)
     bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-    sheet.write_string(0, 0, INTRO)
+    sheet.write_string(0, 0, REGIONS_INTRO if sheets == (REGIONS,) else INTRO)
     headers = ("工作表", "列名", "是否必填", "填写说明", "可选值")
     for col, header in enumerate(headers):
         sheet.write_string(2, col, header, bold)
     row = 3
-    for spec in SHEETS:
+    for spec in sheets:
         for column in spec.columns:
-            key = _choices_for(column, choices)
+            key = _choices_for(column, choices, spec)
             allowed = "、".join(choices[key]) if key else ""
+            note = REGION_NOTES[column.field] if spec is REGIONS else _column_note(column)
             cells = (spec.name, column.header, YES if column.required else NO,
-                     _column_note(column), allowed)  # fmt: skip
+                     note, allowed)  # fmt: skip
             for col, text in enumerate(cells):
                 sheet.write_string(row, col, escape_text(text), wrap)
             row += 1

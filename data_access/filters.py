@@ -23,6 +23,7 @@ PARAM_NAMES: dict[str, str] = {
     "date_from": "from",
     "date_to": "to",
     "as_of": "asof",
+    "rollup": "rollup",
 }
 _ID_FIELDS = ("rounds", "groups", "cities", "counties", "townships", "villages")
 _CODE_FIELDS: dict[str, frozenset[str]] = {
@@ -31,6 +32,8 @@ _CODE_FIELDS: dict[str, frozenset[str]] = {
     "sources": frozenset(SOURCES),
 }
 _DATE_FIELDS = ("date_from", "date_to", "as_of")
+_FLAG_FIELDS = ("rollup",)
+_FLAG_VALUES = {"1": True, "true": True, "0": False, "false": False}
 _SEPARATOR = ","
 
 
@@ -51,6 +54,8 @@ class Filter:
     date_from: date | None = None  # found_on >= date_from
     date_to: date | None = None  # found_on <= date_to
     as_of: date | None = None  # state of the ledger at the end of this day
+    # 按现行区划汇总: group merged townships under the township they merged into (rollup=1).
+    rollup: bool = False
     # Row-level township scope of the signed-in user: None = every township, () = none.
     # Set by the frame from the user's account, never from the URL (not in PARAM_NAMES).
     scope: tuple[int, ...] | None = None
@@ -73,9 +78,11 @@ class Filter:
         params: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if value in (None, ()) or f.name not in PARAM_NAMES:
+            if value in (None, (), False) or f.name not in PARAM_NAMES:
                 continue
-            if f.name in _DATE_FIELDS:
+            if f.name in _FLAG_FIELDS:
+                params[PARAM_NAMES[f.name]] = "1"
+            elif f.name in _DATE_FIELDS:
                 params[PARAM_NAMES[f.name]] = value.isoformat()
             else:
                 params[PARAM_NAMES[f.name]] = _SEPARATOR.join(str(v) for v in value)
@@ -101,7 +108,9 @@ class Filter:
 
 
 def _canonical(name: str, value: object) -> object:
-    """Tuple fields become sorted unique tuples; dates stay as they are."""
+    """Tuple fields become sorted unique tuples; dates stay as they are, flags become bools."""
+    if name in _FLAG_FIELDS:
+        return bool(value)
     if name in _DATE_FIELDS or value is None:
         return value
     if isinstance(value, str):
@@ -111,6 +120,8 @@ def _canonical(name: str, value: object) -> object:
 
 def _parse_value(name: str, raw: str) -> object | None:
     """One parameter's value, or None if any part of it is malformed."""
+    if name in _FLAG_FIELDS:
+        return _FLAG_VALUES.get(raw.strip().lower())
     if name in _DATE_FIELDS:
         try:
             return date.fromisoformat(raw)

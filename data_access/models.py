@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -112,12 +112,12 @@ class Problem(SQLModel, table=True):
     responsible_unit: str = Field(default="", max_length=128)
     responsible_person: str = Field(default="", max_length=64)
     measures: str = ""
-    found_on: date
+    found_on: date = Field(index=True)
     deadline: date | None = None
     status: str = Field(default="not_started", max_length=16, index=True)  # codes.STATUSES
     rectified_on: date | None = None
     closed: bool = False  # 销号
-    recovered_yuan: int = 0  # 挽回损失, integer 元
+    recovered_yuan: int = Field(default=0, index=True)  # 挽回损失, integer 元
     rules_improved: int = 0  # 完善制度数
     evidence: str = ""  # 佐证材料
     import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
@@ -128,6 +128,8 @@ class StatusEvent(SQLModel, table=True):
     """A status change of a problem on a date; append-only history behind trends and as-of views."""
 
     __tablename__ = "status_event"
+    # A problem's latest event (as of a day) and its last rectification: one index probe each.
+    __table_args__ = (Index("ix_status_event_history", "problem_id", "status", "changed_on"),)
     id: int | None = Field(default=None, primary_key=True)
     problem_id: int = Field(foreign_key="problem.id", index=True)
     status: str = Field(max_length=16)
@@ -161,7 +163,7 @@ class Lead(SQLModel, table=True):
     code: str = Field(unique=True, max_length=64)  # 线索编号
     round_id: int | None = Field(default=None, foreign_key="inspection_round.id", index=True)
     township_id: int = Field(foreign_key="township.id", index=True)
-    problem_id: int | None = Field(default=None, foreign_key="problem.id")
+    problem_id: int | None = Field(default=None, foreign_key="problem.id", index=True)
     subject_position: str = Field(default="", max_length=128)
     transferred_to: str = Field(default="", max_length=128)
     transferred_on: date | None = None
@@ -243,6 +245,17 @@ class User(SQLModel, table=True):
     created_at: datetime | None = None
 
 
+class MeetingPath(SQLModel, table=True):
+    """A saved drill path of 会议模式: its name and ordered steps (view kind + Filter) as JSON."""
+
+    __tablename__ = "meeting_path"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=64)
+    steps_json: str = "[]"
+    created_by: str = Field(default="", max_length=64)
+    created_at: datetime | None = None
+
+
 class DataVersion(SQLModel, table=True):
     """A single row whose version every committed import (or undo) bumps; caches key on it."""
 
@@ -251,3 +264,8 @@ class DataVersion(SQLModel, table=True):
     version: int = 0
     changed_at: datetime | None = None
     last_batch_id: int | None = None
+
+
+# The summary tables (derived, rebuilt by every committed change) live in their own module;
+# importing them here registers them with the metadata the migrations are made from.
+import data_access.summary_models  # noqa: E402, F401

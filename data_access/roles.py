@@ -24,12 +24,15 @@ PAGES: tuple[str, ...] = (
     "funds",
     "accountability",
     "leads",
+    "rounds",  # 轮次对比: this round against the previous one
     "problem",  # one problem's detail (opened from the tables and the drill-down)
     "meeting",
     "upload",
     "imports",
     "admin_users",
     "admin_audit",
+    "regions",  # 行政区划: upload the office's places
+    "admin_rounds",  # 巡察轮次: create and edit rounds and groups, remove the demo data
 )
 ACTIONS: tuple[str, ...] = (
     "view",
@@ -54,6 +57,7 @@ PERMISSIONS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "funds": _READERS,
         "accountability": _READERS,
         "leads": _READERS,
+        "rounds": _READERS,
         "problem": _READERS,
         "meeting": _READERS,
         "view": _READERS,
@@ -63,6 +67,8 @@ PERMISSIONS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "export": _STAFF,
         "admin_users": _ADMINS,
         "admin_audit": _ADMINS,
+        "regions": _ADMINS,
+        "admin_rounds": _ADMINS,
         "manage_users": _ADMINS,
         "view_audit": _ADMINS,
         "see_full_names": _ADMINS,

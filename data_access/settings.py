@@ -17,6 +17,7 @@ class Settings:
     database_url: str
     upload_max_mb: int
     sqlite_busy_timeout_ms: int
+    live_poll_seconds: float = 5.0  # how often an open page checks the data version
 
 
 def default_database_url() -> str:
@@ -30,4 +31,5 @@ def get_settings() -> Settings:
         database_url=os.environ.get("DATABASE_URL") or default_database_url(),
         upload_max_mb=int(os.environ.get("UPLOAD_MAX_MB", "20")),
         sqlite_busy_timeout_ms=int(os.environ.get("SQLITE_BUSY_TIMEOUT_MS", "15000")),
+        live_poll_seconds=float(os.environ.get("LIVE_POLL_SECONDS") or "5"),
     )

@@ -6,6 +6,7 @@ from sqlalchemy import select, update
 from sqlmodel import Session
 
 from data_access.models import DataVersion, utc_now
+from data_access.summaries import refresh_for_change
 
 
 def read_data_version(*, session: Session) -> int:
@@ -14,8 +15,19 @@ def read_data_version(*, session: Session) -> int:
     return int(version[0]) if version is not None else 0
 
 
-def bump_data_version(*, session: Session, batch_id: int | None = None) -> int:
-    """Increase the version inside the caller's write transaction; returns the new value."""
+def bump_data_version(
+    *, session: Session, batch_id: int | None = None, summaries: bool = True
+) -> int:
+    """Increase the version inside the caller's write transaction; returns the new value.
+
+    Every committed change of the data passes here once, so this is also where the summary
+    tables catch up with it (data_access.summaries): in the same transaction, so readers
+    never see ledger rows and summaries of different moments. Without a ledger batch that
+    is a full rebuild (seconds at a million problems); a change that cannot alter any
+    summary (e.g. renaming an inspection group) may pass summaries=False.
+    """
+    if summaries:
+        refresh_for_change(session, batch_id)
     now = utc_now()
     result = session.exec(
         update(DataVersion)

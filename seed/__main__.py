@@ -18,6 +18,7 @@ import sys
 from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.db import DatabaseUnavailableError, check_connection, get_engine, session_scope
+from data_access.demo_data import was_demo_removed
 from data_access.models import AuditEvent, utc_now
 from data_access.schema import upgrade_schema
 from seed.demo import write_demo
@@ -79,10 +80,22 @@ def seed_database(url: str | None, *, reset: bool, scale: int | None = None) -> 
     return counts
 
 
+def demo_was_removed(url: str | None) -> bool:
+    """True when an admin removed the demo data from this store (`make run` keeps it out)."""
+    engine = get_engine(url)
+    check_connection(engine)
+    upgrade_schema(engine)
+    with session_scope(engine) as session:
+        return was_demo_removed(session=session)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command; refusals and database trouble become one line on stderr."""
     args = build_parser().parse_args(argv)
     try:
+        if args.if_empty and demo_was_removed(args.database_url):
+            print("演示数据已被删除过，不再写入 / the demo data was removed once; not loaded again")
+            return 0
         counts = seed_database(args.database_url, reset=args.reset, scale=args.scale)
     except SeedRefusedError as exc:
         if args.if_empty:

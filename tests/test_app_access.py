@@ -44,12 +44,21 @@ def statements(app_database: Engine) -> Iterator[list[str]]:
     event.remove(app_database, "before_cursor_execute", record)
 
 
-READ_PAGES = ["overview", "townships", "problems", "funds", "accountability", "leads"]
+READ_PAGES = ["overview", "townships", "problems", "funds", "accountability", "leads", "rounds"]
 # The sidebar of each role, written out by hand (the README's matrix, as pages).
 SIDEBAR = {
-    "viewer": READ_PAGES,
-    "uploader": [*READ_PAGES, "upload", "imports"],
-    "admin": [*READ_PAGES, "upload", "imports", "admin_users", "admin_audit"],
+    "viewer": [*READ_PAGES, "meeting"],
+    "uploader": [*READ_PAGES, "meeting", "upload", "imports"],
+    "admin": [
+        *READ_PAGES,
+        "meeting",
+        "upload",
+        "imports",
+        "admin_users",
+        "admin_audit",
+        "regions",
+        "admin_rounds",
+    ],
 }
 
 

@@ -95,7 +95,7 @@ def test_password_sign_in_wrong_then_right_then_sign_out(users_engine: Engine) -
     submit_sign_in(app, "viewer", TEST_USERS["viewer"][1])
     assert not app.exception
     assert "当前用户：viewer" in texts(app.sidebar, "caption")
-    assert app.metric  # the overview
+    assert "三步初始设置" in texts(app, "subheader")  # the overview (an empty store: the guide)
     app.sidebar.button(key="sign_out").click().run()
     assert "请登录" in texts(app, "subheader")
     assert not app.metric
@@ -168,7 +168,7 @@ def test_sso_identity_maps_to_its_account(users_engine: Engine) -> None:
     app = sso_app(claims)
     assert not app.exception
     assert "当前用户：li@example.cn" in texts(app.sidebar, "caption")
-    assert app.metric
+    assert "三步初始设置" in texts(app, "subheader")  # the overview (an empty store: the guide)
     with session_scope(users_engine) as session:
         assert auth.require_user(session=session, username="li@example.cn").oidc_subject == "s-9"
 

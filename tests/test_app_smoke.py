@@ -93,16 +93,16 @@ def test_overview_follows_the_filter_in_the_url(seeded_app_database):
     assert any("status=bogus" in caption.value for caption in app.caption)
 
 
-def test_empty_store_shows_zeros_and_no_demo_banner(monkeypatch, empty_engine: Engine):
-    """A migrated store with no rows: zero KPIs, an empty-state notice, no demo banner."""
+def test_empty_store_shows_the_setup_guide_and_no_demo_banner(monkeypatch, empty_engine: Engine):
+    """A migrated store with no rows: the setup guide instead of empty cards, no demo banner."""
     st.cache_data.clear()  # scratch databases are reused within the test session
     monkeypatch.setenv("DATABASE_URL", empty_engine.url.render_as_string(hide_password=False))
     create_test_users(empty_engine, ("admin",))
     app = open_page(DEFAULT_PAGE.path)
     assert not app.exception
-    assert kpis(app)["问题总数"] == "0"
+    assert not app.metric
+    assert any("初始设置" in header.value for header in app.subheader)
     notices = [info.value for info in app.info]
-    assert any("没有问题记录" in notice for notice in notices)
     assert not any("演示数据" in notice for notice in notices)
 
 

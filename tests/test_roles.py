@@ -24,6 +24,7 @@ EXPECTED = {
     "funds": (True, True, True),
     "accountability": (True, True, True),
     "leads": (True, True, True),
+    "rounds": (True, True, True),
     "problem": (True, True, True),
     "meeting": (True, True, True),
     "view": (True, True, True),
@@ -33,6 +34,8 @@ EXPECTED = {
     "export": (False, True, True),
     "admin_users": (False, False, True),
     "admin_audit": (False, False, True),
+    "regions": (False, False, True),
+    "admin_rounds": (False, False, True),
     "manage_users": (False, False, True),
     "view_audit": (False, False, True),
     "see_full_names": (False, False, True),
@@ -80,6 +83,7 @@ def test_pages_for_each_role_in_navigation_order() -> None:
         "funds",
         "accountability",
         "leads",
+        "rounds",
         "problem",
     )
     assert pages_for("viewer") == (*read_pages, "meeting")

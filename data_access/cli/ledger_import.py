@@ -7,7 +7,6 @@ Exit codes: 0 when applied, or when a --dry-run file is clean; 1 when the file i
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_access.cli.common import add_file_arguments, os_user
 from data_access.db import DatabaseUnavailableError, check_connection, get_engine, session_scope
 from data_access.ingest.apply import apply_ledger
 from data_access.ingest.diff import LedgerDiff, compute_diff
@@ -28,14 +28,7 @@ from data_access.schema import upgrade_schema
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the import command."""
-    parser.add_argument("file", metavar="FILE", help="台账文件 xlsx/csv / ledger file")
-    parser.add_argument(
-        "--dry-run", action="store_true", help="只校验和预览，不写入 / check and preview only"
-    )
-    parser.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
-    parser.add_argument(
-        "--as", dest="uploader", metavar="USERNAME", help="上传人 / uploader (default: OS user)"
-    )
+    add_file_arguments(parser, "台账文件 xlsx/csv / ledger file")
     parser.add_argument(
         "--round", dest="round_name", metavar="NAME", help="巡察轮次名称 / inspection round"
     )
@@ -68,7 +61,7 @@ def _import(args: argparse.Namespace, engine: Any, data: bytes, file_name: str) 
         diff = compute_diff(parsed, session=session)
     batch_id = None
     if not parsed.errors and not args.dry_run:
-        result = apply_ledger(parsed, engine=engine, uploader=args.uploader or _os_user())
+        result = apply_ledger(parsed, engine=engine, uploader=args.uploader or os_user())
         diff, batch_id = result.diff, result.batch_id
     _report(args, diff, batch_id)
     return 1 if parsed.errors else 0
@@ -83,14 +76,6 @@ def _round_id(session: Any, round_name: str | None) -> int | None:
         known = "、".join(session.scalars(select(InspectionRound.name)).all()) or "（无）"
         raise FileRejectedError(f"未知巡察轮次「{round_name}」。可选：{known}")
     return int(found)
-
-
-def _os_user() -> str:
-    """The operating-system user, the uploader when --as is not given."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "cli"
 
 
 def _refused(args: argparse.Namespace, message: str) -> int:

@@ -85,10 +85,7 @@ def apply_ledger(
     started_at = utc_now()
     with session_scope(engine, write=True) as session:
         serialise_writers(session)
-        if preview is not None and preview.is_current_for(parsed, session=session):
-            diff = preview
-        else:
-            diff = compute_diff(parsed, session=session)
+        diff = current_diff(parsed, preview, compute_diff, session=session)
         if not diff.has_changes:
             return ImportResult(batch_id=None, diff=diff)
         batch_id = _insert_batch(session, parsed, uploader, started_at)
@@ -107,6 +104,16 @@ def apply_ledger(
             detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
         )
     return ImportResult(batch_id=batch_id, diff=diff)
+
+
+def current_diff(parsed: Any, preview: Any, compute: Any, *, session: Session) -> Any:
+    """The preview shown to the user if nothing was committed since, else compute it again.
+
+    Called under the writer lock, so what is written is decided on the store as it is now.
+    """
+    if preview is not None and preview.is_current_for(parsed, session=session):
+        return preview
+    return compute(parsed, session=session)
 
 
 def serialise_writers(session: Session) -> None:

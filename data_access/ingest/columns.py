@@ -195,6 +195,36 @@ LEADS = SheetSpec(
 SHEETS: tuple[SheetSpec, ...] = (PROBLEMS, ACCOUNTABILITY, LEADS)
 SHEETS_BY_KEY: dict[str, SheetSpec] = {sheet.key: sheet for sheet in SHEETS}
 
+# The regions sheet (行政区划): one row per village, or per township with 村 left empty; the
+# township's columns repeat on each of its villages' rows. Read by data_access.regions, not
+# by the ledger reader; written into the ledger template too, as a reference.
+TOWNSHIP_KIND_CODES = {kind: kind for kind in ("镇", "乡", "街道")}
+REGIONS = SheetSpec(
+    "regions",
+    "行政区划",
+    ("区划", "行政区划表", "乡镇村名单", "区划名单", "行政村名单"),
+    (
+        ColumnSpec("city", "市", ("地市", "市州", "所属市", "市名称"), True),
+        ColumnSpec("county", "县（区）", ("县(区)", "县区", "县", "区县", "所属县区"), True),
+        _TOWNSHIP,
+        ColumnSpec(
+            "kind",
+            "类型",
+            ("乡镇类型", "镇/乡", "乡镇类别"),
+            kind="code",
+            codes=TOWNSHIP_KIND_CODES,
+        ),
+        ColumnSpec("aliases", "别名", ("曾用名", "其他名称", "别称", "旧名")),
+        ColumnSpec("village", "村", ("村名", "村(社区)", "行政村", "村居", "村名称")),
+        ColumnSpec("is_poverty_village", "是否贫困村", ("贫困村", "是否贫困"), kind="bool"),
+        ColumnSpec("valid_from", "启用日期", ("设立日期", "生效日期"), kind="date"),
+        ColumnSpec("valid_to", "停用日期", ("撤销日期", "失效日期", "撤并日期"), kind="date"),
+        ColumnSpec("merged_into", "并入", ("并入乡镇", "撤并入", "合并到", "现属乡镇")),
+    ),
+)
+REGION_SHEETS: tuple[SheetSpec, ...] = (REGIONS,)
+ALL_SHEETS: tuple[SheetSpec, ...] = SHEETS + REGION_SHEETS
+
 
 def normalise_header(text: object) -> str:
     """A header cell folded for matching: NFKC (full-width brackets → ASCII), no spaces/markers."""
@@ -215,7 +245,8 @@ def split_unit(header: str) -> tuple[str, str]:
 def _header_lookup(sheet_key: str) -> dict[str, ColumnSpec]:
     """Folded header spellings of one sheet (canonical, without unit, variants) -> column."""
     lookup: dict[str, ColumnSpec] = {}
-    for spec in SHEETS_BY_KEY[sheet_key].columns:
+    sheet = next(sheet for sheet in ALL_SHEETS if sheet.key == sheet_key)
+    for spec in sheet.columns:
         canonical = normalise_header(spec.header)
         for name in (canonical, split_unit(canonical)[0], *map(normalise_header, spec.variants)):
             lookup.setdefault(name, spec)
@@ -232,13 +263,19 @@ def match_column(sheet: SheetSpec, header: object) -> tuple[ColumnSpec | None, s
     return None, ""
 
 
-def match_sheet(name: object) -> SheetSpec | None:
-    """The ledger sheet a workbook sheet name stands for (exact, then containing), or None."""
+def match_sheet(name: object, sheets: tuple[SheetSpec, ...] = SHEETS) -> SheetSpec | None:
+    """The sheet of sheets a workbook sheet name stands for (exact, then containing), or None."""
     folded = normalise_header(name)
-    for sheet in SHEETS:
+    for sheet in sheets:
         if folded in {normalise_header(v) for v in (sheet.name, *sheet.variants)}:
             return sheet
-    for sheet in SHEETS:
+    for sheet in sheets:
         if normalise_header(sheet.name) in folded:
             return sheet
     return None
+
+
+def is_other_family(name: object, sheets: tuple[SheetSpec, ...]) -> bool:
+    """True for a sheet named as one of the other family (regions in a ledger, or back)."""
+    spec = match_sheet(name, ALL_SHEETS)
+    return spec is not None and spec not in sheets and match_sheet(name, sheets) is None

@@ -101,11 +101,12 @@ def resolve_names(
     set_column(frame, "township_id", _ids(frame, ["township"], names.township_id))
     if sheet_key != "problems":
         return
-    if round_id is not None:
-        set_column(frame, "round_id", [round_id] * len(frame))
-    else:
-        by_name = map_distinct(frame["round"], lambda n: None if n is None else names.round_id(n))
-        set_column(frame, "round_id", [names.newest_round_id if r is None else r for r in by_name])
+    by_name = map_distinct(frame["round"], lambda n: None if n is None else names.round_id(n))
+    default = names.newest_round_id if round_id is None else round_id
+    rounds = [default if r is None else r for r in by_name]
+    if round_id is not None:  # a row naming another round than the chosen one is an error
+        rounds = map_distinct_rows([frame["round"], rounds], _same_round(names, round_id))
+    set_column(frame, "round_id", rounds)
     set_column(frame, "village_id", _ids(frame, ["township_id", "village"], names.village_id))
     set_column(frame, "group_id", _ids(frame, ["round_id", "group"], names.group_id))
     defaults = [
@@ -113,6 +114,23 @@ def resolve_names(
         for r in frame["round_id"]
     ]
     set_column(frame, "found_on", coalesce(frame["found_on"], defaults))
+
+
+def _same_round(names: NameBook, chosen: int):
+    """A check of (written name, resolved id): the id when it is the chosen round, else Invalid."""
+    chosen_name = names.rounds[chosen].name if chosen in names.rounds else str(chosen)
+
+    def check(written: object, resolved: object) -> object:
+        """resolved, or Invalid when the row names another known round."""
+        if isinstance(resolved, int) and resolved != chosen:
+            return Invalid(
+                str(written),
+                f"本行巡察轮次“{written}”与所选轮次“{chosen_name}”不一致"
+                "（可清空此列，或改选“按文件中的巡察轮次”）",
+            )
+        return resolved
+
+    return check
 
 
 def derive_accountability(frame: pd.DataFrame) -> None:

@@ -24,7 +24,9 @@ from data_access.ingest.read import HEADER_SCAN_ROWS, RawSheet, RawWorkbook, rea
 from data_access.ingest.records import problem_ids
 from data_access.ingest.resolve import NameBook
 from data_access.ingest.safety import check_upload
+from data_access.ingest.scope import scope_errors
 from data_access.ingest.validate import REQUIRED, frame_rules, validate_sheet
+from data_access.ingest.validity import retired_township_errors
 
 NO_ROUND = "系统中还没有巡察轮次，请先由管理员建立巡察轮次后再导入。"
 NO_LEDGER = "文件中找不到台账：没有一个工作表含有“问题编号”“乡镇”等列名。请使用下载的模板填写。"
@@ -64,8 +66,14 @@ def parse_ledger(
     session: Session,
     round_id: int | None = None,
     max_bytes: int | None = None,
+    scope: tuple[int, ...] | None = None,
 ) -> ParsedLedger:
-    """Check, read, normalise and validate an upload (FileRejectedError for unsafe files)."""
+    """Check, read, normalise and validate an upload (FileRejectedError for unsafe files).
+
+    round_id is the round of rows whose 巡察轮次 is blank (default: the newest round); a row
+    naming another round is an error then. scope: the uploader's townships (None: all);
+    rows outside it are errors.
+    """
     digest = hashlib.sha256(data).hexdigest()
     book = read_workbook(data, check_upload(data, max_bytes=max_bytes))
     names = NameBook.load(session)
@@ -82,6 +90,8 @@ def parse_ledger(
     for raw in book.sheets:
         frame = frames[raw.spec.key]
         errors = sheet_errors(raw, frame, known)
+        errors += scope_errors(raw, frame, scope, session=session)
+        errors += retired_township_errors(raw, frame, names)
         parsed.errors.extend(errors)
         rejected = _rejected(raw, errors)
         parsed.rejected_rows[raw.spec.key] = rejected

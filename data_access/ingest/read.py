@@ -17,11 +17,12 @@ from operator import itemgetter
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from data_access.ingest.columns import (
+    ALL_SHEETS,
     INSTRUCTIONS_SHEET,
-    PROBLEMS,
     SHEETS,
     ColumnSpec,
     SheetSpec,
+    is_other_family,
     match_column,
     match_sheet,
     normalise_header,
@@ -32,11 +33,12 @@ from data_access.ingest.safety import MSG_BROKEN, FileKind
 
 HEADER_SCAN_ROWS = 15
 CANONICAL_HEADERS = frozenset(
-    normalise_header(column.header) for sheet in SHEETS for column in sheet.columns
+    normalise_header(column.header) for sheet in ALL_SHEETS for column in sheet.columns
 )
 MIN_HEADER_MATCHES = 2
 # The column a header row must contain for each sheet (accountability codes may be derived).
 KEY_FIELDS = {"problems": "code", "accountability": "person_name", "leads": "code"}
+KEY_FIELDS["regions"] = "township"  # the regions sheet (data_access.regions)
 TOTAL_WORDS = frozenset({"合计", "总计", "小计", "合计:"})
 _TOTAL = re.compile("合|总|小")
 ENCODING_LABELS = {"utf-8-sig": "UTF-8（带 BOM）", "utf-8": "UTF-8", "gb18030": "GBK/GB18030"}
@@ -140,23 +142,28 @@ def _fill_formulas(grid: list[list[object]], formulas: dict[tuple[int, int], str
             grid[row][column] = text
 
 
-def read_workbook(data: bytes, kind: FileKind) -> RawWorkbook:
-    """The ledger sheets of an upload already passed by safety.check_upload."""
+def read_workbook(
+    data: bytes, kind: FileKind, sheets: tuple[SheetSpec, ...] = SHEETS
+) -> RawWorkbook:
+    """The sheets of one family (the ledger's, or the regions sheet) of a checked upload.
+
+    A sheet of the other family (the template holds both) is skipped without a notice.
+    """
     book = RawWorkbook([], [], [])
     if kind == "csv":
         rows, encoding = csv_rows(data)
-        grids = [(PROBLEMS.name, rows)]
-        specs_by_name = {PROBLEMS.name: PROBLEMS}  # a CSV holds only the problems sheet
+        grids = [(sheets[0].name, rows)]
+        specs_by_name = {sheets[0].name: sheets[0]}  # a CSV holds only the first sheet
         book.notices.append(f"CSV 文件按 {ENCODING_LABELS[encoding]} 编码读取。")
     else:
         grids = xlsx_grids(data)
-        specs_by_name = {name: match_sheet(name) for name, _grid in grids}
+        specs_by_name = {name: match_sheet(name, sheets) for name, _grid in grids}
     taken: dict[str, str] = {}  # sheet key -> name of the sheet that supplied it
     for name, grid in grids:
-        if normalise_header(name) == INSTRUCTIONS_SHEET:
+        if normalise_header(name) == INSTRUCTIONS_SHEET or is_other_family(name, sheets):
             continue  # the template's own instructions table names every column
         spec = specs_by_name.get(name)
-        sheet = _locate(name, grid, spec, taken)
+        sheet = _locate(name, grid, spec, taken, sheets)
         if sheet is None:
             if kind == "xlsx":
                 _note_unused_sheet(book, name, grid, spec, taken)
@@ -185,10 +192,14 @@ def _note_unused_sheet(
 
 
 def _locate(
-    name: str, grid: list[list[object]], spec: SheetSpec | None, taken: dict[str, str]
+    name: str,
+    grid: list[list[object]],
+    spec: SheetSpec | None,
+    taken: dict[str, str],
+    sheets: tuple[SheetSpec, ...],
 ) -> RawSheet | None:
-    """The ledger sheet in grid: by its name's spec, else the spec whose headers fit best."""
-    candidates = [spec] if spec else SHEETS
+    """The sheet in grid: by its name's spec, else the spec of sheets whose headers fit best."""
+    candidates = [spec] if spec else sheets
     found = [
         sheet
         for candidate in candidates

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -43,6 +43,12 @@ def chinese_number(text: str) -> int | None:
     return CHINESE_DIGITS.get(text)
 
 
+def group_ordinal(name: str) -> int | None:
+    """The number a group name states: 第三巡察组, 巡察三组, 3组 -> 3 (None when it states none)."""
+    match = _ORDINAL.match(name)
+    return chinese_number(match.group(1)) if match else None
+
+
 def closest(value: str, choices: list[str], count: int = 3, cutoff: float = 0.4) -> list[str]:
     """The choices most like value (difflib ratio), ties kept in the order given."""
     matcher = difflib.SequenceMatcher(b=value)
@@ -74,6 +80,9 @@ class NameBook:
     groups: dict[int, dict[str, int]]  # round id -> group name -> id
     group_ordinals: dict[int, dict[int, int]]  # round id -> ordinal -> id
     villages: dict[int, dict[str, int]] = field(default_factory=dict)  # township id -> name -> id
+    ambiguous: set[str] = field(default_factory=set)  # township names of several counties
+    # township id -> (停用日期, id of the township it merged into or None), for retired ones
+    retired: dict[int, tuple[date, int | None]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> NameBook:
@@ -87,6 +96,7 @@ class NameBook:
         ]
         townships = dict(session.execute(select(Township.id, Township.name)).all())
         township_ids = {name: tid for tid, name in townships.items()}
+        ambiguous = {name for name, n in Counter(townships.values()).items() if n > 1}
         for tid, alias in session.execute(select(TownshipAlias.township_id, TownshipAlias.alias)):
             township_ids.setdefault(alias, tid)
         book = cls(
@@ -97,7 +107,12 @@ class NameBook:
             groups=defaultdict(dict),
             group_ordinals=defaultdict(dict),
             villages=defaultdict(dict),
+            ambiguous=ambiguous,
         )
+        ended = select(Township.id, Township.valid_to, Township.merged_into_id).where(
+            Township.valid_to.is_not(None)
+        )
+        book.retired = {tid: (day, target) for tid, day, target in session.execute(ended)}
         for group in session.scalars(select(InspectionGroup)):
             book.groups[group.round_id][group.name] = group.id
             book.group_ordinals[group.round_id][group.ordinal] = group.id
@@ -116,6 +131,8 @@ class NameBook:
 
     def township_id(self, name: str) -> int | Invalid:
         """A township by name or alias; a name without 镇/乡 matches when only one fits."""
+        if name in self.ambiguous:
+            return Invalid(name, f"乡镇“{name}”在多个县（区）都有同名乡镇，无法确定是哪一个")
         if name in self.township_ids:
             return self.township_ids[name]
         if not name.endswith(TOWNSHIP_SUFFIXES):
@@ -134,18 +151,30 @@ class NameBook:
             if len(found) == 1:
                 return found[0]
         where = self.townships.get(township_id, "")
-        return Invalid(name, suggestion_reason("村", name, list(known), where))
+        if not known:
+            return Invalid(name, f"乡镇“{where}”还没有登记任何村，请先在“行政区划”中登记村")
+        elsewhere = sorted(
+            {self.townships[t] for t, names in self.villages.items() if name in names}
+        )
+        if not elsewhere:
+            return Invalid(name, suggestion_reason("村", name, list(known), where))
+        close = closest(name, list(known))
+        reason = (
+            f"未知村“{name}”（{where}）：系统中的“{name}”属于{'、'.join(elsewhere)}，请核对乡镇"
+        )
+        return Invalid(name, reason + (f"；本乡镇相近的村：{'、'.join(close)}" if close else ""))
 
     def group_id(self, round_id: int, name: str) -> int | Invalid:
         """A group of the round by name, or by its ordinal (一组, 第1组, 巡察一组)."""
         known = self.groups.get(round_id, {})
         if name in known:
             return known[name]
-        match = _ORDINAL.match(name)
-        number = chinese_number(match.group(1)) if match else None
+        number = group_ordinal(name)
         if number is not None and number in self.group_ordinals.get(round_id, {}):
             return self.group_ordinals[round_id][number]
         where = self.rounds[round_id].name if round_id in self.rounds else ""
+        if not known:
+            return Invalid(name, f"巡察轮次“{where}”还没有登记巡察组，请先在“巡察轮次”页添加")
         return Invalid(name, suggestion_reason("巡察组", name, list(known), where))
 
 

@@ -34,9 +34,17 @@ from data_access.models import (
     StatusEvent,
     utc_now,
 )
+from data_access.regions.apply import REGION_MODELS, REGIONS_KIND
+from data_access.regions.undo_checks import region_undo_blocker
 from data_access.version import bump_data_version
 
 COMMITTED, REVERTED = "committed", "reverted"
+UNDOABLE_KINDS = (LEDGER_KIND, REGIONS_KIND)
+# Every table an undoable batch writes, by name: the ledger's and the regions'.
+RESTORABLE_TABLES = {
+    **{name: ledger.table for name, ledger in TABLES_BY_NAME.items()},
+    **{model.__tablename__: model.__table__ for model in REGION_MODELS},
+}
 # Rows that point at a problem (and carry the batch that last wrote them).
 PROBLEM_CHILDREN = (AccountabilityAction, Lead, StatusEvent)
 
@@ -78,11 +86,11 @@ def revert_batch(batch_id: int, *, engine: Engine, actor: str) -> None:
 
 
 def _revertible_batch(session: Session, batch_id: int) -> ImportBatch:
-    """The batch, if it is a committed ledger import; else UndoRefusedError."""
+    """The batch, if it is a committed ledger or regions import; else UndoRefusedError."""
     batch = session.get(ImportBatch, batch_id)
     if batch is None:
         raise UndoRefusedError(f"找不到第 {batch_id} 批导入记录。")
-    if batch.kind != LEDGER_KIND:
+    if batch.kind not in UNDOABLE_KINDS:
         raise UndoRefusedError(f"第 {batch_id} 批不是台账导入（{batch.file_name}），不能撤销。")
     if batch.status != COMMITTED:
         raise UndoRefusedError(f"第 {batch_id} 批已于 {_when(batch.reverted_at)} 撤销。")
@@ -104,6 +112,9 @@ def undo_blocker(batch_id: int, *, session: Session) -> str | None:
                 f"请先撤销第 {later.id} 批，再撤销第 {batch_id} 批。"
             )
         return f"不能撤销第 {batch_id} 批：本批新增的问题已被其他记录引用。"
+    batch = session.get(ImportBatch, batch_id)
+    if batch is not None and batch.kind == REGIONS_KIND:
+        return region_undo_blocker(session, batch_id)
     if _cases_on_inserted_leads(session, batch_id):
         return f"不能撤销第 {batch_id} 批：本批新增的移交线索已有立案审查记录。"
     return None
@@ -173,7 +184,7 @@ def _restore_rows(session: Session, batch_id: int) -> None:
     # Changes were recorded parents first; going backwards, children go before parents.
     for start, end in _runs(changes):
         run = changes[start:end]
-        table = TABLES_BY_NAME[run[0].table_name].table
+        table = RESTORABLE_TABLES[run[0].table_name]
         if run[0].action == "insert":
             ids = [json.loads(c.after_json)["id"] for c in run]
             for part in chunks(ids):
@@ -213,7 +224,7 @@ def _batch_record(batch: ImportBatch) -> dict[str, Any]:
     return {
         **batch.model_dump(exclude={"counts_json", "sha256", "round_id"}),
         **{key: int(totals.get(key, 0)) for key in COUNT_KEYS},
-        "undoable": batch.kind == LEDGER_KIND and batch.status == COMMITTED,
+        "undoable": batch.kind in UNDOABLE_KINDS and batch.status == COMMITTED,
     }
 
 

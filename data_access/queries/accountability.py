@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Subquery, and_, func, select
+from sqlalchemy import Subquery, and_, case, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -20,9 +20,15 @@ from data_access.filters import Filter
 from data_access.models import AccountabilityAction, Problem, Township
 from data_access.queries.aggregates import count_where
 from data_access.queries.conditions import accountability_conditions
+from data_access.queries.facts import (
+    action_facts,
+    action_month_facts,
+    largest_townships,
+    summary_dual_check_problems,
+    weighted,
+)
 from data_access.queries.headline import WRITTEN_SELF_CRITICISM
 from data_access.queries.labels import code_rank, label_codes
-from data_access.queries.months import MonthStart
 from data_access.queries.overview import FORM_PENDING_LABEL, to_frame
 from data_access.roles import VIEWER, display_name_for
 
@@ -40,6 +46,7 @@ SANCTION = "disciplinary_sanction"
 UNDER_INVESTIGATION = "under_investigation"
 FIRST_FORM = 1
 UNDATED_LABEL = "尚未决定"  # pending actions have no decision day yet
+TABLE_ROWS = 1000  # pairs a page table gets at most (the KPI counts them all)
 PAIR_COLUMNS = [
     "problem_code",
     "township",
@@ -91,10 +98,14 @@ def _scoped_actions(flt: Filter) -> Subquery:
     )
 
 
-def _dual_check_problems(scope: Subquery) -> Subquery:
-    """Problems among scope that have both a direct and a leadership record of a person."""
+def _dual_check_problems(scope: Subquery, limit: int | None = None) -> Subquery:
+    """Problems among scope that have both a direct and a leadership record of a person.
+
+    With limit, the first limit of them in problem id (ledger) order: grouping in id
+    order can stop early, where a province-wide scope has tens of thousands.
+    """
     people = scope.c.category.in_(PERSON_CODES)
-    return (
+    query = (
         select(scope.c.problem_id)
         .where(scope.c.problem_id.is_not(None), people)
         .group_by(scope.c.problem_id)
@@ -102,24 +113,29 @@ def _dual_check_problems(scope: Subquery) -> Subquery:
             count_where(scope.c.is_leadership_responsibility) > 0,
             count_where(~scope.c.is_leadership_responsibility) > 0,
         )
-        .subquery("dual_check")
     )
+    if limit is not None:
+        query = query.order_by(scope.c.problem_id).limit(limit)
+    return query.subquery("dual_check")
 
 
 def fetch_accountability_totals(*, session: Session, flt: Filter) -> AccountabilityTotals:
     """People, sanctions, 第一种形态, pending cases, organisations and 一案双查 problems."""
-    scope = _scoped_actions(flt)
-    people = scope.c.category.in_(PERSON_CODES)
+    facts = action_facts(flt)
+    people = facts.c.category.in_(PERSON_CODES)
     query = select(
-        count_where(people),
-        count_where(scope.c.category == SANCTION),
-        count_where(and_(people, scope.c.form == FIRST_FORM)),
-        count_where(scope.c.category == UNDER_INVESTIGATION),
-        count_where(scope.c.category == WRITTEN_SELF_CRITICISM),
+        weighted(facts.c.actions, people),
+        weighted(facts.c.actions, facts.c.category == SANCTION),
+        weighted(facts.c.actions, and_(people, facts.c.form == FIRST_FORM)),
+        weighted(facts.c.actions, facts.c.category == UNDER_INVESTIGATION),
+        weighted(facts.c.actions, facts.c.category == WRITTEN_SELF_CRITICISM),
     )
     counts = [int(value) for value in session.exec(query).one()]
-    pairs = select(func.count()).select_from(_dual_check_problems(scope))
-    return AccountabilityTotals(*counts, int(session.exec(pairs).scalar_one()))
+    pairs = summary_dual_check_problems(session, flt)
+    if pairs is None:
+        dual = _dual_check_problems(_scoped_actions(flt))
+        pairs = int(session.exec(select(func.count()).select_from(dual)).scalar_one())
+    return AccountabilityTotals(*counts, pairs)
 
 
 def _with_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
@@ -134,14 +150,17 @@ def _with_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
 def fetch_accountability_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
     """People per township, category and 四种形态 form (the 8 published categories).
 
-    sort_order is the township's official position (charts list townships by it).
+    sort_order is the township's official position (charts list townships by it); only the
+    facts.CHART_TOWNSHIPS townships with the most people.
     """
-    scope = _scoped_actions(flt)
-    keys = (scope.c.township_id, Township.name, Township.sort_order, scope.c.category, scope.c.form)
+    facts = action_facts(flt)
+    people = case((facts.c.category.in_(PERSON_CODES), facts.c.actions), else_=0)
+    largest = largest_townships(facts, people)
+    keys = (facts.c.township_id, Township.name, Township.sort_order, facts.c.category, facts.c.form)
     query = (
-        select(*keys, func.count())
-        .join(Township, Township.id == scope.c.township_id)
-        .where(scope.c.category.in_(PERSON_CODES))
+        select(*keys, weighted(facts.c.actions))
+        .join(Township, Township.id == facts.c.township_id)
+        .where(facts.c.category.in_(PERSON_CODES), facts.c.township_id.in_(largest))
         .group_by(*keys)
     )
     columns = ["township_id", "township", "sort_order", "category", "form", "people"]
@@ -152,12 +171,12 @@ def fetch_accountability_by_township(*, session: Session, flt: Filter) -> pd.Dat
 
 def fetch_accountability_by_month(*, session: Session, flt: Filter) -> pd.DataFrame:
     """People per month of decision, category and form; pending ones have month None."""
-    scope = _scoped_actions(flt)
-    month = MonthStart(scope.c.decided_on)
+    facts = action_month_facts(flt)
+    keys = (facts.c.month, facts.c.category, facts.c.form)
     query = (
-        select(month, scope.c.category, scope.c.form, func.count())
-        .where(scope.c.category.in_(PERSON_CODES))
-        .group_by(month, scope.c.category, scope.c.form)
+        select(*keys, weighted(facts.c.actions))
+        .where(facts.c.category.in_(PERSON_CODES))
+        .group_by(*keys)
     )
     columns = ["month", "category", "form", "people"]
     frame = to_frame(session.exec(query).all(), columns, {"form": "Int64", "people": "int64"})
@@ -170,13 +189,17 @@ def fetch_accountability_by_month(*, session: Session, flt: Filter) -> pd.DataFr
     return frame.drop(columns="undated")
 
 
-def fetch_dual_check_pairs(*, session: Session, flt: Filter, role: str = VIEWER) -> pd.DataFrame:
+def fetch_dual_check_pairs(
+    *, session: Session, flt: Filter, role: str = VIEWER, limit: int = TABLE_ROWS
+) -> pd.DataFrame:
     """一案双查: each problem's direct record beside its leadership record, names as role sees.
 
-    A problem with several records on one side gives one row per combination.
+    A problem with several records on one side gives one row per combination; at most
+    limit problems (the first in ledger order) and rows, in township and problem order
+    (totals.dual_check_problems counts them all).
     """
     scope = _scoped_actions(flt)
-    dual = _dual_check_problems(scope)
+    dual = _dual_check_problems(scope, limit)
     direct, leader = aliased(scope, name="direct"), aliased(scope, name="leader")
     direct_side = and_(direct.c.problem_id == Problem.id, ~direct.c.is_leadership_responsibility)
     leader_side = and_(leader.c.problem_id == Problem.id, leader.c.is_leadership_responsibility)
@@ -199,6 +222,7 @@ def fetch_dual_check_pairs(*, session: Session, flt: Filter, role: str = VIEWER)
         .join(leader, leader_side)
         .where(direct.c.category.in_(PERSON_CODES), leader.c.category.in_(PERSON_CODES))
         .order_by(Township.sort_order, Problem.code, direct.c.id, leader.c.id)
+        .limit(limit)
     )
     frame = to_frame(session.exec(query).all(), PAIR_COLUMNS, {})
     for side in ("direct", "leader"):
@@ -210,7 +234,8 @@ def fetch_dual_check_pairs(*, session: Session, flt: Filter, role: str = VIEWER)
 
 
 def fetch_written_self_criticism(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """The organisations that made written self-criticism (书面检查), shown apart from people."""
+    """The organisations that made written self-criticism (书面检查), shown apart from people
+    (at most TABLE_ROWS; the KPI counts them all)."""
     scope = _scoped_actions(flt)
     query = (
         select(Township.name, scope.c.person_name, Problem.code, scope.c.decided_on)
@@ -218,6 +243,7 @@ def fetch_written_self_criticism(*, session: Session, flt: Filter) -> pd.DataFra
         .outerjoin(Problem, Problem.id == scope.c.problem_id)
         .where(scope.c.category == WRITTEN_SELF_CRITICISM)
         .order_by(Township.sort_order, scope.c.person_name)
+        .limit(TABLE_ROWS)
     )
     columns = ["township", "organisation", "problem_code", "decided_on"]
     frame = to_frame(session.exec(query).all(), columns, {})

@@ -10,12 +10,14 @@ from data_access.codes import COMPLETED_STATUS, OVERDUE
 from data_access.filters import Filter
 from data_access.models import (
     AccountabilityAction,
+    Case,
     County,
     Lead,
     Problem,
     StatusEvent,
     Township,
 )
+from data_access.queries.merges import rolled_up_ids, township_successors
 
 # Filter fields that only a problem has; accountability and leads follow them through the
 # problem they are linked to (see linked_problem_filter).
@@ -28,6 +30,7 @@ PROBLEM_ONLY_FIELDS = (
     "sources",
 )
 NOT_STARTED = "not_started"
+CASE_OPENED, LEAD_PENDING = "case_opened", "pending"
 
 
 def reference_day(flt: Filter) -> date:
@@ -100,12 +103,16 @@ def township_clauses(township_id: ColumnElement[int], flt: Filter) -> list[Colum
     """Region conditions (townships, counties, cities, the user's scope) on a township_id column.
 
     Problems, accountability and leads all pass through here, so the row-level scope of a
-    township-limited account holds in every query; scope () matches no row at all.
+    township-limited account holds in every query; scope () matches no row at all. With
+    flt.rollup a chosen township also selects the townships merged into it (the scope
+    stays on the stored township: rolling up never widens what an account may see).
     """
     clauses: list[ColumnElement[bool]] = []
     if flt.scope is not None:
         clauses.append(township_id.in_(flt.scope))
-    if flt.townships:
+    if flt.townships and flt.rollup:
+        clauses.append(township_id.in_(rolled_up_ids(flt.townships)))
+    elif flt.townships:
         clauses.append(township_id.in_(flt.townships))
     region = region_township_ids(flt)
     if region is not None:
@@ -159,22 +166,34 @@ def problem_conditions(flt: Filter) -> list[ColumnElement[bool]]:
 
 
 def scoped_problems(flt: Filter) -> Subquery:
-    """The problems flt selects, with their as-of status, as a derived table to group over."""
-    return (
-        select(
-            Problem.id,
-            Problem.township_id,
-            Problem.village_id,
-            Problem.focus_area,
-            Problem.found_on,
-            Problem.deadline,
-            Problem.recovered_yuan,
-            Problem.rules_improved,
-            problem_status_as_of(flt).label("status"),
+    """The problems flt selects, with their as-of status, as a derived table to group over.
+
+    township_id is the problem's own township, or with flt.rollup the township it belongs
+    to today, so every by-township figure built on this table rolls merged townships up;
+    own_township_id always holds the stored one.
+    """
+    successors = township_successors()
+    township = Problem.township_id
+    if flt.rollup:
+        township = func.coalesce(successors.c.current_id, Problem.township_id)
+    query = select(
+        Problem.id,
+        Problem.round_id,
+        Problem.township_id.label("own_township_id"),
+        township.label("township_id"),
+        Problem.village_id,
+        Problem.focus_area,
+        Problem.found_on,
+        Problem.deadline,
+        Problem.recovered_yuan,
+        Problem.rules_improved,
+        problem_status_as_of(flt).label("status"),
+    ).where(*problem_conditions(flt))
+    if flt.rollup:
+        query = query.select_from(Problem).outerjoin(
+            successors, successors.c.township_id == Problem.township_id
         )
-        .where(*problem_conditions(flt))
-        .subquery("scoped_problem")
-    )
+    return query.subquery("scoped_problem")
 
 
 def linked_problem_filter(flt: Filter, *, with_round: bool) -> Filter | None:
@@ -236,3 +255,18 @@ def lead_conditions(flt: Filter) -> list[ColumnElement[bool]]:
     if flt.rounds:
         clauses.append(Lead.round_id.in_(flt.rounds))
     return clauses
+
+
+def case_known_clause(flt: Filter) -> ColumnElement[bool]:
+    """Join condition Lead -> Case: the lead's case, only once opened by flt.as_of."""
+    case_known = Case.lead_id == Lead.id
+    if flt.as_of is not None:
+        case_known = and_(case_known, or_(Case.opened_on.is_(None), Case.opened_on <= flt.as_of))
+    return case_known
+
+
+def lead_outcome_as_of() -> ColumnElement[str]:
+    """A lead's outcome, "pending" while its case is not opened (join it by case_known_clause)."""
+    return case(
+        (and_(Lead.outcome == CASE_OPENED, Case.id.is_(None)), LEAD_PENDING), else_=Lead.outcome
+    )

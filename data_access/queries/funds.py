@@ -10,13 +10,18 @@ from sqlmodel import Session
 
 from data_access.codes import FOCUS_AREAS
 from data_access.filters import Filter
-from data_access.models import Problem, Township
-from data_access.queries.aggregates import count_where
-from data_access.queries.conditions import problem_conditions, problem_status_as_of
+from data_access.models import Township
+from data_access.queries.facts import (
+    CHART_TOWNSHIPS,
+    largest_townships,
+    period_facts,
+    problem_facts,
+    sub_category_facts,
+    weighted,
+)
 from data_access.queries.labels import label_codes
-from data_access.queries.months import MonthStart
 from data_access.queries.overview import to_frame
-from data_access.queries.problems import fetch_problem_ledger, rectified_day_shown
+from data_access.queries.problems import fetch_problem_ledger
 
 __all__ = [
     "FundsTotals",
@@ -42,58 +47,42 @@ class FundsTotals:
     problems_with_rules: int
 
 
-def _money_scope(flt: Filter) -> Subquery:
-    """The problems flt selects with their money, rules, as-of status and rectification day."""
-    status = problem_status_as_of(flt)
-    return (
-        select(
-            Problem.id,
-            Problem.township_id,
-            Problem.focus_area,
-            Problem.sub_category,
-            Problem.recovered_yuan,
-            Problem.rules_improved,
-            status.label("status"),
-            rectified_day_shown(status, flt).label("rectified_day"),
-        )
-        .where(*problem_conditions(flt))
-        .subquery("money_scope")
-    )
-
-
 def fetch_funds_totals(*, session: Session, flt: Filter) -> FundsTotals:
     """Sums of recovered money and rules improved for flt, and how many problems hold them."""
-    scope = _money_scope(flt)
+    facts = problem_facts(flt)
     query = select(
-        func.coalesce(func.sum(scope.c.recovered_yuan), 0),
-        func.coalesce(func.sum(scope.c.rules_improved), 0),
-        count_where(scope.c.recovered_yuan > 0),
-        count_where(scope.c.rules_improved > 0),
+        weighted(facts.c.recovered_yuan),
+        weighted(facts.c.rules_improved),
+        weighted(facts.c.with_recovery),
+        weighted(facts.c.with_rules),
     )
     row = session.exec(query).one()
     return FundsTotals(*(int(value) for value in row))
 
 
-def _money_by(scope: Subquery, *keys, tie_break) -> Select:
+def _money_by(facts: Subquery, *keys, tie_break) -> Select:
     """keys, money recovered and problems with money, for groups with money, most first.
 
-    The caller adds the joins and the GROUP BY (keys plus anything tie_break needs).
+    facts is a fact table with recovered_yuan and with_recovery (queries.facts); the
+    caller adds the joins and the GROUP BY (keys plus anything tie_break needs).
     """
-    recovered = func.sum(scope.c.recovered_yuan)
+    recovered = func.sum(facts.c.recovered_yuan)
     return (
-        select(*keys, recovered, count_where(scope.c.recovered_yuan > 0))
+        select(*keys, recovered, weighted(facts.c.with_recovery))
         .having(recovered > 0)
         .order_by(recovered.desc(), tie_break)
     )
 
 
 def fetch_recovered_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """Money recovered per township (those with any), most first, with the problems behind it."""
-    scope = _money_scope(flt)
+    """Money recovered per township (those with any), most first, with the problems behind it
+    (the facts.CHART_TOWNSHIPS townships with the most)."""
+    facts = problem_facts(flt)
     query = (
-        _money_by(scope, scope.c.township_id, Township.name, tie_break=Township.sort_order)
-        .join(Township, Township.id == scope.c.township_id)
-        .group_by(scope.c.township_id, Township.name, Township.sort_order)
+        _money_by(facts, facts.c.township_id, Township.name, tie_break=Township.sort_order)
+        .join(Township, Township.id == facts.c.township_id)
+        .group_by(facts.c.township_id, Township.name, Township.sort_order)
+        .limit(CHART_TOWNSHIPS)
     )
     columns = ["township_id", "township", "recovered_yuan", "problems"]
     dtypes = {"township_id": "int64", "recovered_yuan": "int64", "problems": "int64"}
@@ -102,9 +91,9 @@ def fetch_recovered_by_township(*, session: Session, flt: Filter) -> pd.DataFram
 
 def fetch_recovered_by_sub_category(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Money recovered per focus area and sub-category (those with any), most first."""
-    scope = _money_scope(flt)
-    keys = (scope.c.focus_area, scope.c.sub_category)
-    query = _money_by(scope, *keys, tie_break=scope.c.sub_category).group_by(*keys)
+    facts = sub_category_facts(flt)
+    keys = (facts.c.focus_area, facts.c.sub_category)
+    query = _money_by(facts, *keys, tie_break=facts.c.sub_category).group_by(*keys)
     columns = ["focus_area", "sub_category", "recovered_yuan", "problems"]
     dtypes = {"recovered_yuan": "int64", "problems": "int64"}
     frame = to_frame(session.exec(query).all(), columns, dtypes)
@@ -118,11 +107,11 @@ def fetch_recovered_by_month(*, session: Session, flt: Filter) -> pd.DataFrame:
     Money on a problem not rectified by then has no month (month is None) and is labelled
     NOT_RECTIFIED_LABEL, so the months add up to the headline's recovered total.
     """
-    scope = _money_scope(flt)
-    month = MonthStart(scope.c.rectified_day)
-    recovered = func.sum(scope.c.recovered_yuan)
+    facts = period_facts(flt, "rectified_month")
+    month = facts.c.period_start
+    recovered = func.sum(facts.c.recovered_yuan)
     query = (
-        select(month, recovered, count_where(scope.c.recovered_yuan > 0))
+        select(month, recovered, weighted(facts.c.with_recovery))
         .group_by(month)
         .having(recovered > 0)
         .order_by(month.is_(None), month)
@@ -147,15 +136,17 @@ def fetch_largest_recoveries(
 
 
 def fetch_rules_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """Rules improved (完善制度) per township and focus area (only where there are any)."""
-    scope = _money_scope(flt)
-    rules = func.sum(scope.c.rules_improved)
+    """Rules improved (完善制度) per township and focus area (only where there are any), for
+    the facts.CHART_TOWNSHIPS townships with the most."""
+    facts = problem_facts(flt)
+    rules = func.sum(facts.c.rules_improved)
     query = (
-        select(scope.c.township_id, Township.name, scope.c.focus_area, rules)
-        .join(Township, Township.id == scope.c.township_id)
-        .group_by(scope.c.township_id, Township.name, Township.sort_order, scope.c.focus_area)
+        select(facts.c.township_id, Township.name, facts.c.focus_area, rules)
+        .join(Township, Township.id == facts.c.township_id)
+        .where(facts.c.township_id.in_(largest_townships(facts, facts.c.rules_improved)))
+        .group_by(facts.c.township_id, Township.name, Township.sort_order, facts.c.focus_area)
         .having(rules > 0)
-        .order_by(Township.sort_order, scope.c.township_id, scope.c.focus_area)
+        .order_by(Township.sort_order, facts.c.township_id, facts.c.focus_area)
     )
     columns = ["township_id", "township", "focus_area", "rules_improved"]
     dtypes = {"township_id": "int64", "rules_improved": "int64"}

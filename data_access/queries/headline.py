@@ -5,20 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
 from data_access.filters import Filter
-from data_access.models import AccountabilityAction, Case, Lead
-from data_access.queries.conditions import (
-    accountability_conditions,
-    lead_conditions,
-    overdue_clause,
-    scoped_problems,
-)
+from data_access.queries.conditions import overdue_clause
+from data_access.queries.facts import action_facts, lead_facts, problem_facts, weighted
 
 WRITTEN_SELF_CRITICISM = "written_self_criticism"
+LEAD_TOTALS = ("leads", "cases", "case_people", "people_sanctioned")
 
 
 @dataclass(frozen=True)
@@ -93,20 +89,17 @@ def fetch_headline(*, session: Session, flt: Filter) -> Headline:
     )
 
 
-def _count_where(condition) -> Any:
-    """SUM of 1 over the rows meeting condition (0 when none)."""
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
 def _problem_totals(session: Session, flt: Filter) -> dict[str, int]:
-    """Counts and sums over the problems flt selects (one query)."""
-    scope = scoped_problems(flt)
+    """Counts and sums over the problems flt selects (one query; summaries when they can)."""
+    facts = problem_facts(flt)
     query = select(
-        func.count(scope.c.id).label("total"),
-        _count_where(scope.c.status == COMPLETED_STATUS).label("rectified"),
-        func.coalesce(func.sum(scope.c.recovered_yuan), 0).label("recovered_yuan"),
-        func.coalesce(func.sum(scope.c.rules_improved), 0).label("rules_improved"),
-        _count_where(overdue_clause(scope.c.status, scope.c.deadline, flt)).label("overdue"),
+        weighted(facts.c.problems).label("total"),
+        weighted(facts.c.problems, facts.c.status == COMPLETED_STATUS).label("rectified"),
+        weighted(facts.c.recovered_yuan).label("recovered_yuan"),
+        weighted(facts.c.rules_improved).label("rules_improved"),
+        weighted(facts.c.problems, overdue_clause(facts.c.status, facts.c.deadline, flt)).label(
+            "overdue"
+        ),
     )
     row = session.exec(query).one()
     return {key: int(value) for key, value in row._mapping.items()}
@@ -114,20 +107,9 @@ def _problem_totals(session: Session, flt: Filter) -> dict[str, int]:
 
 def _accountability_counts(session: Session, flt: Filter) -> dict[str, int]:
     """Rows per accountability category (people and organisations) for flt (one query)."""
-    query = (
-        select(AccountabilityAction.category, func.count(AccountabilityAction.id))
-        .where(*accountability_conditions(flt))
-        .group_by(AccountabilityAction.category)
-    )
+    facts = action_facts(flt)
+    query = select(facts.c.category, weighted(facts.c.actions)).group_by(facts.c.category)
     return {category: int(count) for category, count in session.exec(query).all()}
-
-
-def case_known_clause(flt: Filter) -> ColumnElement[bool]:
-    """Join condition Lead -> Case: the lead's case, only once opened by flt.as_of."""
-    case_known = Case.lead_id == Lead.id
-    if flt.as_of is not None:
-        case_known = and_(case_known, or_(Case.opened_on.is_(None), Case.opened_on <= flt.as_of))
-    return case_known
 
 
 def fetch_lead_totals(*, session: Session, flt: Filter) -> dict[str, int]:
@@ -137,17 +119,7 @@ def fetch_lead_totals(*, session: Session, flt: Filter) -> dict[str, int]:
 
 def _lead_totals(session: Session, flt: Filter) -> dict[str, int]:
     """Leads transferred and the cases opened from them, with people involved (one query)."""
-    case_known = case_known_clause(flt)
-    query = (
-        select(
-            func.count(Lead.id).label("leads"),
-            func.count(Case.id).label("cases"),
-            func.coalesce(func.sum(Case.people_involved), 0).label("case_people"),
-            func.coalesce(func.sum(Case.people_sanctioned), 0).label("people_sanctioned"),
-        )
-        .select_from(Lead)
-        .outerjoin(Case, case_known)
-        .where(*lead_conditions(flt))
-    )
+    facts = lead_facts(flt)
+    query = select(*(weighted(facts.c[key]).label(key) for key in LEAD_TOTALS))
     row = session.exec(query).one()
     return {key: int(value) for key, value in row._mapping.items()}

@@ -7,15 +7,16 @@ is opened by flt.as_of, and until then its lead's outcome reads as still being h
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Subquery, and_, case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from data_access.codes import LEAD_OUTCOMES
 from data_access.filters import Filter
 from data_access.models import Case, Lead, Problem, Township
-from data_access.queries.conditions import lead_conditions
-from data_access.queries.headline import case_known_clause, fetch_lead_totals
+from data_access.queries.conditions import case_known_clause, lead_conditions, lead_outcome_as_of
+from data_access.queries.facts import largest_townships, lead_facts, weighted
+from data_access.queries.headline import fetch_lead_totals
 from data_access.queries.labels import code_rank, label_codes
 from data_access.queries.overview import to_frame
 
@@ -27,8 +28,7 @@ __all__ = [
     "fetch_leads_by_township",
 ]
 
-CASE_OPENED = "case_opened"
-PENDING = "pending"
+TABLE_ROWS = 1000  # rows a page table gets at most (a province has 100,000 leads)
 # Funnel stage: (key of fetch_lead_totals, label, unit), in funnel order.
 FUNNEL_STAGES: tuple[tuple[str, str, str], ...] = (
     ("leads", "移交问题线索", "条"),
@@ -59,21 +59,6 @@ def fetch_lead_funnel(*, session: Session, flt: Filter) -> pd.DataFrame:
     return to_frame(rows, ["stage", "stage_label", "unit", "count"], {"count": "int64"})
 
 
-def _outcome_as_of() -> object:
-    """A lead's outcome, "pending" while its case is not opened yet (by the as-of day)."""
-    return case((and_(Lead.outcome == CASE_OPENED, Case.id.is_(None)), PENDING), else_=Lead.outcome)
-
-
-def _scoped_leads(flt: Filter) -> Subquery:
-    """The leads flt selects with their as-of outcome, as a derived table to group over."""
-    return (
-        select(Lead.id, Lead.township_id, Lead.transferred_to, _outcome_as_of().label("outcome"))
-        .outerjoin(Case, case_known_clause(flt))
-        .where(*lead_conditions(flt))
-        .subquery("scoped_lead")
-    )
-
-
 def _with_outcome_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
     """outcome_label added, rows in sort_by order then outcomes in their code-table order."""
     frame["outcome_label"] = label_codes(frame["outcome"], LEAD_OUTCOMES)
@@ -82,8 +67,9 @@ def _with_outcome_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFram
     return frame.drop(columns="outcome_rank").reset_index(drop=True)
 
 
-def fetch_lead_outcomes(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """Every lead flt selects with its problem, receiver, as-of outcome and case figures."""
+def fetch_lead_outcomes(*, session: Session, flt: Filter, limit: int = TABLE_ROWS) -> pd.DataFrame:
+    """The leads flt selects (the first limit by code) with problem, receiver, as-of outcome
+    and case figures; the funnel counts them all."""
     # An alias: lead_conditions dates an undated lead by a sub-select on Problem, which would
     # otherwise correlate to the joined Problem instead of reading its own.
     linked = aliased(Problem, name="linked_problem")
@@ -97,7 +83,7 @@ def fetch_lead_outcomes(*, session: Session, flt: Filter) -> pd.DataFrame:
             Lead.subject_position,
             Lead.transferred_to,
             Lead.transferred_on,
-            _outcome_as_of(),
+            lead_outcome_as_of(),
             Case.opened_on,
             func.coalesce(Case.people_involved, 0),
             func.coalesce(Case.people_sanctioned, 0),
@@ -107,6 +93,7 @@ def fetch_lead_outcomes(*, session: Session, flt: Filter) -> pd.DataFrame:
         .outerjoin(Case, case_known_clause(flt))
         .where(*lead_conditions(flt))
         .order_by(Lead.code)
+        .limit(limit)
     )
     dtypes = {"township_id": "int64", "people_involved": "int64", "people_sanctioned": "int64"}
     frame = to_frame(session.exec(query).all(), OUTCOME_COLUMNS, dtypes)
@@ -116,12 +103,13 @@ def fetch_lead_outcomes(*, session: Session, flt: Filter) -> pd.DataFrame:
 
 
 def fetch_leads_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """Leads per township and as-of outcome."""
-    scope = _scoped_leads(flt)
-    keys = (scope.c.township_id, Township.name, Township.sort_order, scope.c.outcome)
+    """Leads per township and as-of outcome (the facts.CHART_TOWNSHIPS townships with most)."""
+    facts = lead_facts(flt)
+    keys = (facts.c.township_id, Township.name, Township.sort_order, facts.c.outcome)
     query = (
-        select(*keys, func.count())
-        .join(Township, Township.id == scope.c.township_id)
+        select(*keys, weighted(facts.c.leads))
+        .join(Township, Township.id == facts.c.township_id)
+        .where(facts.c.township_id.in_(largest_townships(facts, facts.c.leads)))
         .group_by(*keys)
     )
     columns = ["township_id", "township", "sort_order", "outcome", "leads"]
@@ -133,9 +121,9 @@ def fetch_leads_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
 
 def fetch_leads_by_receiver(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Leads per receiving body (移交单位) and as-of outcome."""
-    scope = _scoped_leads(flt)
-    query = select(scope.c.transferred_to, scope.c.outcome, func.count()).group_by(
-        scope.c.transferred_to, scope.c.outcome
+    facts = lead_facts(flt)
+    query = select(facts.c.transferred_to, facts.c.outcome, weighted(facts.c.leads)).group_by(
+        facts.c.transferred_to, facts.c.outcome
     )
     columns = ["transferred_to", "outcome", "leads"]
     frame = to_frame(session.exec(query).all(), columns, {"leads": "int64"})

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from data_access.codes import FOCUS_AREAS
+from data_access.filters import Filter
 from data_access.models import (
     City,
     County,
@@ -19,6 +20,7 @@ from data_access.models import (
     Township,
     Village,
 )
+from data_access.queries.facts import sub_category_facts
 from data_access.queries.labels import code_rank
 from data_access.queries.overview import to_frame
 
@@ -61,8 +63,12 @@ def fetch_filter_options(
 
     scope limits the townships and villages to a township-scoped account's (None: all).
     """
+    # Two scalar sub-selects: each is one index probe (min and max in one SELECT scan it all).
     first_found, last_found = session.exec(
-        select(func.min(Problem.found_on), func.max(Problem.found_on))
+        select(
+            select(func.min(Problem.found_on)).scalar_subquery(),
+            select(func.max(Problem.found_on)).scalar_subquery(),
+        )
     ).one()
     return FilterOptions(
         rounds=_rounds(session),
@@ -121,9 +127,10 @@ def _villages(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
 
 def _sub_categories(session: Session) -> pd.DataFrame:
     """The sub-categories the ledger uses, under their focus area (published order)."""
+    facts = sub_category_facts(Filter())
     query = (
-        select(Problem.focus_area, Problem.sub_category)
-        .where(Problem.sub_category != "")
+        select(facts.c.focus_area, facts.c.sub_category)
+        .where(facts.c.sub_category != "", facts.c.problems > 0)
         .distinct()
     )
     frame = to_frame(session.exec(query).all(), ["focus_area", "sub_category"], {})

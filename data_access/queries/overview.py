@@ -6,28 +6,25 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
-from data_access.codes import COMPLETED_STATUS, FOCUS_AREAS, FORMS, PERSON_CATEGORIES, STATUSES
+from data_access.codes import FOCUS_AREAS, FORMS, PERSON_CATEGORIES, STATUSES
 from data_access.filters import Filter
 from data_access.models import (
-    AccountabilityAction,
     City,
     County,
     ImportBatch,
-    Problem,
     Township,
     TownshipAlias,
 )
-from data_access.queries.conditions import (
-    accountability_conditions,
-    problem_conditions,
-    problem_status_as_of,
-    rectified_day_as_of,
-    scoped_problems,
+from data_access.queries.facts import (
+    action_facts,
+    largest_townships,
+    period_facts,
+    problem_facts,
+    weighted,
 )
-from data_access.queries.weeks import WeekStart
 
 __all__ = [
     "fetch_accountability_breakdown",
@@ -71,18 +68,20 @@ def _add_status_label(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
 
 
 def fetch_completion_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """Problems per township and as-of status (one row per township × status present)."""
-    scope = scoped_problems(flt)
+    """Problems per township and as-of status (one row per township × status present), for
+    the facts.CHART_TOWNSHIPS townships with the most problems."""
+    facts = problem_facts(flt)
     query = (
         select(
-            scope.c.township_id,
+            facts.c.township_id,
             Township.name,
             Township.sort_order,
-            scope.c.status,
-            func.count(scope.c.id),
+            facts.c.status,
+            weighted(facts.c.problems),
         )
-        .join(Township, Township.id == scope.c.township_id)
-        .group_by(scope.c.township_id, Township.name, Township.sort_order, scope.c.status)
+        .join(Township, Township.id == facts.c.township_id)
+        .where(facts.c.township_id.in_(largest_townships(facts, facts.c.problems)))
+        .group_by(facts.c.township_id, Township.name, Township.sort_order, facts.c.status)
     )
     columns = ["township_id", "township", "sort_order", "status", "problems"]
     dtypes = {"township_id": "int64", "sort_order": "int64", "problems": "int64"}
@@ -93,9 +92,9 @@ def fetch_completion_by_township(*, session: Session, flt: Filter) -> pd.DataFra
 
 def fetch_problems_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Problems per focus area (巡察重点) and as-of status."""
-    scope = scoped_problems(flt)
-    query = select(scope.c.focus_area, scope.c.status, func.count(scope.c.id)).group_by(
-        scope.c.focus_area, scope.c.status
+    facts = problem_facts(flt)
+    query = select(facts.c.focus_area, facts.c.status, weighted(facts.c.problems)).group_by(
+        facts.c.focus_area, facts.c.status
     )
     frame = to_frame(
         session.exec(query).all(), ["focus_area", "status", "problems"], {"problems": "int64"}
@@ -108,11 +107,11 @@ def fetch_problems_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFra
 
 def fetch_accountability_breakdown(*, session: Session, flt: Filter) -> pd.DataFrame:
     """People held accountable per category (the 8 published ones) and 四种形态 form."""
-    action = AccountabilityAction
+    facts = action_facts(flt)
     query = (
-        select(action.category, action.form, func.count(action.id))
-        .where(*accountability_conditions(flt), action.category.in_(list(PERSON_CATEGORIES)))
-        .group_by(action.category, action.form)
+        select(facts.c.category, facts.c.form, weighted(facts.c.actions))
+        .where(facts.c.category.in_(list(PERSON_CATEGORIES)))
+        .group_by(facts.c.category, facts.c.form)
     )
     frame = to_frame(
         session.exec(query).all(),
@@ -126,14 +125,14 @@ def fetch_accountability_breakdown(*, session: Session, flt: Filter) -> pd.DataF
     return frame[["category", "category_label", "form", "form_label", "people"]]
 
 
-def _weekly_counts(session: Session, day, flt: Filter, *, rectified_only: bool) -> dict[date, int]:
-    """Problems per week of the given day expression (undated ones are left out)."""
-    conditions = problem_conditions(flt)
-    if rectified_only:
-        conditions.append(problem_status_as_of(flt) == COMPLETED_STATUS)
-    days = select(day.label("day")).where(*conditions).subquery("days")
-    week = WeekStart(days.c.day)
-    query = select(week, func.count()).where(days.c.day.is_not(None)).group_by(week)
+def _weekly_counts(session: Session, flt: Filter, kind: str) -> dict[date, int]:
+    """Problems per week of kind (facts.period_facts: found_week / rectified_week)."""
+    facts = period_facts(flt, kind)
+    query = (
+        select(facts.c.period_start, weighted(facts.c.problems))
+        .where(facts.c.period_start.is_not(None))
+        .group_by(facts.c.period_start)
+    )
     return {week_start: int(count) for week_start, count in session.exec(query).all()}
 
 
@@ -145,8 +144,8 @@ def fetch_weekly_trend(*, session: Session, flt: Filter) -> pd.DataFrame:
     count. problems_total counts problems found by the end of each week. Weeks without
     events between the first and the last week with data appear with zero.
     """
-    rectified = _weekly_counts(session, rectified_day_as_of(flt), flt, rectified_only=True)
-    found = _weekly_counts(session, Problem.found_on, flt, rectified_only=False)
+    rectified = _weekly_counts(session, flt, "rectified_week")
+    found = _weekly_counts(session, flt, "found_week")
     weeks_with_data = set(rectified) | set(found)
     if not weeks_with_data:
         counts = dict.fromkeys(TREND_COLUMNS[1:5], "int64")

@@ -22,6 +22,7 @@ from data_access.queries.conditions import (
     problem_status_as_of,
     rectified_day_as_of,
 )
+from data_access.queries.facts import problem_facts, weighted
 from data_access.queries.labels import code_rank, label_codes
 from data_access.queries.overview import to_frame
 
@@ -116,7 +117,11 @@ def _ledger_conditions(flt: Filter, search: str) -> list[ColumnElement[bool]]:
 
 def count_problem_ledger(*, session: Session, flt: Filter, search: str = "") -> int:
     """How many ledger rows flt and the search select (for paging)."""
-    query = select(func.count(Problem.id)).where(*_ledger_conditions(flt, search))
+    if search.split():
+        query = select(func.count(Problem.id)).where(*_ledger_conditions(flt, search))
+    else:  # no search: the summaries may know
+        facts = problem_facts(flt)
+        query = select(weighted(facts.c.problems))
     return int(session.exec(query).scalar_one())
 
 
@@ -194,23 +199,14 @@ def fetch_status_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame
     Overdue problems also count in their own status: the "overdue" rows are an extra
     column of the matrix, not a part of a total.
     """
-    status = problem_status_as_of(flt)
-    scope = (
-        select(
-            Problem.focus_area,
-            status.label("status"),
-            overdue_clause(status, Problem.deadline, flt).label("overdue"),
-        )
-        .where(*problem_conditions(flt))
-        .subquery("status_scope")
-    )
-    by_status = select(scope.c.focus_area, scope.c.status, func.count()).group_by(
-        scope.c.focus_area, scope.c.status
+    facts = problem_facts(flt)
+    by_status = select(facts.c.focus_area, facts.c.status, weighted(facts.c.problems)).group_by(
+        facts.c.focus_area, facts.c.status
     )
     overdue = (
-        select(scope.c.focus_area, literal(OVERDUE), func.count())
-        .where(scope.c.overdue)
-        .group_by(scope.c.focus_area)
+        select(facts.c.focus_area, literal(OVERDUE), weighted(facts.c.problems))
+        .where(overdue_clause(facts.c.status, facts.c.deadline, flt))
+        .group_by(facts.c.focus_area)
     )
     rows = session.exec(union_all(by_status, overdue)).all()
     frame = to_frame(rows, ["focus_area", "status", "problems"], {"problems": "int64"})

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from data_access.codes import OVERDUE, OVERDUE_LABEL, STATUSES
 from data_access.filters import Filter
-from data_access.queries.aggregates import count_where
-from data_access.queries.conditions import overdue_clause, scoped_problems
+from data_access.queries.conditions import overdue_clause
+from data_access.queries.facts import problem_facts, weighted
 
 __all__ = ["STATUS_CHOICES", "fetch_status_totals"]
 
@@ -21,12 +21,14 @@ def fetch_status_totals(*, session: Session, flt: Filter) -> pd.DataFrame:
 
     Overdue problems also count in their own status; the overdue row is not part of a sum.
     """
-    scope = scoped_problems(flt)
+    facts = problem_facts(flt)
     by_status = dict(
-        session.exec(select(scope.c.status, func.count()).group_by(scope.c.status)).all()
+        session.exec(
+            select(facts.c.status, weighted(facts.c.problems)).group_by(facts.c.status)
+        ).all()
     )
     overdue = session.exec(
-        select(count_where(overdue_clause(scope.c.status, scope.c.deadline, flt)))
+        select(weighted(facts.c.problems, overdue_clause(facts.c.status, facts.c.deadline, flt)))
     ).scalar_one()
     counts = {code: int(by_status.get(code, 0)) for code in STATUSES}
     counts[OVERDUE] = int(overdue)

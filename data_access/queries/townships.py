@@ -18,7 +18,6 @@ from sqlmodel import Session
 from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
 from data_access.filters import Filter
 from data_access.models import AccountabilityAction, City, County, Lead, Problem, Township, Village
-from data_access.queries.aggregates import count_where
 from data_access.queries.conditions import (
     accountability_conditions,
     lead_conditions,
@@ -26,9 +25,9 @@ from data_access.queries.conditions import (
     problem_conditions,
     problem_status_as_of,
     rectified_day_as_of,
-    scoped_problems,
     township_clauses,
 )
+from data_access.queries.facts import action_facts, lead_facts, problem_facts, weighted
 from data_access.queries.overview import to_frame
 from data_access.queries.weeks import WeekStart
 
@@ -104,23 +103,24 @@ def _village_members(flt: Filter) -> Select:
 
 def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.DataFrame:
     """Problem figures per member (per village, problems without one under NO_VILLAGE_ID)."""
-    scope = scoped_problems(flt)
+    facts = problem_facts(flt, with_village=level is None)
     if level is None:
-        member = func.coalesce(scope.c.village_id, NO_VILLAGE_ID)
-        source = scope
+        member = func.coalesce(facts.c.village_id, NO_VILLAGE_ID)
+        source = facts
     else:
         member = level.by_township.c.member_id
-        source = scope.join(
-            level.by_township, level.by_township.c.township_id == scope.c.township_id
+        source = facts.join(
+            level.by_township, level.by_township.c.township_id == facts.c.township_id
         )
+    problems = facts.c.problems
     query = (
         select(
             member.label("member_id"),
-            func.count(scope.c.id),
-            count_where(scope.c.status == COMPLETED_STATUS),
-            count_where(overdue_clause(scope.c.status, scope.c.deadline, flt)),
-            func.coalesce(func.sum(scope.c.recovered_yuan), 0),
-            func.coalesce(func.sum(scope.c.rules_improved), 0),
+            weighted(problems),
+            weighted(problems, facts.c.status == COMPLETED_STATUS),
+            weighted(problems, overdue_clause(facts.c.status, facts.c.deadline, flt)),
+            weighted(facts.c.recovered_yuan),
+            weighted(facts.c.rules_improved),
         )
         .select_from(source)
         .group_by(member)
@@ -129,20 +129,42 @@ def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.D
     return to_frame(rows, ["member_id", *PROBLEM_METRICS], dict.fromkeys(PROBLEM_METRICS, "int64"))
 
 
-def _linked_counts(session: Session, table, where: list, level: _Level | None) -> dict[int, int]:
-    """Rows of a linked table (people or leads) per member: by township, or by problem village."""
-    if level is None:
-        # An alias: the Filter's conditions hold sub-selects on Problem of their own.
-        linked = aliased(Problem)
-        member = linked.village_id
-        query = select(member, func.count(table.id)).join(linked, linked.id == table.problem_id)
-    else:
-        member = level.by_township.c.member_id
-        query = select(member, func.count(table.id)).join(
-            level.by_township, level.by_township.c.township_id == table.township_id
-        )
+def _village_counts(session: Session, table, where: list) -> dict[int, int]:
+    """Rows of a linked table (people or leads) per village of their problem."""
+    # An alias: the Filter's conditions hold sub-selects on Problem of their own.
+    linked = aliased(Problem)
+    member = linked.village_id
+    query = select(member, func.count(table.id)).join(linked, linked.id == table.problem_id)
     query = query.where(*where).group_by(member)
     return {int(key): int(count) for key, count in session.exec(query).all() if key is not None}
+
+
+def _member_counts(
+    session: Session, facts: Subquery, weight: str, level: _Level, *where
+) -> dict[int, int]:
+    """A fact table's weight summed per region member (through the township map)."""
+    member = level.by_township.c.member_id
+    query = (
+        select(member, weighted(facts.c[weight]))
+        .select_from(facts)
+        .join(level.by_township, level.by_township.c.township_id == facts.c.township_id)
+        .where(*where)
+        .group_by(member)
+    )
+    return {int(key): int(count) for key, count in session.exec(query).all()}
+
+
+def _people_and_leads(session: Session, flt: Filter, level: _Level | None) -> tuple[dict, dict]:
+    """People held accountable and leads per member."""
+    if level is None:
+        action = AccountabilityAction
+        people_only = action.category.in_(list(PERSON_CATEGORIES))
+        people = _village_counts(session, action, [*accountability_conditions(flt), people_only])
+        return people, _village_counts(session, Lead, lead_conditions(flt))
+    actions = action_facts(flt)
+    people_only = actions.c.category.in_(list(PERSON_CATEGORIES))
+    people = _member_counts(session, actions, "actions", level, people_only)
+    return people, _member_counts(session, lead_facts(flt), "leads", level)
 
 
 def fetch_region_comparison(*, session: Session, flt: Filter, level: str) -> pd.DataFrame:
@@ -153,10 +175,7 @@ def fetch_region_comparison(*, session: Session, flt: Filter, level: str) -> pd.
     problems = _problem_totals(session, flt, region)
     if region is None and (problems["member_id"] == NO_VILLAGE_ID).any():
         members.loc[len(members)] = [NO_VILLAGE_ID, NO_VILLAGE_LABEL]
-    action = AccountabilityAction
-    people_only = action.category.in_(list(PERSON_CATEGORIES))
-    people = _linked_counts(session, action, [*accountability_conditions(flt), people_only], region)
-    leads = _linked_counts(session, Lead, lead_conditions(flt), region)
+    people, leads = _people_and_leads(session, flt, region)
     frame = members.astype({"member_id": "int64"}).merge(problems, on="member_id", how="left")
     frame[PROBLEM_METRICS] = frame[PROBLEM_METRICS].fillna(0).astype("int64")
     total = frame["problems_total"].where(frame["problems_total"] > 0)
@@ -180,8 +199,8 @@ def fetch_township_weekly(*, session: Session, flt: Filter) -> pd.DataFrame:
         .where(*problem_conditions(flt), rectified)
         .group_by(Problem.township_id, week)
     )
-    scope = scoped_problems(flt)
-    totals = select(scope.c.township_id, func.count(scope.c.id)).group_by(scope.c.township_id)
+    facts = problem_facts(flt)
+    totals = select(facts.c.township_id, weighted(facts.c.problems)).group_by(facts.c.township_id)
     names = select(Township.id, Township.name, Township.sort_order)
     return _cumulative_weeks(
         to_frame(session.exec(done).all(), ["township_id", "week_start", "rectified"], {}),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 17:58:43.494340
+Create Date: 2026-11-27 19:48:41.145527
 """
 
 from __future__ import annotations
@@ -67,6 +67,127 @@ def upgrade() -> None:
         sa.Column("last_batch_id", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
+    op.create_table(
+        "meeting_path",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("steps_json", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("created_by", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("name"),
+    )
+    op.create_table(
+        "summary_action",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("township_id", sa.Integer(), nullable=False),
+        sa.Column("category", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("form", sa.Integer(), nullable=True),
+        sa.Column("actions", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("summary_action", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_summary_action_township_id"), ["township_id"], unique=False
+        )
+
+    op.create_table(
+        "summary_action_month",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("city_id", sa.Integer(), nullable=False),
+        sa.Column("month", sa.Date(), nullable=True),
+        sa.Column("category", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("form", sa.Integer(), nullable=True),
+        sa.Column("actions", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("summary_action_month", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_summary_action_month_city_id"), ["city_id"], unique=False
+        )
+
+    op.create_table(
+        "summary_dual_check",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("township_id", sa.Integer(), nullable=False),
+        sa.Column("problems", sa.Integer(), nullable=False),
+        sa.Column("split_problems", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("summary_dual_check", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_summary_dual_check_township_id"), ["township_id"], unique=False
+        )
+
+    op.create_table(
+        "summary_lead",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("township_id", sa.Integer(), nullable=False),
+        sa.Column("outcome", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("transferred_to", sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
+        sa.Column("leads", sa.Integer(), nullable=False),
+        sa.Column("cases", sa.Integer(), nullable=False),
+        sa.Column("case_people", sa.Integer(), nullable=False),
+        sa.Column("people_sanctioned", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("summary_lead", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_summary_lead_township_id"), ["township_id"], unique=False
+        )
+
+    op.create_table(
+        "summary_period",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("city_id", sa.Integer(), nullable=False),
+        sa.Column("focus_area", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=True),
+        sa.Column("problems", sa.Integer(), nullable=False),
+        sa.Column("recovered_yuan", sa.Integer(), nullable=False),
+        sa.Column("with_recovery", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("summary_period", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_summary_period_grain", ["kind", "city_id", "focus_area"], unique=False
+        )
+
+    op.create_table(
+        "summary_problem",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("township_id", sa.Integer(), nullable=False),
+        sa.Column("focus_area", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("open_deadline", sa.Date(), nullable=True),
+        sa.Column("problems", sa.Integer(), nullable=False),
+        sa.Column("recovered_yuan", sa.Integer(), nullable=False),
+        sa.Column("rules_improved", sa.Integer(), nullable=False),
+        sa.Column("with_recovery", sa.Integer(), nullable=False),
+        sa.Column("with_rules", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("summary_problem", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_summary_problem_grain", ["township_id", "focus_area", "status"], unique=False
+        )
+
+    op.create_table(
+        "summary_sub_category",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("city_id", sa.Integer(), nullable=False),
+        sa.Column("focus_area", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("sub_category", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("problems", sa.Integer(), nullable=False),
+        sa.Column("recovered_yuan", sa.Integer(), nullable=False),
+        sa.Column("with_recovery", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("summary_sub_category", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_summary_sub_category_city_id"), ["city_id"], unique=False
+        )
+
     op.create_table(
         "county",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -269,7 +390,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("problem", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_problem_focus_area"), ["focus_area"], unique=False)
+        batch_op.create_index(batch_op.f("ix_problem_found_on"), ["found_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_problem_group_id"), ["group_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_problem_recovered_yuan"), ["recovered_yuan"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_problem_round_id"), ["round_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_problem_status"), ["status"], unique=False)
         batch_op.create_index(batch_op.f("ix_problem_township_id"), ["township_id"], unique=False)
@@ -347,6 +472,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("code"),
     )
     with op.batch_alter_table("lead", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_lead_problem_id"), ["problem_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_lead_round_id"), ["round_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_lead_township_id"), ["township_id"], unique=False)
 
@@ -371,6 +497,9 @@ def upgrade() -> None:
     with op.batch_alter_table("status_event", schema=None) as batch_op:
         batch_op.create_index(
             batch_op.f("ix_status_event_changed_on"), ["changed_on"], unique=False
+        )
+        batch_op.create_index(
+            "ix_status_event_history", ["problem_id", "status", "changed_on"], unique=False
         )
         batch_op.create_index(
             batch_op.f("ix_status_event_import_batch_id"), ["import_batch_id"], unique=False
@@ -403,12 +532,14 @@ def downgrade() -> None:
     with op.batch_alter_table("status_event", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_status_event_problem_id"))
         batch_op.drop_index(batch_op.f("ix_status_event_import_batch_id"))
+        batch_op.drop_index("ix_status_event_history")
         batch_op.drop_index(batch_op.f("ix_status_event_changed_on"))
 
     op.drop_table("status_event")
     with op.batch_alter_table("lead", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_lead_township_id"))
         batch_op.drop_index(batch_op.f("ix_lead_round_id"))
+        batch_op.drop_index(batch_op.f("ix_lead_problem_id"))
 
     op.drop_table("lead")
     with op.batch_alter_table("accountability_action", schema=None) as batch_op:
@@ -422,7 +553,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_problem_township_id"))
         batch_op.drop_index(batch_op.f("ix_problem_status"))
         batch_op.drop_index(batch_op.f("ix_problem_round_id"))
+        batch_op.drop_index(batch_op.f("ix_problem_recovered_yuan"))
         batch_op.drop_index(batch_op.f("ix_problem_group_id"))
+        batch_op.drop_index(batch_op.f("ix_problem_found_on"))
         batch_op.drop_index(batch_op.f("ix_problem_focus_area"))
 
     op.drop_table("problem")
@@ -456,6 +589,35 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_county_city_id"))
 
     op.drop_table("county")
+    with op.batch_alter_table("summary_sub_category", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_summary_sub_category_city_id"))
+
+    op.drop_table("summary_sub_category")
+    with op.batch_alter_table("summary_problem", schema=None) as batch_op:
+        batch_op.drop_index("ix_summary_problem_grain")
+
+    op.drop_table("summary_problem")
+    with op.batch_alter_table("summary_period", schema=None) as batch_op:
+        batch_op.drop_index("ix_summary_period_grain")
+
+    op.drop_table("summary_period")
+    with op.batch_alter_table("summary_lead", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_summary_lead_township_id"))
+
+    op.drop_table("summary_lead")
+    with op.batch_alter_table("summary_dual_check", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_summary_dual_check_township_id"))
+
+    op.drop_table("summary_dual_check")
+    with op.batch_alter_table("summary_action_month", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_summary_action_month_city_id"))
+
+    op.drop_table("summary_action_month")
+    with op.batch_alter_table("summary_action", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_summary_action_township_id"))
+
+    op.drop_table("summary_action")
+    op.drop_table("meeting_path")
     op.drop_table("data_version")
     op.drop_table("city")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:

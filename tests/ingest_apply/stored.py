@@ -12,8 +12,13 @@ from sqlmodel import Session, SQLModel
 from data_access.ingest.parse import ParsedLedger
 from data_access.ingest.records import LEDGER_TABLES, fetch_stored
 from data_access.models import Problem
+from data_access.summary_models import SUMMARY_MODELS
 
-HISTORY_TABLES = {"import_batch", "audit_event", "data_version", "import_change"}
+# History, plus the summary tables: derived, rebuilt (new ids, same content) by every change;
+# tests/ingest_apply/test_summaries.py compares their content through imports and undos.
+HISTORY_TABLES = {"import_batch", "audit_event", "data_version", "import_change"} | {
+    model.__tablename__ for model in SUMMARY_MODELS
+}
 
 
 def parsed_from_store(session: Session, *, file_name: str = "stored.xlsx") -> ParsedLedger:

@@ -1,0 +1,31 @@
+"""巡察轮次 (admin rounds): create and edit inspection rounds and their groups; remove the demo."""
+
+import streamlit as st
+
+from components.admin_rounds import (
+    load_rounds,
+    pick_round,
+    show_create_round,
+    show_edit_round,
+    show_groups,
+    show_notice,
+    show_rounds_table,
+)
+from components.auth import signed_in_user
+from components.demo_removal import show_demo_removal
+
+admin = signed_in_user()
+show_notice()
+show_demo_removal(admin)
+rounds = load_rounds()
+show_rounds_table(rounds)
+
+st.subheader("新建巡察轮次", anchor=False)
+show_create_round(admin)
+
+if not rounds.empty:
+    st.subheader("修改巡察轮次、管理巡察组", anchor=False)
+    current = pick_round(rounds)
+    show_edit_round(admin, current)
+    st.markdown("**巡察组**")
+    show_groups(admin, current)

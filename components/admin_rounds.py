@@ -1,0 +1,207 @@
+"""巡察轮次 page parts: the rounds table, create and edit a round, its groups (all audited)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import Session
+
+from components.auth import CurrentUser
+from data_access.cache import cached_engine
+from data_access.codes import ROUND_LEVELS
+from data_access.db import session_scope
+from data_access.inspections import (
+    RoundError,
+    RoundValues,
+    add_group,
+    create_round,
+    list_counties,
+    list_groups,
+    list_rounds,
+    rename_group,
+    suggested_group_name,
+    update_round,
+)
+
+NOTICE_KEY = "admin_rounds_notice"
+FIRST_DAY, LAST_DAY = date(1990, 1, 1), date(2100, 12, 31)
+DATE_LABELS = {"started_on": "开始日期", "ended_on": "结束日期", "feedback_on": "反馈日期"}
+ROUND_TABLE = {
+    "name": "巡察轮次",
+    "level_label": "级别",
+    "county": "县（区）",
+    "started_on": "开始",
+    "ended_on": "结束",
+    "feedback_on": "反馈",
+    "groups": "巡察组",
+    "problems": "问题数",
+}
+
+
+def load_rounds() -> pd.DataFrame:
+    """Every round, read fresh (a change must show at once)."""
+    with session_scope(cached_engine()) as session:
+        return list_rounds(session=session)
+
+
+def _save(done: str, change: Callable[[Session], object]) -> None:
+    """Run change in a write transaction; rerun with a notice, or show why it was refused."""
+    try:
+        with session_scope(cached_engine(), write=True) as session:
+            change(session)
+    except RoundError as refused:
+        st.error(str(refused), icon=":material/block:")
+        return
+    st.session_state[NOTICE_KEY] = done
+    st.rerun()
+
+
+def show_notice() -> None:
+    """The outcome of the last change, once."""
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.success(notice, icon=":material/check_circle:")
+
+
+def show_rounds_table(rounds: pd.DataFrame) -> None:
+    """The rounds, newest first."""
+    if rounds.empty:
+        st.caption("还没有巡察轮次。请在下面新建第一轮。")
+        return
+    table = rounds[list(ROUND_TABLE)].rename(columns=ROUND_TABLE)
+    st.dataframe(table, hide_index=True, width="stretch", key="rounds_table")
+
+
+def _stored(current: pd.Series | None, field: str) -> object:
+    """A stored value of the round being edited (None for a new round or an empty cell)."""
+    if current is None or pd.isna(current[field]):
+        return None
+    return current[field]
+
+
+def _county_input(prefix: str, current: pd.Series | None) -> int | None:
+    """The county of the round: one of the stored counties, or none."""
+    with session_scope(cached_engine()) as session:
+        counties = list_counties(session=session)
+    labels = {int(r.county_id): f"{r.city} / {r.county}" for r in counties.itertuples()}
+    choices: list[int | None] = [None, *labels]
+    stored = _stored(current, "county_id")
+    if current is None and len(labels) == 1:
+        stored = next(iter(labels))  # an office of one county: that county
+    return st.selectbox(
+        "县（区）",
+        choices,
+        index=choices.index(int(stored)) if stored is not None and int(stored) in labels else 0,
+        format_func=lambda county: "（不限）" if county is None else labels[county],
+        key=f"{prefix}_county",
+    )
+
+
+def _round_inputs(prefix: str, current: pd.Series | None) -> RoundValues:
+    """The widgets of a round's values (empty, or filled from current)."""
+    name = st.text_input(
+        "轮次名称",
+        value=str(_stored(current, "name") or ""),
+        placeholder="如 2022年县委第一轮巡察",
+        key=f"{prefix}_name",
+    )
+    levels = list(ROUND_LEVELS)
+    level = st.selectbox(
+        "级别",
+        levels,
+        index=levels.index(current["level"]) if current is not None else levels.index("county"),
+        format_func=ROUND_LEVELS.get,
+        key=f"{prefix}_level",
+    )
+    county = _county_input(prefix, current)
+    days = {
+        field: column.date_input(
+            label,
+            value=_stored(current, field),
+            min_value=FIRST_DAY,
+            max_value=LAST_DAY,
+            format="YYYY-MM-DD",
+            key=f"{prefix}_{field}",
+        )
+        for column, (field, label) in zip(st.columns(3), DATE_LABELS.items(), strict=True)
+    }
+    return RoundValues(name=name, level=level, county_id=county, **days)
+
+
+def show_create_round(admin: CurrentUser) -> None:
+    """A form that creates a round."""
+    with st.form("new_round", clear_on_submit=True):
+        values = _round_inputs("new_round", None)
+        submitted = st.form_submit_button("新建轮次", type="primary")
+    if submitted:
+        _save(
+            f"已新建巡察轮次“{values.name.strip()}”",
+            lambda s: create_round(session=s, actor=admin.username, values=values),
+        )
+
+
+def pick_round(rounds: pd.DataFrame) -> pd.Series:
+    """The round chosen to edit (rounds: not empty, newest first)."""
+    names = dict(zip(rounds["round_id"].astype(int), rounds["name"], strict=True))
+    chosen = st.selectbox("选择轮次", list(names), format_func=names.get, key="edit_round_id")
+    return rounds[rounds["round_id"] == chosen].iloc[0]
+
+
+def show_edit_round(admin: CurrentUser, current: pd.Series) -> None:
+    """A form that changes the chosen round."""
+    round_id = int(current["round_id"])
+    with st.form(f"edit_round_{round_id}"):
+        values = _round_inputs(f"edit_round_{round_id}", current)
+        submitted = st.form_submit_button("保存修改")
+    if submitted:
+        _save(
+            f"已保存巡察轮次“{values.name.strip()}”",
+            lambda s: update_round(
+                session=s, actor=admin.username, round_id=round_id, values=values
+            ),
+        )
+
+
+def show_groups(admin: CurrentUser, current: pd.Series) -> None:
+    """The chosen round's groups, a form to add one and a rename."""
+    round_id = int(current["round_id"])
+    with session_scope(cached_engine()) as session:
+        groups = list_groups(session=session, round_id=round_id)
+    if groups.empty:
+        st.caption("该轮次还没有巡察组。")
+    else:
+        table = groups.rename(columns={"name": "巡察组", "ordinal": "序号", "problems": "问题数"})
+        st.dataframe(table[["序号", "巡察组", "问题数"]], hide_index=True, key="groups_table")
+    with st.form(f"new_group_{round_id}", clear_on_submit=True):
+        name = st.text_input(
+            "巡察组名称",
+            value=suggested_group_name(len(groups)),
+            key=f"new_group_name_{round_id}_{len(groups)}",
+        )
+        if st.form_submit_button("添加巡察组"):
+            _save(
+                f"已添加“{name.strip()}”",
+                lambda s: add_group(session=s, actor=admin.username, round_id=round_id, name=name),
+            )
+    if not groups.empty:
+        _rename_group(admin, groups)
+
+
+def _rename_group(admin: CurrentUser, groups: pd.DataFrame) -> None:
+    """Pick a group and give it a new name."""
+    names = dict(zip(groups["group_id"].astype(int), groups["name"], strict=True))
+    left, right = st.columns(2, vertical_alignment="bottom")
+    group_id = left.selectbox(
+        "改名：选择巡察组", list(names), format_func=names.get, key="rename_group_id"
+    )
+    new_name = right.text_input("新名称", value=names[group_id], key=f"rename_group_{group_id}")
+    if st.button("保存组名", key="rename_group", disabled=new_name.strip() == names[group_id]):
+        _save(
+            f"已将“{names[group_id]}”改名为“{new_name.strip()}”",
+            lambda s: rename_group(
+                session=s, actor=admin.username, group_id=group_id, name=new_name
+            ),
+        )

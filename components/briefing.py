@@ -1,0 +1,120 @@
+"""Assembling the briefing (简报) of a path or of the current view, ready for PDF or DOCX.
+
+It runs without Streamlit: a download button calls it on a thread of its own, after the
+click. What needs the page run (the user, filter names from the cache) is decided before,
+in a BriefingRequest; assembling only queries, draws the charts and lays out the tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from charts.export import chart_png
+from charts.meeting import view_charts
+from components.kpi import Kpi, headline_kpis
+from components.view_parts import view_kpis, view_table
+from data_access.exports.briefing import (
+    Briefing,
+    BriefingImage,
+    BriefingKpi,
+    BriefingSection,
+    filter_line,
+)
+from data_access.exports.tables import TableExport, table_export
+from data_access.meeting_paths import Step
+from data_access.meeting_views import ViewData, fetch_view
+
+BRIEFING_TITLE = "巡察整改情况简报"
+# Every briefing lists the overdue problems and the accountability table of its scope.
+REQUIRED_VIEWS = {"overdue": "逾期问题", "accountability": "问责情况"}
+
+
+@dataclass(frozen=True)
+class BriefingRequest:
+    """Everything decided in the page run: steps, their filter texts, role, notices, times."""
+
+    title: str
+    steps: tuple[Step, ...]
+    step_filters: tuple[tuple[str, ...], ...]  # the filter lines of each step
+    role: str
+    as_of: str
+    generated_at: datetime
+    notices: tuple[str, ...] = ()
+
+
+def with_required_views(request: BriefingRequest) -> list[tuple[Step, tuple[str, ...]]]:
+    """The request's steps, then the required views it lacks, for the first step's Filter."""
+    pairs = list(zip(request.steps, request.step_filters, strict=True))
+    present = {step.kind for step in request.steps}
+    first, first_filters = pairs[0]
+    for kind, heading in REQUIRED_VIEWS.items():
+        if kind not in present:
+            pairs.append((Step(kind, first.flt, heading), first_filters))
+    return pairs
+
+
+def briefing_kpis(kpis: Sequence[Kpi]) -> tuple[BriefingKpi, ...]:
+    """KPI cards as the briefing's figures (label, value, the card's explanation)."""
+    return tuple(BriefingKpi(kpi.label, kpi.value, kpi.help) for kpi in kpis)
+
+
+def _tables(view: ViewData, request: BriefingRequest) -> tuple[TableExport, ...]:
+    """The view's table for the briefing, names as the role may see them."""
+    table = view_table(view)
+    if table is None:
+        return ()
+    export = table_export(
+        table.frame,
+        table.headers,
+        title=table.title,
+        role=request.role,
+        name_columns=table.name_columns,
+        number_formats=table.number_formats,
+        escape=False,  # a PDF or Word table runs no formulas
+    )
+    return (export,)
+
+
+def _section(
+    step: Step, filters: tuple[str, ...], view: ViewData, request: BriefingRequest
+) -> BriefingSection:
+    """One view as a section: figures (not repeated for the overview), charts, table."""
+    caption = [filter_line(filters), f"数据截至：{request.as_of}"]
+    images = tuple(
+        BriefingImage(_chart_title(chart, key), chart_png(chart, caption=caption))
+        for key, chart in view_charts(view)
+    )
+    kpis = () if view.kind == "overview" else briefing_kpis(view_kpis(view))
+    return BriefingSection(step.heading, filters, kpis, images, _tables(view, request))
+
+
+def _chart_title(chart: object, fallback: str) -> str:
+    """The chart's title text (themed charts carry one), else fallback."""
+    title = getattr(chart, "title", None)
+    return str(getattr(title, "text", None) or fallback)
+
+
+def assemble_briefing(request: BriefingRequest, *, session: Session) -> Briefing:
+    """The briefing: the first step's headline figures, then one section per view."""
+    pairs = with_required_views(request)
+    views = [
+        fetch_view(session=session, flt=step.flt, kind=step.kind, role=request.role)
+        for step, _ in pairs
+    ]
+    sections = tuple(
+        _section(step, filters, view, request)
+        for (step, filters), view in zip(pairs, views, strict=True)
+    )
+    return Briefing(
+        title=request.title,
+        as_of=request.as_of,
+        generated_at=request.generated_at,
+        filters=request.step_filters[0],
+        kpis=briefing_kpis(headline_kpis(views[0].headline)),
+        sections=sections,
+        notices=request.notices,
+    )

@@ -1,0 +1,261 @@
+"""会议模式 (presentation mode): a drill path, one view per screen, large and high-contrast.
+
+The URL holds the place: ?path=NAME opens a saved path (none: the default path for the
+current Filter) and ?step=N the screen, so browser back/forward and a shared link land on
+the same screen. 下一步/上一步 are focusable buttons with PageDown/PageUp shortcuts (what
+presentation clickers send). Text that came from the database or a user is escaped before
+it reaches Markdown; the only HTML is the static stylesheet below.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from charts.meeting import high_contrast_spec, view_charts
+from components.auth import current_scope, signed_in_user
+from components.briefing import BRIEFING_TITLE
+from components.exports import as_of_text, briefing_downloads, filter_lines
+from components.filter_state import current_filter
+from components.kpi import render_kpi_row
+from components.view_parts import ViewTable, view_kpis, view_table
+from data_access.cache import cached_engine, cached_query
+from data_access.db import session_scope
+from data_access.exports.briefing import filter_line
+from data_access.meeting_paths import (
+    NAME_MAX_CHARS,
+    PREPARE_ACTION,
+    MeetingPathError,
+    SavedPath,
+    Step,
+    default_meeting_path,
+    get_meeting_path,
+    list_meeting_paths,
+    save_meeting_path,
+)
+from data_access.meeting_views import ViewData, fetch_view
+from data_access.roles import can
+
+PATH_PARAM = "path"
+STEP_PARAM = "step"
+TABLE_HEIGHT = 380
+OPEN_KEY = "meeting_open_path"
+DEFAULT_CHOICE = "（默认路径：总览 → 完成率最低的乡镇 → 逾期问题 → 问责）"
+OVERVIEW_PAGE = "app_pages/overview.py"
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()|~<>$:])")  # anywhere in a line
+MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+\-!]|\d+\.)")  # lists, headings, quotes
+# Our own static stylesheet (never built from data): hide the sidebar and the toolbar,
+# large type for a projector, the frame's page title shrunk to a small label.
+PROJECTOR_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stToolbar"],
+[data-testid="stHeader"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.8rem 2.5rem 1rem !important;
+  max-width: 100% !important; }
+[data-testid="stMain"] { font-size: 1.3rem; color: #000000; }
+[data-testid="stHeading"] h1 { font-size: 1.05rem !important; color: #424242 !important;
+  padding: 0 !important; font-weight: 400 !important; }
+[data-testid="stHeading"] h2 { font-size: 2.5rem !important; color: #000000 !important;
+  padding: 0.2rem 0 !important; }
+[data-testid="stMetricValue"] { font-size: 2.8rem !important; color: #000000 !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.25rem !important; color: #000000 !important; }
+[data-testid="stCaptionContainer"] p { font-size: 1.2rem !important; color: #212121 !important; }
+[data-testid="stBaseButton-primary"], [data-testid="stBaseButton-secondary"] {
+  font-size: 1.25rem !important; min-height: 3rem; }
+[data-testid="stAlertContainer"] { padding: 0.35rem 0.9rem !important; }
+</style>
+"""
+
+
+def plain(text: str) -> str:
+    """text safe inside Markdown: what Markdown (or a Streamlit directive) would read escaped."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return MARKDOWN_LINE_START.sub(_escaped_mark, escaped)
+
+
+def _escaped_mark(found: re.Match) -> str:
+    """A line-start mark made literal: "\\- a", "1\\. b"."""
+    mark = found[2]
+    return found[1] + (mark[:-1] + "\\." if mark.endswith(".") else "\\" + mark)
+
+
+def hide_chrome() -> None:
+    """The projector stylesheet (static CSS, no data in it)."""
+    st.html(PROJECTOR_CSS)
+
+
+def in_scope(path: SavedPath) -> SavedPath:
+    """path with every step inside the signed-in account's township scope."""
+    scope = current_scope()
+    return SavedPath(path.name, tuple(_scoped(step, scope) for step in path.steps))
+
+
+def _scoped(step: Step, scope: tuple[int, ...] | None) -> Step:
+    """step with its Filter limited to scope (never taken from the stored path)."""
+    return Step(step.kind, step.flt.with_(scope=scope), step.title)
+
+
+def step_number(total: int) -> int:
+    """The URL's ?step=N, kept within 1..total (anything else: the first step)."""
+    raw = st.query_params.get(STEP_PARAM, "1")
+    number = int(raw) if raw.isdigit() else 1
+    return min(max(number, 1), total)
+
+
+def go_to(number: int) -> None:
+    """Button callback: put step number in the URL (the rerun then shows it)."""
+    st.query_params[STEP_PARAM] = str(number)
+
+
+def show_top_bar(path: SavedPath, number: int) -> None:
+    """The step's heading beside 上一步 / 第 n / N 步 / 下一步, the menu and the way out;
+    under it the as-of day and the step's filters. The ends disable their button."""
+    step, total = path.steps[number - 1], len(path.steps)
+    with st.container(horizontal=True, vertical_alignment="center", key="meeting_controls"):
+        st.header(plain(step.heading), anchor=False, width="content")
+        st.space("stretch")
+        st.button(
+            "上一步",
+            key="meeting_previous",
+            icon=":material/arrow_back:",
+            shortcut="PageUp",
+            disabled=number <= 1,
+            on_click=go_to,
+            args=(number - 1,),
+            help="上一屏（PageUp）",
+        )
+        st.markdown(f"**第 {number} / {total} 步**", width="content")
+        st.button(
+            "下一步",
+            key="meeting_next",
+            icon=":material/arrow_forward:",
+            icon_position="right",
+            type="primary",
+            shortcut="PageDown",
+            disabled=number >= total,
+            on_click=go_to,
+            args=(number + 1,),
+            help="下一屏（PageDown）",
+        )
+        show_meeting_menu(path, number)
+        st.page_link(OVERVIEW_PAGE, label="退出会议模式", icon=":material/close:")
+    line = f"数据截至：{as_of_text(step.flt)}　｜　{filter_line(filter_lines(step.flt))}"
+    st.caption(plain(line))
+
+
+def fetch_step(step: Step) -> ViewData:
+    """The data of step's view, names masked as the signed-in role may see them."""
+    role = signed_in_user().role
+    return cached_query(fetch_view, step.flt, kind=step.kind, role=role)
+
+
+def show_view(view: ViewData, *, key: str) -> None:
+    """KPI cards, the view's charts side by side (high contrast), then its table."""
+    render_kpi_row(view_kpis(view), per_row=8)
+    charts = view_charts(view)
+    for column, (name, chart) in zip(st.columns(len(charts), gap="large"), charts, strict=True):
+        with column:
+            spec = high_contrast_spec(chart)
+            st.vega_lite_chart(spec, width="stretch", theme=None, key=f"{key}_{name}")
+    table = view_table(view)
+    if table is not None:
+        st.subheader(plain(f"{table.title}（共 {len(table.frame)} 条）"), anchor=False)
+        st.dataframe(
+            table.frame,
+            hide_index=True,
+            column_order=list(table.headers),
+            column_config=_column_config(table),
+            height=TABLE_HEIGHT,
+            width="stretch",
+            key=f"{key}_table",
+        )
+
+
+def _column_config(table: ViewTable) -> dict[str, object]:
+    """The table's headers; rates as percentages, 万元 with four decimals."""
+    config: dict[str, object] = dict(table.headers)
+    for name, number_format in table.number_formats.items():
+        shown = "percent" if "%" in number_format else "%.4f"
+        config[name] = st.column_config.NumberColumn(table.headers[name], format=shown)
+    return config
+
+
+def requested_path() -> SavedPath:
+    """The path the URL names, else the default path for the URL's Filter; in scope."""
+    name = st.query_params.get(PATH_PARAM, "").strip()
+    path = saved_path(name) if name else None
+    if path is None:  # cached per Filter and data version
+        path = cached_query(default_meeting_path, current_filter())
+    return in_scope(path)
+
+
+def saved_path(name: str) -> SavedPath | None:
+    """The saved path called name (read fresh: a path just saved shows), or None, said so."""
+    try:
+        with session_scope(cached_engine()) as session:
+            path = get_meeting_path(session=session, name=name)
+    except MeetingPathError as error:
+        st.warning(plain(f"会议路径“{name}”无法读取（{error}），已显示默认路径。"))
+        return None
+    if path is None:
+        st.warning(plain(f"没有名为“{name}”的会议路径，已显示默认路径。"))
+    return path
+
+
+def _open_path() -> None:
+    """Select box callback: open the chosen saved path (or the default one) at step 1."""
+    chosen = st.session_state[OPEN_KEY]
+    if chosen == DEFAULT_CHOICE:
+        st.query_params.pop(PATH_PARAM, None)
+    else:
+        st.query_params[PATH_PARAM] = chosen
+    st.query_params[STEP_PARAM] = "1"
+
+
+def show_path_picker(path: SavedPath) -> None:
+    """Open a saved path; the link that opens the current one."""
+    with session_scope(cached_engine()) as session:
+        names = list_meeting_paths(session=session)["name"].tolist()
+    choices = [DEFAULT_CHOICE, *names]
+    st.session_state[OPEN_KEY] = path.name if path.name in names else DEFAULT_CHOICE
+    st.selectbox("打开会议路径", choices, key=OPEN_KEY, on_change=_open_path)
+    if path.name:
+        st.caption("本路径的链接（可发给参会人员）：")
+        st.code(f"/meeting?{urlencode({PATH_PARAM: path.name, STEP_PARAM: 1})}", language=None)
+
+
+def show_save_form(path: SavedPath, number: int) -> None:
+    """Save the current path under a name (staff only); then the URL names it."""
+    user = signed_in_user()
+    if not can(user.role, PREPARE_ACTION):
+        return
+    with st.form("meeting_save", border=False):
+        name = st.text_input("路径名称", value=path.name, max_chars=NAME_MAX_CHARS)
+        if not st.form_submit_button("保存当前路径", icon=":material/save:"):
+            return
+    try:
+        with session_scope(cached_engine(), write=True) as session:
+            saved = save_meeting_path(
+                session=session, name=name, steps=path.steps, actor=user.username
+            )
+    except MeetingPathError as error:
+        st.error(plain(str(error)))
+        return
+    st.query_params.update({PATH_PARAM: saved.name, STEP_PARAM: str(number)})
+    st.rerun()
+
+
+def show_meeting_menu(path: SavedPath, number: int) -> None:
+    """A popover with the path picker, the briefings (path, this step) and saving."""
+    step = path.steps[number - 1]
+    title = f"{BRIEFING_TITLE}（{path.name}）" if path.name else BRIEFING_TITLE
+    with st.popover("路径与简报", icon=":material/menu:", type="tertiary", key="meeting_menu"):
+        show_path_picker(path)
+        st.caption("简报：整条路径")
+        briefing_downloads(path.steps, key="meeting_path", title=title)
+        st.caption("简报：仅当前这一步")
+        briefing_downloads([step], key="meeting_step", title=f"{BRIEFING_TITLE}（{step.heading}）")
+        show_save_form(path, number)

@@ -1,0 +1,110 @@
+"""What a view of 会议模式 and of the briefing shows besides charts: KPI cards and one table.
+
+Pure functions of data_access.meeting_views.ViewData; the KPI cards and column headers are
+the pages' own (components.kpi, page_kpis, page_tables), so a meeting reads like the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from charts.townships import ranked
+from components.kpi import Kpi, headline_kpis
+from components.page_kpis import accountability_kpis, leads_kpis, problems_kpis
+from components.page_tables import LEAD_COLUMNS, LEDGER_COLUMNS, PAIR_COLUMNS
+from data_access.meeting_views import ViewData
+
+PERCENT = "0.0%"
+# Streamlit column formats -> spreadsheet number formats.
+SPREADSHEET_FORMATS = {"percent": PERCENT, "localized": "#,##0"}
+NAME_COLUMNS = ("direct_name", "leader_name")  # shown as the role may see them
+MEMBER_HEADERS = {
+    "member": "乡镇",
+    "problems_total": "问题数",
+    "problems_rectified": "整改完成",
+    "completion_rate": "完成率",
+    "overdue": "逾期",
+    "recovered_wan": "挽回损失（万元）",
+    "accountable_people": "问责人数",
+    "leads_transferred": "移交线索",
+}
+PROBLEM_FIELDS = ("code", "township", "village", "focus_area_label", "sub_category")
+PROBLEM_FIELDS += ("description", "status_label", "deadline")
+OVERDUE_FIELDS = ("code", "township", "village", "sub_category", "description")
+OVERDUE_FIELDS += ("status_label", "deadline", "responsible_unit")
+LEAD_FIELDS = ("code", "township", "subject_position", "transferred_to", "transferred_on")
+LEAD_FIELDS += ("outcome_label",)
+
+
+def column_labels(column_config: Mapping[str, object]) -> dict[str, str]:
+    """Header text per field from st.column_config objects (plain strings kept as they are)."""
+    labels = {}
+    for name, config in column_config.items():
+        label = config.get("label") if isinstance(config, Mapping) else config
+        labels[name] = str(label or name)
+    return labels
+
+
+def number_formats(column_config: Mapping[str, object]) -> dict[str, str]:
+    """Spreadsheet number formats per field from the columns' display formats."""
+    formats = {}
+    for name, config in column_config.items():
+        type_config = config.get("type_config") if isinstance(config, Mapping) else None
+        shown = (type_config or {}).get("format")
+        if shown in SPREADSHEET_FORMATS:
+            formats[name] = SPREADSHEET_FORMATS[shown]
+        elif isinstance(shown, str) and shown.startswith("%.") and shown.endswith("f"):
+            digits = int(shown[2:-1] or 0)
+            formats[name] = "0." + "0" * digits if digits else "0"
+    return formats
+
+
+def _subset(column_config: Mapping[str, object], fields: tuple[str, ...]) -> dict[str, str]:
+    """The headers of some fields of a page table, in the order given."""
+    labels = column_labels(column_config)
+    return {name: labels[name] for name in fields}
+
+
+@dataclass(frozen=True)
+class ViewTable:
+    """The table a view shows: its title, rows, headers, names to mask, number formats."""
+
+    title: str
+    frame: pd.DataFrame
+    headers: Mapping[str, str]
+    name_columns: tuple[str, ...] = ()
+    number_formats: Mapping[str, str] = field(default_factory=dict)
+
+
+def view_kpis(view: ViewData) -> list[Kpi]:
+    """The KPI cards of a view (the page's cards for the same figures)."""
+    if view.kind == "overview":
+        return headline_kpis(view.headline)
+    if view.kind == "accountability" and view.accountability is not None:
+        return accountability_kpis(view.accountability)
+    if view.kind == "leads":
+        return leads_kpis(view.frames["funnel"])
+    return problems_kpis(view.headline)
+
+
+def view_table(view: ViewData) -> ViewTable | None:
+    """The table of a view, or None (the overview shows cards and charts only)."""
+    frames = view.frames
+    if view.kind == "townships":
+        rows = ranked(frames["members"], "completion_rate", ascending=True)
+        formats = {"completion_rate": PERCENT, "recovered_wan": "0.0000"}
+        return ViewTable("各乡镇对比", rows, MEMBER_HEADERS, number_formats=formats)
+    if view.kind == "township_problems":
+        return ViewTable("问题清单", frames["problems"], _subset(LEDGER_COLUMNS, PROBLEM_FIELDS))
+    if view.kind == "overdue":
+        headers = _subset(LEDGER_COLUMNS, OVERDUE_FIELDS)
+        return ViewTable("逾期问题清单", frames["problems"], headers)
+    if view.kind == "accountability":
+        title = "一案双查（直接责任与领导责任）"
+        return ViewTable(title, frames["pairs"], column_labels(PAIR_COLUMNS), NAME_COLUMNS)
+    if view.kind == "leads":
+        return ViewTable("线索办理情况", frames["leads"], _subset(LEAD_COLUMNS, LEAD_FIELDS))
+    return None

@@ -1,0 +1,190 @@
+"""`python -m data_access rounds ...`: list, add and edit inspection rounds and their groups.
+
+    rounds list
+    rounds add NAME --level city|county [--county 枞阳县] [--start D] [--end D] [--feedback D]
+    rounds edit NAME [--name NEW] [--level ...] [--county ...] [--start D] [--end D] [--feedback D]
+    rounds groups ROUND
+    rounds add-group ROUND NAME [NAME ...]
+    rounds rename-group ROUND OLD NEW
+
+Exit codes: 0 done; 1 refused (unknown round or county, duplicate name, dates out of order).
+Every change is audited with --as USERNAME (default: the operating-system user).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from data_access.cli.common import database_errors, os_user
+from data_access.codes import ROUND_LEVELS
+from data_access.db import check_connection, get_engine, session_scope
+from data_access.inspections import (
+    RoundError,
+    RoundValues,
+    add_group,
+    county_id_by_name,
+    create_round,
+    list_groups,
+    list_rounds,
+    rename_group,
+    round_id_by_name,
+    update_round,
+)
+from data_access.models import InspectionGroup, InspectionRound
+from data_access.schema import upgrade_schema
+
+DATE_FIELDS = {"start": "started_on", "end": "ended_on", "feedback": "feedback_on"}
+
+
+def _add_round_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """--level, --county and the three dates."""
+    parser.add_argument("--level", choices=list(ROUND_LEVELS), required=required,
+                        help="city 市委巡察 / county 县委巡察")  # fmt: skip
+    parser.add_argument("--county", help="县（区）名称，同名时写 市/县 / county")
+    for option, field in DATE_FIELDS.items():
+        parser.add_argument(f"--{option}", dest=field, type=date.fromisoformat,
+                            metavar="YYYY-MM-DD")  # fmt: skip
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The sub-commands of rounds (each also takes --as and --database-url after its name)."""
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option left out here keeps the value given before the sub-command.
+    common.add_argument("--as", dest="actor", metavar="USERNAME", default=argparse.SUPPRESS,
+                        help="操作人 / actor (default: OS user)")  # fmt: skip
+    common.add_argument("--database-url", default=argparse.SUPPRESS, help="数据库地址")
+    parser.add_argument("--as", dest="actor", metavar="USERNAME", help="操作人 / actor")
+    sub = parser.add_subparsers(dest="action", required=True)
+    sub.add_parser("list", parents=[common], help="列出巡察轮次 / list rounds")
+    add = sub.add_parser("add", parents=[common], help="新建巡察轮次 / add a round")
+    add.add_argument("name", metavar="NAME")
+    _add_round_options(add, required=True)
+    edit = sub.add_parser("edit", parents=[common], help="修改巡察轮次 / edit a round")
+    edit.add_argument("round", metavar="NAME")
+    edit.add_argument("--name", dest="new_name", help="新名称 / new name")
+    _add_round_options(edit, required=False)
+    groups = sub.add_parser("groups", parents=[common], help="列出巡察组 / list a round's groups")
+    groups.add_argument("round", metavar="ROUND")
+    new_groups = sub.add_parser("add-group", parents=[common], help="新建巡察组 / add groups")
+    new_groups.add_argument("round", metavar="ROUND")
+    new_groups.add_argument("names", metavar="NAME", nargs="+")
+    rename = sub.add_parser("rename-group", parents=[common], help="巡察组改名 / rename a group")
+    for name in ("round", "old", "new"):
+        rename.add_argument(name, metavar=name.upper())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one sub-command; 1 with a Chinese reason when the change is refused."""
+    engine = get_engine(args.database_url)
+    check_connection(engine)
+    action = ACTIONS[args.action]
+    try:
+        with database_errors():
+            upgrade_schema(engine)
+            with session_scope(engine, write=action is not _list) as session:
+                print(action(session, args))
+    except RoundError as exc:
+        print(f"未修改 / refused: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _list(session: Any, args: argparse.Namespace) -> str:
+    """Every round, newest first, one line each."""
+    del args
+    rounds = list_rounds(session=session)
+    if rounds.empty:
+        return "还没有巡察轮次 / no rounds yet"
+    return "\n".join(
+        f"{r.name}  {r.level_label}  {r.county or '—'}  开始 {r.started_on or '—'}  "
+        f"结束 {r.ended_on or '—'}  反馈 {r.feedback_on or '—'}  "
+        f"巡察组 {r.groups}  问题 {r.problems}"
+        for r in rounds.itertuples()
+    )
+
+
+def _values(session: Any, args: argparse.Namespace, base: InspectionRound | None) -> RoundValues:
+    """The round's values: the options given, the stored ones for options left out."""
+
+    def pick(field: str, given: object) -> object:
+        """given, or the stored value when the option was not used."""
+        return getattr(base, field) if given is None and base is not None else given
+
+    county = None if args.county is None else county_id_by_name(session=session, name=args.county)
+    return RoundValues(
+        name=getattr(args, "new_name", None) or (base.name if base else args.name),
+        level=str(pick("level", args.level)),
+        county_id=pick("county_id", county),  # type: ignore[arg-type]
+        **{field: pick(field, getattr(args, field)) for field in DATE_FIELDS.values()},  # type: ignore[arg-type]
+    )
+
+
+def _actor(args: argparse.Namespace) -> str:
+    """Who the audit log names."""
+    return args.actor or os_user()
+
+
+def _add(session: Any, args: argparse.Namespace) -> str:
+    """Create a round."""
+    row = create_round(session=session, actor=_actor(args), values=_values(session, args, None))
+    return f"已新建巡察轮次 / round added: {row.name}"
+
+
+def _edit(session: Any, args: argparse.Namespace) -> str:
+    """Change a round's name, level, county or dates."""
+    round_id = round_id_by_name(session=session, name=args.round)
+    base = session.get(InspectionRound, round_id)
+    changed = update_round(
+        session=session, actor=_actor(args), round_id=round_id, values=_values(session, args, base)
+    )
+    if not changed:
+        return "没有变化 / nothing changed"
+    return "已修改 / changed: " + "，".join(
+        f"{k} {old} → {new}" for k, (old, new) in changed.items()
+    )
+
+
+def _groups(session: Any, args: argparse.Namespace) -> str:
+    """The groups of a round."""
+    groups = list_groups(
+        session=session, round_id=round_id_by_name(session=session, name=args.round)
+    )
+    if groups.empty:
+        return "该轮次还没有巡察组 / no groups yet"
+    return "\n".join(f"{g.ordinal}. {g.name}  问题 {g.problems}" for g in groups.itertuples())
+
+
+def _add_group(session: Any, args: argparse.Namespace) -> str:
+    """Add one or more groups to a round."""
+    round_id = round_id_by_name(session=session, name=args.round)
+    for name in args.names:
+        add_group(session=session, actor=_actor(args), round_id=round_id, name=name)
+    return f"已新建巡察组 / groups added: {'、'.join(args.names)}"
+
+
+def _rename_group(session: Any, args: argparse.Namespace) -> str:
+    """Rename a group of a round."""
+    round_id = round_id_by_name(session=session, name=args.round)
+    query = select(InspectionGroup.id).where(
+        InspectionGroup.round_id == round_id, InspectionGroup.name == args.old
+    )
+    group_id = session.scalar(query)
+    if group_id is None:
+        raise RoundError(f"该轮次没有“{args.old}”")
+    rename_group(session=session, actor=_actor(args), group_id=group_id, name=args.new)
+    return f"已改名 / renamed: {args.old} → {args.new}"
+
+
+ACTIONS = {
+    "list": _list,
+    "add": _add,
+    "edit": _edit,
+    "groups": _groups,
+    "add-group": _add_group,
+    "rename-group": _rename_group,
+}

@@ -1,0 +1,1 @@
+"""Exports of what the dashboard shows: tables (CSV/XLSX) and the briefing (PDF/DOCX)."""

@@ -1,0 +1,245 @@
+"""Inspection rounds (巡察轮次) and their groups (巡察组): list, create, edit; every change audited.
+
+A change bumps the data version, so the filter bar and the upload page's round choices
+refresh at once; each one is an audit event naming the actor and what changed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from data_access.audit import record_event
+from data_access.codes import ROUND_LEVELS
+from data_access.ingest.resolve import group_ordinal
+from data_access.models import City, County, InspectionGroup, InspectionRound, Problem
+from data_access.queries.overview import to_frame
+from data_access.version import bump_data_version
+
+NAME_MAX = {"round": 128, "group": 64}
+ROUND_COLUMNS = [
+    "round_id", "name", "level", "level_label", "county_id", "county", "started_on",
+    "ended_on", "feedback_on", "groups", "problems",
+]  # fmt: skip
+GROUP_COLUMNS = ["group_id", "name", "ordinal", "problems"]
+
+
+class RoundError(ValueError):
+    """A round or group change that cannot be made; the message is Chinese."""
+
+
+@dataclass(frozen=True)
+class RoundValues:
+    """What a round is: its name, level (city / county), county and dates."""
+
+    name: str
+    level: str
+    county_id: int | None = None
+    started_on: date | None = None
+    ended_on: date | None = None
+    feedback_on: date | None = None
+
+
+def list_rounds(*, session: Session) -> pd.DataFrame:
+    """Every round, newest first, with its county, group count and problem count."""
+    groups = (
+        select(InspectionGroup.round_id, func.count(InspectionGroup.id).label("groups"))
+        .group_by(InspectionGroup.round_id)
+        .subquery()
+    )
+    problems = (
+        select(Problem.round_id, func.count(Problem.id).label("problems"))
+        .group_by(Problem.round_id)
+        .subquery()
+    )
+    columns = (
+        *(InspectionRound.id, InspectionRound.name, InspectionRound.level, InspectionRound.level),
+        *(InspectionRound.county_id, County.name, InspectionRound.started_on),
+        *(InspectionRound.ended_on, InspectionRound.feedback_on),
+        *(func.coalesce(groups.c.groups, 0), func.coalesce(problems.c.problems, 0)),
+    )
+    query = (
+        select(*columns)
+        .outerjoin(County, County.id == InspectionRound.county_id)
+        .outerjoin(groups, groups.c.round_id == InspectionRound.id)
+        .outerjoin(problems, problems.c.round_id == InspectionRound.id)
+        .order_by(InspectionRound.started_on.desc().nulls_last(), InspectionRound.id.desc())
+    )
+    frame = to_frame(session.execute(query).all(), ROUND_COLUMNS, {"round_id": "int64"})
+    frame["level_label"] = frame["level"].map(ROUND_LEVELS).fillna(frame["level"])
+    return frame
+
+
+def list_groups(*, session: Session, round_id: int) -> pd.DataFrame:
+    """The groups of one round by ordinal, with how many problems each found."""
+    query = (
+        select(InspectionGroup.id, InspectionGroup.name, InspectionGroup.ordinal)
+        .add_columns(func.count(Problem.id))
+        .outerjoin(Problem, Problem.group_id == InspectionGroup.id)
+        .where(InspectionGroup.round_id == round_id)
+        .group_by(InspectionGroup.id, InspectionGroup.name, InspectionGroup.ordinal)
+        .order_by(InspectionGroup.ordinal, InspectionGroup.id)
+    )
+    return to_frame(session.execute(query).all(), GROUP_COLUMNS, {"group_id": "int64"})
+
+
+def list_counties(*, session: Session) -> pd.DataFrame:
+    """Every county with its city (the choices of a round's county)."""
+    query = (
+        select(County.id, County.name, City.name)
+        .join(City, City.id == County.city_id)
+        .order_by(City.id, County.id)
+    )
+    return to_frame(session.execute(query).all(), ["county_id", "county", "city"], {})
+
+
+def _check(session: Session, values: RoundValues, round_id: int | None = None) -> RoundValues:
+    """values cleaned, or RoundError naming what is wrong."""
+    name = (values.name or "").strip()
+    if not name or len(name) > NAME_MAX["round"]:
+        raise RoundError(f"请填写轮次名称（不超过 {NAME_MAX['round']} 个字）")
+    same = select(InspectionRound.id).where(InspectionRound.name == name)
+    if session.scalar(same.where(InspectionRound.id != (round_id or 0))) is not None:
+        raise RoundError(f"已有名为“{name}”的巡察轮次")
+    if values.level not in ROUND_LEVELS:
+        raise RoundError("巡察级别须为：" + "、".join(ROUND_LEVELS.values()))
+    if values.county_id is not None and session.get(County, values.county_id) is None:
+        raise RoundError(f"县（区）编号 {values.county_id} 不存在")
+    if values.level == "county" and values.county_id is None:
+        raise RoundError("县委巡察须选择所属县（区）")
+    start = values.started_on
+    for label, day in (("结束日期", values.ended_on), ("反馈日期", values.feedback_on)):
+        if start is not None and day is not None and day < start:
+            raise RoundError(f"{label}早于开始日期")
+    return RoundValues(name, values.level, values.county_id, start, values.ended_on,
+                       values.feedback_on)  # fmt: skip
+
+
+def _audit(session: Session, actor: str, action: str, target: str, detail: dict) -> None:
+    """One audit event (detail as JSON) and a data version bump, in the caller's transaction."""
+    text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
+    record_event(session=session, actor=actor, action=action, target=target, detail=text)
+    bump_data_version(session=session)
+
+
+def create_round(*, session: Session, actor: str, values: RoundValues) -> InspectionRound:
+    """Store a new round (RoundError for a duplicate name, bad level, county or dates)."""
+    clean = _check(session, values)
+    row = InspectionRound(**clean.__dict__)
+    session.add(row)
+    session.flush()
+    _audit(session, actor, "round_create", clean.name, {"id": row.id, **clean.__dict__})
+    return row
+
+
+def update_round(
+    *, session: Session, actor: str, round_id: int, values: RoundValues
+) -> dict[str, tuple[Any, Any]]:
+    """Change a round to values; returns the changed fields (old, new), audited."""
+    row = session.get(InspectionRound, round_id)
+    if row is None:
+        raise RoundError(f"巡察轮次编号 {round_id} 不存在")
+    clean = _check(session, values, round_id)
+    changed = {k: (getattr(row, k), v) for k, v in clean.__dict__.items() if getattr(row, k) != v}
+    if changed:
+        for name, (_old, new) in changed.items():
+            setattr(row, name, new)
+        session.flush()
+        _audit(session, actor, "round_update", clean.name, {"id": round_id, "changes": changed})
+    return changed
+
+
+def _group_name(name: str) -> str:
+    """A trimmed group name, or RoundError."""
+    clean = (name or "").strip()
+    if not clean or len(clean) > NAME_MAX["group"]:
+        raise RoundError(f"请填写巡察组名称（不超过 {NAME_MAX['group']} 个字）")
+    return clean
+
+
+def _refuse_duplicate_group(session: Session, round_id: int, name: str, group_id: int = 0) -> None:
+    """RoundError when the round already has another group of this name."""
+    query = select(InspectionGroup.id).where(
+        InspectionGroup.round_id == round_id,
+        InspectionGroup.name == name,
+        InspectionGroup.id != group_id,
+    )
+    if session.scalar(query) is not None:
+        raise RoundError(f"该轮次已有“{name}”")
+
+
+def add_group(*, session: Session, actor: str, round_id: int, name: str) -> InspectionGroup:
+    """A new group of the round; its ordinal comes from the name (第三巡察组 → 3) or is next."""
+    round_row = session.get(InspectionRound, round_id)
+    if round_row is None:
+        raise RoundError(f"巡察轮次编号 {round_id} 不存在")
+    clean = _group_name(name)
+    _refuse_duplicate_group(session, round_id, clean)
+    ordinal = group_ordinal(clean)
+    if ordinal is None:
+        query = select(func.max(InspectionGroup.ordinal)).where(
+            InspectionGroup.round_id == round_id
+        )
+        ordinal = int(session.scalar(query) or 0) + 1
+    group = InspectionGroup(round_id=round_id, name=clean, ordinal=ordinal)
+    session.add(group)
+    session.flush()
+    detail = {"id": group.id, "round": round_row.name, "ordinal": ordinal}
+    _audit(session, actor, "group_create", clean, detail)
+    return group
+
+
+def rename_group(*, session: Session, actor: str, group_id: int, name: str) -> None:
+    """Give a group a new name (unique within its round), audited."""
+    group = session.get(InspectionGroup, group_id)
+    if group is None:
+        raise RoundError(f"巡察组编号 {group_id} 不存在")
+    clean = _group_name(name)
+    _refuse_duplicate_group(session, group.round_id, clean, group_id)
+    if clean != group.name:
+        detail = {"id": group_id, "changes": {"name": [group.name, clean]}}
+        group.name = clean
+        session.flush()
+        _audit(session, actor, "group_update", clean, detail)
+
+
+CHINESE_DIGITS = "一二三四五六七八九"
+
+
+def suggested_group_name(existing: int) -> str:
+    """The usual name of the next group: 第一巡察组, 第二巡察组 … 第十二巡察组."""
+    number = existing + 1
+    tens, ones = divmod(number, 10)
+    text = CHINESE_DIGITS[ones - 1] if ones else ""
+    if tens:
+        text = ("" if tens == 1 else CHINESE_DIGITS[tens - 1]) + "十" + text
+    return f"第{text}巡察组"
+
+
+def round_id_by_name(*, session: Session, name: str) -> int:
+    """The id of the round called name, or RoundError listing the known ones."""
+    found = session.scalar(select(InspectionRound.id).where(InspectionRound.name == name))
+    if found is None:
+        known = "、".join(session.scalars(select(InspectionRound.name))) or "（无）"
+        raise RoundError(f"未知巡察轮次“{name}”。已有：{known}")
+    return int(found)
+
+
+def county_id_by_name(*, session: Session, name: str) -> int:
+    """The id of the county called name (city/county or county alone when unambiguous)."""
+    city, _, county = name.rpartition("/")
+    query = select(County.id).join(City, City.id == County.city_id).where(County.name == county)
+    if city:
+        query = query.where(City.name == city)
+    found = list(session.scalars(query))
+    if len(found) != 1:
+        known = "、".join(list_counties(session=session)["county"]) or "（无，请先上传行政区划）"
+        why = "有多个同名县（区），请写成 市/县" if found else "未知县（区）"
+        raise RoundError(f"{why}“{name}”。已有：{known}")
+    return int(found[0])

@@ -1,0 +1,193 @@
+"""What changed in the data since a version: the import batches committed or undone since.
+
+Every committed import, undo and demo seed bumps the data version once (in its own write
+transaction, under the writer lock) and carries a batch. So the changes since version V
+are the newest (current - V) batch events: a batch's commit (its finished time) or its
+undo (its reverted time). Commits are ordered by batch id (assigned under the writer lock);
+commits and undos are merged by their database timestamps.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import or_, select
+from sqlmodel import Session
+
+from data_access.codes import COMPLETED_STATUS
+from data_access.ingest.records import PROBLEMS, chunks
+from data_access.models import DataVersion, ImportBatch, ImportChange
+from data_access.version import read_data_version
+
+__all__ = [
+    "BatchEvent",
+    "DataChange",
+    "DataStamp",
+    "fetch_data_change",
+    "read_data_stamp",
+    "read_data_version",
+]
+
+MAX_EVENTS = 20  # a session away for longer gets the newest 20 changes summarised
+COMMIT, UNDO = "import", "undo"
+
+
+@dataclass(frozen=True)
+class DataStamp:
+    """The data version row: the version, when it last changed and by which batch."""
+
+    version: int
+    changed_at: datetime | None  # UTC
+    last_batch_id: int | None
+
+
+@dataclass(frozen=True)
+class BatchEvent:
+    """One batch committed or undone: who, when, which file, what it did to the ledger."""
+
+    batch_id: int
+    action: str  # "import" or "undo"
+    kind: str  # ledger / seed
+    file_name: str
+    uploader: str  # the undoer for an undo
+    at: datetime  # UTC
+    new: int  # rows the import added (undo: the rows it removed again)
+    changed: int  # rows the import changed (undo: the rows it restored)
+    rectified_delta: int  # change of the number of rectified problems, signed
+
+
+@dataclass(frozen=True)
+class DataChange:
+    """What changed between since_version and version, newest event first."""
+
+    since_version: int
+    version: int
+    changed_at: datetime | None  # UTC
+    events: tuple[BatchEvent, ...]
+
+    @property
+    def latest(self) -> BatchEvent | None:
+        """The newest batch event, if any."""
+        return self.events[0] if self.events else None
+
+    @property
+    def new(self) -> int:
+        """Rows added by the imports among the events."""
+        return sum(event.new for event in self.events if event.action == COMMIT)
+
+    @property
+    def changed(self) -> int:
+        """Rows changed by the imports among the events."""
+        return sum(event.changed for event in self.events if event.action == COMMIT)
+
+    @property
+    def undone(self) -> int:
+        """How many of the events are undos."""
+        return sum(event.action == UNDO for event in self.events)
+
+    @property
+    def rectified_delta(self) -> int:
+        """Net change of the number of rectified problems over all events."""
+        return sum(event.rectified_delta for event in self.events)
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """moment as an aware UTC datetime (SQLite hands back naive UTC values)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def read_data_stamp(*, session: Session) -> DataStamp:
+    """The data version row now (one primary-key lookup); version 0 when never written."""
+    row = session.exec(
+        select(DataVersion.version, DataVersion.changed_at, DataVersion.last_batch_id).where(
+            DataVersion.id == 1
+        )
+    ).first()
+    if row is None:
+        return DataStamp(version=0, changed_at=None, last_batch_id=None)
+    return DataStamp(version=int(row[0]), changed_at=as_utc(row[1]), last_batch_id=row[2])
+
+
+def fetch_data_change(*, session: Session, since_version: int) -> DataChange | None:
+    """The batches committed or undone since since_version; None when nothing changed.
+
+    A version lower than since_version (the store was rebuilt) counts as one change.
+    """
+    stamp = read_data_stamp(session=session)
+    if stamp.version == since_version:
+        return None
+    wanted = min(max(stamp.version - since_version, 1), MAX_EVENTS)
+    events = _recent_events(session, wanted)
+    return DataChange(
+        since_version=since_version,
+        version=stamp.version,
+        changed_at=stamp.changed_at,
+        events=tuple(events),
+    )
+
+
+def _recent_events(session: Session, wanted: int) -> list[BatchEvent]:
+    """The newest `wanted` commit and undo events, newest first."""
+    committed = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(wanted))
+    reverted = session.scalars(
+        select(ImportBatch)
+        .where(ImportBatch.reverted_at.is_not(None))
+        .order_by(ImportBatch.reverted_at.desc())
+        .limit(wanted)
+    )
+    moments = [(batch, COMMIT, batch.finished_at or batch.started_at) for batch in committed]
+    moments += [(batch, UNDO, batch.reverted_at) for batch in reverted]
+    # Newest first; on equal times an undo comes after (is newer than) its own commit.
+    moments.sort(key=lambda item: (as_utc(item[2]), item[1] == UNDO, item[0].id), reverse=True)
+    chosen = moments[:wanted]
+    deltas = rectified_deltas(session, {batch.id for batch, _, _ in chosen})
+    return [_event(batch, action, moment, deltas) for batch, action, moment in chosen]
+
+
+def _event(
+    batch: ImportBatch, action: str, moment: datetime | None, deltas: dict[int, int]
+) -> BatchEvent:
+    """One BatchEvent; an undo reverses the import's rectified delta."""
+    counts = json.loads(batch.counts_json or "{}")
+    totals = counts.get("total", {})
+    sign = -1 if action == UNDO else 1
+    return BatchEvent(
+        batch_id=int(batch.id),  # type: ignore[arg-type]
+        action=action,
+        kind=batch.kind,
+        file_name=batch.file_name,
+        uploader=batch.reverted_by if action == UNDO else batch.uploader,
+        at=as_utc(moment) or datetime.now(UTC),
+        new=int(totals.get("new", 0)),
+        changed=int(totals.get("changed", 0)),
+        rectified_delta=sign * deltas.get(int(batch.id), 0),  # type: ignore[arg-type]
+    )
+
+
+def rectified_deltas(session: Session, batch_ids: set[int]) -> dict[int, int]:
+    """By batch: problems the import made rectified minus those it took out of rectified.
+
+    Read from the before/after images of the problems each batch wrote. Only images that
+    mention "rectified" at all are fetched (a cheap superset); parsing decides exactly.
+    """
+    deltas: dict[int, int] = dict.fromkeys(batch_ids, 0)
+    pattern = f"%{COMPLETED_STATUS}%"
+    for part in chunks(sorted(batch_ids)):
+        query = select(ImportChange.batch_id, ImportChange.before_json, ImportChange.after_json)
+        query = query.where(
+            ImportChange.batch_id.in_(part),
+            ImportChange.table_name == PROBLEMS.name,
+            or_(ImportChange.after_json.like(pattern), ImportChange.before_json.like(pattern)),
+        )
+        for batch_id, before, after in session.execute(query):
+            deltas[batch_id] += _is_rectified(after) - _is_rectified(before)
+    return deltas
+
+
+def _is_rectified(image: str | None) -> int:
+    """1 when a row image's status is rectified, else 0 (no image: the row did not exist)."""
+    return int(image is not None and json.loads(image).get("status") == COMPLETED_STATUS)

@@ -1,0 +1,270 @@
+"""Fact tables to aggregate over: from the summaries when they can answer, else the ledger.
+
+Each function returns a derived table of the same columns either way, with a weight column
+(problems / actions / leads) that aggregates SUM instead of COUNT, so a read function is
+written once and is right for both sources. A summary answers a Filter when every field
+the Filter sets is one the summary keeps (data_access.summary_models): its region at its
+grain (a township-keyed summary: cities, counties, townships and the account's scope; a
+city-keyed one: cities only) plus the fields listed per summary. Anything else (as_of,
+dates, villages, rounds, groups, sources, merged-township rollup ...) reads the ledger,
+which the indexes keep quick once the Filter is narrow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import fields
+
+from sqlalchemy import ColumnElement, Select, Subquery, case, func, literal, or_, select
+from sqlmodel import Session
+
+from data_access import summary_models as summary
+from data_access.codes import COMPLETED_STATUS, OVERDUE
+from data_access.filters import Filter
+from data_access.models import AccountabilityAction, Case, Lead, Problem
+from data_access.queries.conditions import (
+    accountability_conditions,
+    case_known_clause,
+    lead_conditions,
+    lead_outcome_as_of,
+    overdue_clause,
+    problem_conditions,
+    problem_status_as_of,
+    rectified_day_as_of,
+    scoped_problems,
+    township_clauses,
+)
+from data_access.queries.merges import rolled_up_township
+from data_access.queries.months import MonthStart
+from data_access.queries.weeks import WeekStart
+
+USE_SUMMARIES: ContextVar[bool] = ContextVar("use_summaries", default=True)
+REGION_FIELDS = {"township": {"cities", "counties", "townships"}, "city": {"cities"}}
+NOT_FIELDS = ("scope", "rollup")  # not choices of what to see (rollup: when false)
+PERIOD_KINDS = ("found_week", "rectified_week", "rectified_month")
+CHART_TOWNSHIPS = 30  # a by-township chart shows at most this many (a province has 1,500)
+
+
+@contextmanager
+def ledger_only() -> Iterator[None]:
+    """Within: every read function reads the ledger tables (tests compare both sources)."""
+    token = USE_SUMMARIES.set(False)
+    try:
+        yield
+    finally:
+        USE_SUMMARIES.reset(token)
+
+
+def answerable(flt: Filter, *, grain: str, keeps: frozenset[str] = frozenset()) -> bool:
+    """True when a summary keyed by grain ("township"/"city") and keeping keeps answers flt."""
+    if not USE_SUMMARIES.get() or flt.rollup:
+        return False
+    if grain == "city" and flt.scope is not None:
+        return False  # an account's township scope is finer than a city
+    chosen = {f.name for f in fields(flt) if f.name not in NOT_FIELDS and getattr(flt, f.name)}
+    return chosen <= REGION_FIELDS[grain] | keeps
+
+
+def _city_clauses(city_id: ColumnElement[int], flt: Filter) -> list[ColumnElement[bool]]:
+    """The Filter's cities on a city-keyed summary."""
+    return [city_id.in_(flt.cities)] if flt.cities else []
+
+
+def _summary_status_clause(table, flt: Filter) -> list[ColumnElement[bool]]:
+    """flt.statuses on summary_problem (overdue from its open deadline)."""
+    if not flt.statuses:
+        return []
+    stored = [s for s in flt.statuses if s != OVERDUE]
+    alternatives = [table.status.in_(stored)] if stored else []
+    if OVERDUE in flt.statuses:
+        alternatives.append(overdue_clause(table.status, table.open_deadline, flt))
+    return [or_(*alternatives)]
+
+
+def weighted(weight: ColumnElement[int], condition: ColumnElement[bool] | None = None):
+    """SUM of weight over the rows meeting condition (all rows without one); 0, never NULL."""
+    value = weight if condition is None else case((condition, weight), else_=0)
+    return func.coalesce(func.sum(value), 0)
+
+
+def largest_townships(
+    facts: Subquery, weight: ColumnElement[int], limit: int = CHART_TOWNSHIPS
+) -> Select:
+    """Ids of the limit townships with the most weight in facts (ties: lower id): the
+    members a by-township chart shows, chosen by the database so the chart stays small."""
+    return (
+        select(facts.c.township_id)
+        .group_by(facts.c.township_id)
+        .order_by(func.sum(weight).desc(), facts.c.township_id)
+        .limit(limit)
+    )
+
+
+def problem_facts(flt: Filter, *, with_village: bool = False) -> Subquery:
+    """township_id, focus_area, status, deadline, problems, recovered_yuan, rules_improved,
+    with_recovery, with_rules (and village_id when asked, from the ledger only).
+
+    Status is as of flt.as_of; deadline only matters for overdue, which comes out the same
+    from either source. The ledger path is conditions.scoped_problems (merged-township
+    rollup and all), so every figure built on this keeps its rules.
+    """
+    keeps = frozenset({"focus_areas", "statuses"})
+    if not with_village and answerable(flt, grain="township", keeps=keeps):
+        s = summary.ProblemSummary
+        query = select(
+            s.township_id, s.focus_area, s.status, s.open_deadline.label("deadline"),
+            s.problems, s.recovered_yuan, s.rules_improved, s.with_recovery, s.with_rules,
+        ).where(*township_clauses(s.township_id, flt), *_summary_status_clause(s, flt))  # fmt: skip
+        if flt.focus_areas:
+            query = query.where(s.focus_area.in_(flt.focus_areas))
+        return query.subquery("problem_fact")
+    scope = scoped_problems(flt)
+    columns = [
+        scope.c.township_id,
+        scope.c.focus_area,
+        scope.c.status,
+        scope.c.deadline,
+        literal(1).label("problems"),
+        scope.c.recovered_yuan,
+        scope.c.rules_improved,
+        case((scope.c.recovered_yuan > 0, 1), else_=0).label("with_recovery"),
+        case((scope.c.rules_improved > 0, 1), else_=0).label("with_rules"),
+    ]
+    if with_village:
+        columns.append(scope.c.village_id)
+    return select(*columns).subquery("problem_fact")
+
+
+def period_facts(flt: Filter, kind: str) -> Subquery:
+    """period_start, problems, recovered_yuan, with_recovery per problem or summary row.
+
+    kind: found_week (week found), rectified_week (week it last became rectified, as of
+    flt.as_of; rectified problems only) or rectified_month (its month; None while not
+    rectified).
+    """
+    if answerable(flt, grain="city", keeps=frozenset({"focus_areas"})):
+        s = summary.PeriodSummary
+        query = select(s.period_start, s.problems, s.recovered_yuan, s.with_recovery).where(
+            s.kind == kind, *_city_clauses(s.city_id, flt)
+        )
+        if flt.focus_areas:
+            query = query.where(s.focus_area.in_(flt.focus_areas))
+        return query.subquery("period_fact")
+    status = problem_status_as_of(flt)
+    rectified = status == COMPLETED_STATUS
+    conditions = problem_conditions(flt)
+    if kind == "found_week":
+        start = WeekStart(Problem.found_on)
+    elif kind == "rectified_week":
+        start = WeekStart(rectified_day_as_of(flt))
+        conditions.append(rectified)
+    else:
+        start = MonthStart(case((rectified, rectified_day_as_of(flt)), else_=None))
+    return (
+        select(
+            start.label("period_start"),
+            literal(1).label("problems"),
+            Problem.recovered_yuan,
+            case((Problem.recovered_yuan > 0, 1), else_=0).label("with_recovery"),
+        )
+        .where(*conditions)
+        .subquery("period_fact")
+    )
+
+
+def sub_category_facts(flt: Filter) -> Subquery:
+    """focus_area, sub_category, problems, recovered_yuan, with_recovery."""
+    keeps = frozenset({"focus_areas", "sub_categories"})
+    if answerable(flt, grain="city", keeps=keeps):
+        s = summary.SubCategorySummary
+        query = select(
+            s.focus_area, s.sub_category, s.problems, s.recovered_yuan, s.with_recovery
+        ).where(*_city_clauses(s.city_id, flt))
+        if flt.focus_areas:
+            query = query.where(s.focus_area.in_(flt.focus_areas))
+        if flt.sub_categories:
+            query = query.where(s.sub_category.in_(flt.sub_categories))
+        return query.subquery("sub_category_fact")
+    return (
+        select(
+            Problem.focus_area,
+            Problem.sub_category,
+            literal(1).label("problems"),
+            Problem.recovered_yuan,
+            case((Problem.recovered_yuan > 0, 1), else_=0).label("with_recovery"),
+        )
+        .where(*problem_conditions(flt))
+        .subquery("sub_category_fact")
+    )
+
+
+def action_facts(flt: Filter) -> Subquery:
+    """township_id, category, form, actions: the accountability records flt selects."""
+    if answerable(flt, grain="township"):
+        s = summary.ActionSummary
+        query = select(s.township_id, s.category, s.form, s.actions)
+        return query.where(*township_clauses(s.township_id, flt)).subquery("action_fact")
+    action = AccountabilityAction
+    query = select(action.category, action.form, literal(1).label("actions")).select_from(action)
+    query, township = rolled_up_township(query, action.township_id, flt)
+    query = query.add_columns(township.label("township_id"))
+    return query.where(*accountability_conditions(flt)).subquery("action_fact")
+
+
+def action_month_facts(flt: Filter) -> Subquery:
+    """month (of the decision; None while pending), category, form, actions."""
+    if answerable(flt, grain="city"):
+        s = summary.ActionMonthSummary
+        query = select(s.month, s.category, s.form, s.actions)
+        return query.where(*_city_clauses(s.city_id, flt)).subquery("action_month_fact")
+    action = AccountabilityAction
+    month = MonthStart(action.decided_on).label("month")
+    return (
+        select(month, action.category, action.form, literal(1).label("actions"))
+        .where(*accountability_conditions(flt))
+        .subquery("action_month_fact")
+    )
+
+
+def lead_facts(flt: Filter) -> Subquery:
+    """township_id, transferred_to, outcome (as of), leads, cases, case_people, sanctioned."""
+    if answerable(flt, grain="township"):
+        s = summary.LeadSummary
+        query = select(
+            s.township_id, s.transferred_to, s.outcome, s.leads, s.cases,
+            s.case_people, s.people_sanctioned,
+        )  # fmt: skip
+        return query.where(*township_clauses(s.township_id, flt)).subquery("lead_fact")
+    query = (
+        select(
+            Lead.transferred_to,
+            lead_outcome_as_of().label("outcome"),
+            literal(1).label("leads"),
+            case((Case.id.is_not(None), 1), else_=0).label("cases"),
+            func.coalesce(Case.people_involved, 0).label("case_people"),
+            func.coalesce(Case.people_sanctioned, 0).label("people_sanctioned"),
+        )
+        .select_from(Lead)
+        .outerjoin(Case, case_known_clause(flt))
+    )
+    query, township = rolled_up_township(query, Lead.township_id, flt)
+    query = query.add_columns(township.label("township_id"))
+    return query.where(*lead_conditions(flt)).subquery("lead_fact")
+
+
+def summary_dual_check_problems(session: Session, flt: Filter) -> int | None:
+    """一案双查 problems for flt from the summary, or None when it cannot answer.
+
+    The summary counts per township; that adds up only when no problem in the Filter's
+    region has people's records in two townships, so then the caller counts the records.
+    """
+    if not answerable(flt, grain="township"):
+        return None
+    s = summary.DualCheckSummary
+    query = select(weighted(s.problems), weighted(s.split_problems)).where(
+        *township_clauses(s.township_id, flt)
+    )
+    problems, split = session.exec(query).one()
+    return None if split else int(problems)

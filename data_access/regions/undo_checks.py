@@ -1,0 +1,65 @@
+"""Why a regions batch cannot be undone: a place it added is used by data it did not add."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from sqlalchemy import Column, Table, select
+from sqlmodel import Session, SQLModel
+
+from data_access.ingest.records import chunks
+from data_access.models import ImportChange
+from data_access.regions.apply import REGION_MODELS
+
+TABLE_LABELS = {
+    "city": "市",
+    "county": "县（区）",
+    "township": "乡镇",
+    "township_alias": "别名",
+    "village": "村",
+    "problem": "整改台账",
+    "accountability_action": "问责情况",
+    "lead": "移交线索",
+    "inspection_round": "巡察轮次",
+}
+
+
+def inserted_ids(session: Session, batch_id: int) -> dict[str, set[int]]:
+    """Ids of the rows batch_id inserted, by table name."""
+    query = select(ImportChange.table_name, ImportChange.after_json).where(
+        ImportChange.batch_id == batch_id, ImportChange.action == "insert"
+    )
+    found: dict[str, set[int]] = {}
+    for table_name, after in session.execute(query):
+        found.setdefault(table_name, set()).add(int(json.loads(after)["id"]))
+    return found
+
+
+def _references(target: Table) -> Iterator[tuple[Table, Column]]:
+    """(table, column) of every foreign key pointing at target."""
+    for table in SQLModel.metadata.sorted_tables:
+        for key in table.foreign_keys:
+            if key.column.table is target:
+                yield table, key.parent
+
+
+def region_undo_blocker(session: Session, batch_id: int) -> str | None:
+    """The Chinese reason a regions batch cannot be undone now, or None."""
+    inserted = inserted_ids(session, batch_id)
+    for model in REGION_MODELS:
+        target = model.__table__
+        ids = sorted(inserted.get(target.name, ()))
+        for table, column in _references(target) if ids else ():
+            own = inserted.get(table.name, set())
+            for part in chunks(ids):
+                query = select(table.c.id).where(column.in_(part))
+                if own:
+                    query = query.where(table.c.id.not_in(sorted(own)))
+                if session.execute(query.limit(1)).first() is not None:
+                    return (
+                        f"不能撤销第 {batch_id} 批：本批新增的{TABLE_LABELS[target.name]}"
+                        f"已被其他数据使用（{TABLE_LABELS.get(table.name, table.name)}）。"
+                        "请先撤销或修改使用它们的数据。"
+                    )
+    return None

@@ -1,0 +1,289 @@
+"""Keep the summary tables (data_access.summary_models) equal to the ledger they summarise.
+
+`refresh_for_change(session, batch_id)` runs inside every committed change, from
+data_access.version.bump_data_version (the one commit point every import, undo and seed
+passes), so a reader never sees ledger rows and summaries of different moments. A ledger
+import or its undo refreshes only the townships (and their cities) its rows were in,
+before or after; anything else (seed, regions import, a change without a batch) rebuilds
+every summary. Rebuilding = delete the region's rows, INSERT … SELECT them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+import orjson
+from sqlalchemy import ColumnElement, Select, and_, case, delete, func, insert, literal, select
+from sqlmodel import Session
+
+from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
+from data_access.filters import Filter
+from data_access.models import (
+    AccountabilityAction,
+    Case,
+    County,
+    ImportBatch,
+    ImportChange,
+    Lead,
+    Problem,
+    Township,
+)
+from data_access.queries.conditions import rectified_day_as_of
+from data_access.queries.months import MonthStart
+from data_access.queries.weeks import WeekStart
+from data_access.summary_models import SUMMARY_MODELS
+
+LEDGER_KIND = "ledger"
+PAST_DEADLINE = date(1900, 1, 1)  # summary_problem.open_deadline of deadlines already past
+PERIOD_GRAIN = ("city_id", "focus_area", "found_week", "rectified_week", "rectified_month")
+LEDGER_TABLES = ("problem", "accountability_action", "lead")
+FULL_REFRESH_SHARE = 0.25  # touching more townships than this share: rebuild everything
+Where = Callable[[ColumnElement[int]], list[ColumnElement[bool]]]
+PERSON_CODES = list(PERSON_CATEGORIES)
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """How many rows of the group meet condition."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _problem_rows(where: Where) -> Select:
+    """summary_problem rows from the problems of the townships where() keeps.
+
+    Only overdue reads open_deadline (deadline before today, not rectified). A deadline
+    already past when the rows are built stays past, so all of those share PAST_DEADLINE:
+    half the rows, the same answers.
+    """
+    deadline = case((Problem.deadline < date.today(), PAST_DEADLINE), else_=Problem.deadline)
+    open_deadline = case((Problem.status != COMPLETED_STATUS, deadline), else_=None)
+    keys = (Problem.township_id, Problem.focus_area, Problem.status, open_deadline)
+    return (
+        select(
+            *keys,
+            func.count(),
+            func.sum(Problem.recovered_yuan),
+            func.sum(Problem.rules_improved),
+            _count_if(Problem.recovered_yuan > 0),
+            _count_if(Problem.rules_improved > 0),
+        )
+        .where(*where(Problem.township_id))
+        .group_by(*keys)
+    )
+
+
+def _by_city(select_: Select, where: Where) -> Select:
+    """select_ over problems joined to their city, restricted by where() on the city."""
+    return (
+        select_.join(Township, Township.id == Problem.township_id)
+        .join(County, County.id == Township.county_id)
+        .where(*where(County.city_id))
+    )
+
+
+def _period_rows(where: Where) -> Select:
+    """summary_period rows: weeks found, weeks rectified, months rectified (None: not yet).
+
+    One pass groups the problems by every period at once (a CTE both backends compute
+    once); the three kinds are then summed from that much smaller set.
+    """
+    # The same rectification day the queries use (the last rectified event, as of now).
+    rectified_day = case(
+        (Problem.status == COMPLETED_STATUS, rectified_day_as_of(Filter())), else_=None
+    )
+    weeks = (WeekStart(Problem.found_on), WeekStart(rectified_day), MonthStart(rectified_day))
+    keys = (County.city_id, Problem.focus_area, *weeks)
+    grain = _by_city(
+        select(
+            *(key.label(name) for key, name in zip(keys, PERIOD_GRAIN, strict=True)),
+            func.count().label("problems"),
+            func.sum(Problem.recovered_yuan).label("recovered_yuan"),
+            _count_if(Problem.recovered_yuan > 0).label("with_recovery"),
+        ),
+        where,
+    )
+    grain = grain.group_by(*keys).cte("period_grain")
+    parts = []
+    for kind in ("found_week", "rectified_week", "rectified_month"):
+        start = grain.c[kind]
+        part = select(
+            grain.c.city_id,
+            grain.c.focus_area,
+            literal(kind),
+            start,
+            func.sum(grain.c.problems),
+            func.sum(grain.c.recovered_yuan),
+            func.sum(grain.c.with_recovery),
+        ).group_by(grain.c.city_id, grain.c.focus_area, start)
+        parts.append(part.where(start.is_not(None)) if kind == "rectified_week" else part)
+    return parts[0].union_all(*parts[1:])
+
+
+def _sub_category_rows(where: Where) -> Select:
+    """summary_sub_category rows."""
+    keys = (County.city_id, Problem.focus_area, Problem.sub_category)
+    query = select(
+        *keys,
+        func.count(),
+        func.sum(Problem.recovered_yuan),
+        _count_if(Problem.recovered_yuan > 0),
+    )
+    return _by_city(query, where).group_by(*keys)
+
+
+def _action_rows(where: Where) -> Select:
+    """summary_action rows."""
+    action = AccountabilityAction
+    keys = (action.township_id, action.category, action.form)
+    return select(*keys, func.count()).where(*where(action.township_id)).group_by(*keys)
+
+
+def _action_month_rows(where: Where) -> Select:
+    """summary_action_month rows."""
+    action = AccountabilityAction
+    keys = (County.city_id, MonthStart(action.decided_on), action.category, action.form)
+    return (
+        select(*keys, func.count())
+        .join(Township, Township.id == action.township_id)
+        .join(County, County.id == Township.county_id)
+        .where(*where(County.city_id))
+        .group_by(*keys)
+    )
+
+
+def _dual_check_rows(where: Where) -> Select:
+    """summary_dual_check rows: per township, 一案双查 problems there and problems spanning."""
+    action = AccountabilityAction
+    people = and_(action.problem_id.is_not(None), action.category.in_(PERSON_CODES))
+    spanning = (
+        select(action.problem_id)
+        .where(people)
+        .group_by(action.problem_id)
+        .having(func.count(func.distinct(action.township_id)) > 1)
+    )
+    per_problem = (
+        select(
+            action.township_id,
+            case((action.problem_id.in_(spanning), 1), else_=0).label("split"),
+            _count_if(action.is_leadership_responsibility).label("leaders"),
+            _count_if(~action.is_leadership_responsibility).label("direct"),
+        )
+        .where(people, *where(action.township_id))
+        .group_by(action.township_id, action.problem_id)
+        .subquery("per_problem")
+    )
+    both = and_(per_problem.c.leaders > 0, per_problem.c.direct > 0)
+    return select(
+        per_problem.c.township_id, _count_if(both), func.sum(per_problem.c.split)
+    ).group_by(per_problem.c.township_id)
+
+
+def _lead_rows(where: Where) -> Select:
+    """summary_lead rows (a case_opened lead without its case row reads pending, as queries do)."""
+    outcome = case(
+        (and_(Lead.outcome == "case_opened", Case.id.is_(None)), "pending"), else_=Lead.outcome
+    )
+    keys = (Lead.township_id, outcome, Lead.transferred_to)
+    return (
+        select(
+            *keys,
+            func.count(Lead.id),
+            func.count(Case.id),
+            func.coalesce(func.sum(Case.people_involved), 0),
+            func.coalesce(func.sum(Case.people_sanctioned), 0),
+        )
+        .outerjoin(Case, Case.lead_id == Lead.id)
+        .where(*where(Lead.township_id))
+        .group_by(*keys)
+    )
+
+
+# (table, region column of the table, rows builder): township-keyed ones first.
+# Rows builder and region column of each summary, in SUMMARY_MODELS order.
+BUILDERS = (
+    (_problem_rows, "township_id"),
+    (_period_rows, "city_id"),
+    (_sub_category_rows, "city_id"),
+    (_action_rows, "township_id"),
+    (_action_month_rows, "city_id"),
+    (_dual_check_rows, "township_id"),
+    (_lead_rows, "township_id"),
+)
+SUMMARIES = tuple(
+    (model, key, rows) for model, (rows, key) in zip(SUMMARY_MODELS, BUILDERS, strict=True)
+)
+
+
+def _columns(model) -> list[str]:
+    """The summary's columns in table order, without the surrogate id."""
+    return [column.name for column in model.__table__.columns if column.name != "id"]
+
+
+def _within(ids: list[int] | None) -> Where:
+    """A Where keeping the rows whose region column is in ids (all rows for None)."""
+
+    def where(column: ColumnElement[int]) -> list[ColumnElement[bool]]:
+        """The condition on one region column."""
+        return [] if ids is None else [column.in_(ids)]
+
+    return where
+
+
+def refresh_summaries(session: Session, township_ids: Iterable[int] | None = None) -> None:
+    """Rebuild the summary rows of township_ids (and of their cities); None: of everything."""
+    regions: dict[str, list[int] | None] = {"township_id": None, "city_id": None}
+    if township_ids is not None:
+        townships = sorted(_with_spanning_problems(session, set(township_ids)))
+        cities = select(County.city_id).join(Township, Township.county_id == County.id)
+        cities = cities.where(Township.id.in_(townships)).distinct()
+        regions = {"township_id": townships, "city_id": list(session.scalars(cities))}
+    for model, key, rows in SUMMARIES:
+        ids = regions[key]
+        table = model.__table__
+        removal = delete(table)
+        if ids is not None:
+            removal = removal.where(table.c[key].in_(ids))
+        session.execute(removal)
+        source = rows(_within(ids)).subquery("summary_rows")
+        # In a fixed order, so both backends number the rows alike (NULLs first on both).
+        ordered = select(*source.c).order_by(*(column.nulls_first() for column in source.c))
+        session.execute(insert(table).from_select(_columns(model), ordered))
+
+
+def _with_spanning_problems(session: Session, townships: set[int]) -> set[int]:
+    """townships plus those where the same problems have records (一案双查 spans them)."""
+    action = AccountabilityAction
+    problems = select(action.problem_id).where(
+        action.township_id.in_(townships), action.problem_id.is_not(None)
+    )
+    others = select(action.township_id).where(action.problem_id.in_(problems)).distinct()
+    return townships | set(session.scalars(others))
+
+
+def touched_townships(session: Session, batch_id: int) -> set[int] | None:
+    """Townships a ledger batch's rows were in before or after; None when not a ledger batch."""
+    kind = session.scalar(select(ImportBatch.kind).where(ImportBatch.id == batch_id))
+    if kind != LEDGER_KIND:
+        return None
+    images = session.execute(
+        select(ImportChange.before_json, ImportChange.after_json).where(
+            ImportChange.batch_id == batch_id, ImportChange.table_name.in_(LEDGER_TABLES)
+        )
+    )
+    townships: set[int] = set()
+    for before, after in images:
+        for image in (before, after):
+            township = orjson.loads(image).get("township_id") if image else None
+            if township is not None:
+                townships.add(int(township))
+    return townships
+
+
+def refresh_for_change(session: Session, batch_id: int | None) -> None:
+    """Bring the summaries up to date with the change being committed in session."""
+    townships = touched_townships(session, batch_id) if batch_id is not None else None
+    if townships is not None:
+        total = session.scalar(select(func.count()).select_from(Township)) or 1
+        if len(townships) > FULL_REFRESH_SHARE * total:
+            townships = None
+    refresh_summaries(session, townships)

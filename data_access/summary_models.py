@@ -1,0 +1,118 @@
+"""Summary tables: the ledger pre-aggregated, kept in step by every committed change.
+
+Derived data only (data_access.summaries rebuilds them from the ledger tables inside the
+transaction that bumps the data version); read by data_access.queries.facts when a Filter
+asks only for what a summary can answer. Each has a region key, township or city, which
+is also the unit it is refreshed by. No foreign keys: rows are deleted and rebuilt freely.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+
+class ProblemSummary(SQLModel, table=True):
+    """Problems per township, focus area, status and (while not rectified) deadline."""
+
+    __tablename__ = "summary_problem"
+    __table_args__ = (Index("ix_summary_problem_grain", "township_id", "focus_area", "status"),)
+    id: int | None = Field(default=None, primary_key=True)
+    township_id: int
+    focus_area: str = Field(max_length=32)
+    status: str = Field(max_length=16)
+    # The deadline of problems not rectified, for overdue; 1900-01-01 when already past.
+    open_deadline: date | None = None
+    problems: int = 0
+    recovered_yuan: int = 0
+    rules_improved: int = 0
+    with_recovery: int = 0  # problems with recovered_yuan > 0
+    with_rules: int = 0  # problems with rules_improved > 0
+
+
+class PeriodSummary(SQLModel, table=True):
+    """Problems per city, focus area and week found / week rectified / month rectified."""
+
+    __tablename__ = "summary_period"
+    __table_args__ = (Index("ix_summary_period_grain", "kind", "city_id", "focus_area"),)
+    id: int | None = Field(default=None, primary_key=True)
+    city_id: int
+    focus_area: str = Field(max_length=32)
+    kind: str = Field(max_length=16)  # found_week / rectified_week / rectified_month
+    period_start: date | None = None  # rectified_month: None for problems not rectified
+    problems: int = 0
+    recovered_yuan: int = 0
+    with_recovery: int = 0
+
+
+class SubCategorySummary(SQLModel, table=True):
+    """Problems and money per city, focus area and sub-category."""
+
+    __tablename__ = "summary_sub_category"
+    id: int | None = Field(default=None, primary_key=True)
+    city_id: int = Field(index=True)
+    focus_area: str = Field(max_length=32)
+    sub_category: str = Field(max_length=64)
+    problems: int = 0
+    recovered_yuan: int = 0
+    with_recovery: int = 0
+
+
+class ActionSummary(SQLModel, table=True):
+    """Accountability records per township, category and 四种形态 form."""
+
+    __tablename__ = "summary_action"
+    id: int | None = Field(default=None, primary_key=True)
+    township_id: int = Field(index=True)
+    category: str = Field(max_length=32)
+    form: int | None = None
+    actions: int = 0
+
+
+class ActionMonthSummary(SQLModel, table=True):
+    """Accountability records per city, month decided (None while pending), category, form."""
+
+    __tablename__ = "summary_action_month"
+    id: int | None = Field(default=None, primary_key=True)
+    city_id: int = Field(index=True)
+    month: date | None = None
+    category: str = Field(max_length=32)
+    form: int | None = None
+    actions: int = 0
+
+
+class DualCheckSummary(SQLModel, table=True):
+    """一案双查 per township: problems with both records there, and problems spanning townships."""
+
+    __tablename__ = "summary_dual_check"
+    id: int | None = Field(default=None, primary_key=True)
+    township_id: int = Field(index=True)
+    problems: int = 0  # a direct and a leadership record of a person, both in this township
+    split_problems: int = 0  # problems with people's records here and in another township
+
+
+class LeadSummary(SQLModel, table=True):
+    """Leads per township, outcome (pending until a case exists) and receiving body."""
+
+    __tablename__ = "summary_lead"
+    id: int | None = Field(default=None, primary_key=True)
+    township_id: int = Field(index=True)
+    outcome: str = Field(max_length=16)
+    transferred_to: str = Field(max_length=128)
+    leads: int = 0
+    cases: int = 0
+    case_people: int = 0
+    people_sanctioned: int = 0
+
+
+SUMMARY_MODELS: tuple[type[SQLModel], ...] = (
+    ProblemSummary,
+    PeriodSummary,
+    SubCategorySummary,
+    ActionSummary,
+    ActionMonthSummary,
+    DualCheckSummary,
+    LeadSummary,
+)
