@@ -72,6 +72,12 @@ def _problem_rows(where: Where) -> Select:
     )
 
 
+def _round_rows(where: Where) -> Select:
+    """summary_round rows."""
+    keys = (Problem.round_id, Problem.township_id, Problem.status)
+    return select(*keys, func.count()).where(*where(Problem.township_id)).group_by(*keys)
+
+
 def _by_city(select_: Select, where: Where) -> Select:
     """select_ over problems joined to their city, restricted by where() on the city."""
     return (
@@ -202,6 +208,7 @@ def _lead_rows(where: Where) -> Select:
 # Rows builder and region column of each summary, in SUMMARY_MODELS order.
 BUILDERS = (
     (_problem_rows, "township_id"),
+    (_round_rows, "township_id"),
     (_period_rows, "city_id"),
     (_sub_category_rows, "city_id"),
     (_action_rows, "township_id"),

@@ -32,6 +32,17 @@ class ProblemSummary(SQLModel, table=True):
     with_rules: int = 0  # problems with rules_improved > 0
 
 
+class RoundSummary(SQLModel, table=True):
+    """Problems per inspection round, township and status (轮次对比)."""
+
+    __tablename__ = "summary_round"
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(index=True)
+    township_id: int = Field(index=True)
+    status: str = Field(max_length=16)
+    problems: int = 0
+
+
 class PeriodSummary(SQLModel, table=True):
     """Problems per city, focus area and week found / week rectified / month rectified."""
 
@@ -109,6 +120,7 @@ class LeadSummary(SQLModel, table=True):
 
 SUMMARY_MODELS: tuple[type[SQLModel], ...] = (
     ProblemSummary,
+    RoundSummary,
     PeriodSummary,
     SubCategorySummary,
     ActionSummary,

@@ -43,7 +43,6 @@ from seed.scale_places import plan_province
 from seed.store import insert_rows, refuse_unless_empty
 
 SCALE_SEED = 20_180_608
-SQLITE_ANALYSIS_ROWS = 2000
 SCALE_FILE_PREFIX = "scale-"
 BATCH_TABLE = "import_batch"
 # Generated tables in the order they are loaded (parents first).
@@ -147,9 +146,8 @@ def write_scale(session: Session, problems: int, *, seed: int = SCALE_SEED) -> d
 def analyze(session: Session) -> None:
     """Refresh the planner's statistics after a bulk load (both backends know ANALYZE).
 
-    SQLite reads a sample of each index (analysis_limit) instead of every row: the plans
-    only need the rough shape, and a full pass over a million rows takes seconds.
+    A full pass, not SQLite's sampled one (analysis_limit): with sampled statistics the
+    planner sorted all problems for 挽回损失最多的问题 instead of walking its index (270 ms
+    instead of 14 ms at a million problems).
     """
-    if session.connection().dialect.name == "sqlite":
-        session.execute(text(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_ROWS}"))
     session.execute(text("ANALYZE"))

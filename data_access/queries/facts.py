@@ -137,6 +137,21 @@ def problem_facts(flt: Filter, *, with_village: bool = False) -> Subquery:
     return select(*columns).subquery("problem_fact")
 
 
+def round_facts(flt: Filter) -> Subquery:
+    """round_id, township_id, status, problems: the problems flt selects, by round."""
+    if answerable(flt, grain="township", keeps=frozenset({"rounds"})):
+        s = summary.RoundSummary
+        query = select(s.round_id, s.township_id, s.status, s.problems)
+        query = query.where(*township_clauses(s.township_id, flt))
+        if flt.rounds:
+            query = query.where(s.round_id.in_(flt.rounds))
+        return query.subquery("round_fact")
+    scope = scoped_problems(flt)
+    return select(
+        scope.c.round_id, scope.c.township_id, scope.c.status, literal(1).label("problems")
+    ).subquery("round_fact")
+
+
 def period_facts(flt: Filter, kind: str) -> Subquery:
     """period_start, problems, recovered_yuan, with_recovery per problem or summary row.
 

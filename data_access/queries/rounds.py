@@ -8,14 +8,13 @@ merged between the rounds (铁铜乡 → 枞阳镇) counts under its successor i
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS
 from data_access.filters import Filter
-from data_access.models import InspectionRound, Problem, Township
-from data_access.queries.aggregates import count_where
-from data_access.queries.conditions import problem_conditions, scoped_problems
+from data_access.models import InspectionRound, Township
+from data_access.queries.facts import round_facts, weighted
 from data_access.queries.overview import to_frame
 
 __all__ = [
@@ -42,7 +41,7 @@ def compared_rounds(*, session: Session, flt: Filter) -> tuple[int, ...]:
     if flt.rounds:
         chosen = select(InspectionRound.id).where(InspectionRound.id.in_(flt.rounds))
         return tuple(reversed(session.scalars(chosen.order_by(*_NEWEST_FIRST)).all()))
-    with_problems = select(Problem.round_id).where(*problem_conditions(flt))
+    with_problems = select(round_facts(flt).c.round_id)
     newest = (
         select(InspectionRound.id)
         .where(InspectionRound.id.in_(with_problems))
@@ -63,14 +62,14 @@ def _with_rates(frame: pd.DataFrame, rounds: tuple[int, ...]) -> pd.DataFrame:
 def fetch_round_comparison(*, session: Session, flt: Filter) -> pd.DataFrame:
     """COMPARISON_COLUMNS: one row per township × compared round with problems there."""
     rounds = compared_rounds(session=session, flt=flt)
-    scope = scoped_problems(flt.with_(rounds=rounds))
+    scope = round_facts(flt.with_(rounds=rounds))
     keys = (scope.c.township_id, Township.name, Township.sort_order, scope.c.round_id)
     query = (
         select(
             *keys,
             InspectionRound.name,
-            func.count(scope.c.id),
-            count_where(scope.c.status == COMPLETED_STATUS),
+            weighted(scope.c.problems),
+            weighted(scope.c.problems, scope.c.status == COMPLETED_STATUS),
         )
         .join(Township, Township.id == scope.c.township_id)
         .join(InspectionRound, InspectionRound.id == scope.c.round_id)
@@ -89,13 +88,13 @@ def fetch_round_comparison(*, session: Session, flt: Filter) -> pd.DataFrame:
 def fetch_round_totals(*, session: Session, flt: Filter) -> pd.DataFrame:
     """TOTAL_COLUMNS: the compared rounds' problems and completion rate, oldest first."""
     rounds = compared_rounds(session=session, flt=flt)
-    scope = scoped_problems(flt.with_(rounds=rounds))
+    scope = round_facts(flt.with_(rounds=rounds))
     query = (
         select(
             scope.c.round_id,
             InspectionRound.name,
-            func.count(scope.c.id),
-            count_where(scope.c.status == COMPLETED_STATUS),
+            weighted(scope.c.problems),
+            weighted(scope.c.problems, scope.c.status == COMPLETED_STATUS),
         )
         .join(InspectionRound, InspectionRound.id == scope.c.round_id)
         .group_by(scope.c.round_id, InspectionRound.name)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 19:48:41.145527
+Create Date: 2026-11-27 21:03:13.098935
 """
 
 from __future__ import annotations
@@ -170,6 +170,21 @@ def upgrade() -> None:
     with op.batch_alter_table("summary_problem", schema=None) as batch_op:
         batch_op.create_index(
             "ix_summary_problem_grain", ["township_id", "focus_area", "status"], unique=False
+        )
+
+    op.create_table(
+        "summary_round",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("township_id", sa.Integer(), nullable=False),
+        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("problems", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("summary_round", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_summary_round_round_id"), ["round_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_summary_round_township_id"), ["township_id"], unique=False
         )
 
     op.create_table(
@@ -593,6 +608,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_summary_sub_category_city_id"))
 
     op.drop_table("summary_sub_category")
+    with op.batch_alter_table("summary_round", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_summary_round_township_id"))
+        batch_op.drop_index(batch_op.f("ix_summary_round_round_id"))
+
+    op.drop_table("summary_round")
     with op.batch_alter_table("summary_problem", schema=None) as batch_op:
         batch_op.drop_index("ix_summary_problem_grain")
 
