@@ -125,7 +125,9 @@ def _audit(session: Session, actor: str, action: str, target: str, detail: dict)
     """One audit event (detail as JSON) and a data version bump, in the caller's transaction."""
     text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
     record_event(session=session, actor=actor, action=action, target=target, detail=text)
-    bump_data_version(session=session)
+    # Rounds and groups are never deleted and the summaries hold only their ids, so no edit
+    # here can change a summary row: skip the rebuild (seconds at a million problems).
+    bump_data_version(session=session, summaries=False)
 
 
 def create_round(*, session: Session, actor: str, values: RoundValues) -> InspectionRound:

@@ -11,6 +11,7 @@ from data_access.filters import Filter
 from data_access.models import Township
 from data_access.queries import fetch_headline
 from data_access.queries.merges import has_merged_townships, rolled_up_ids
+from data_access.queries.townships import fetch_region_comparison
 from seed.regions import MERGED_INTO
 from tests.office import by_township
 
@@ -76,3 +77,19 @@ def test_each_successor_takes_in_its_merged_township(seeded_engine: Engine, name
         apart.recovered_yuan,
         apart.accountable_people,
     )
+
+
+def test_township_comparison_under_rollup_lists_only_current_townships(
+    seeded_engine: Engine,
+) -> None:
+    with session_scope(seeded_engine) as session:
+        plain = fetch_region_comparison(session=session, flt=Filter(), level="township")
+        rolled = fetch_region_comparison(session=session, flt=Filter(rollup=True), level="township")
+    assert set(MERGED_INTO) <= set(plain["member"])
+    assert not set(MERGED_INTO) & set(rolled["member"])
+    assert len(rolled) == len(plain) - len(MERGED_INTO)
+    assert rolled["problems_total"].sum() == plain["problems_total"].sum() == 414
+    for old, new in MERGED_INTO.items():
+        new_rolled = rolled.set_index("member").loc[new, "problems_total"]
+        by_name = plain.set_index("member")["problems_total"]
+        assert new_rolled == by_name[new] + by_name[old]

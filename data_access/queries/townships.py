@@ -85,6 +85,8 @@ def _region_level(level: str, flt: Filter) -> _Level:
         .group_by(member_id, member_name, *order)
         .order_by(*order, member_id)
     )
+    if level == "township" and flt.rollup:  # merged townships' rows live in their successor
+        members = members.where(Township.merged_into_id.is_(None))
     return _Level(members=members, by_township=joined.subquery("member_map"))
 
 
