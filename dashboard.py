@@ -12,6 +12,7 @@ from components.auth import CurrentUser, current_user, remember_for_this_run
 from components.filter_bar import show_filter_bar, show_filter_chips
 from components.filter_state import show_filter_notices
 from components.frame import show_database_error, show_demo_banner, show_page_error
+from components.language import apply_language, show_language_switch
 from components.live import show_live_status, track_data_version
 from components.navigation import is_full_screen, navigation_pages, page_key
 from components.setup_guide import show_setup_guide
@@ -19,6 +20,7 @@ from components.signin_forms import show_account_menu, show_no_access, show_sign
 from data_access.cache import cached_engine
 from data_access.db import DatabaseUnavailableError
 from data_access.roles import can
+from i18n import t
 
 
 def signed_in() -> CurrentUser | None:
@@ -45,13 +47,15 @@ def main() -> None:
     """Render the frame and run the page the URL asks for, if the user's role may open it."""
     # An emoji favicon is drawn locally; a Material icon (also each page's icon, when no
     # page_icon is set) would be fetched from fonts.gstatic.com, unreachable on an intranet.
-    st.set_page_config(page_title="巡察整改看板", page_icon="📋", layout="wide")
+    lang = apply_language()  # first: every string below is rendered in this language
+    st.set_page_config(page_title=t("frame.app_title"), page_icon="📋", layout="wide")
+    show_language_switch(lang)
     user = signed_in()
     if user is None:
         return
     # expanded: an admin has 14 pages; "View more" would hide 行政区划 and 巡察轮次.
     page = st.navigation(navigation_pages(role=user.role), expanded=True)
-    st.sidebar.caption("巡察整改看板 · 脱贫攻坚专项巡察")
+    st.sidebar.caption(t("frame.sidebar_caption"))
     show_account_menu(user)
     if not can(user.role, page_key(page)):
         st.title(page.title)

@@ -13,7 +13,7 @@ from components.empty import show_empty_state
 from components.exports import show_static_chart, table_downloads
 from components.filter_state import current_filter
 from data_access.cache import cached_query
-from data_access.codes import OVERDUE_LABEL
+from data_access.codes import overdue_label
 from data_access.queries.problem_detail import (
     fetch_problem_accountability,
     fetch_problem_detail,
@@ -61,7 +61,7 @@ show_breadcrumb(current_drill_node(place).crumbs, current=f"问题 {code}")
 
 fields = dict(ledger_fields(detail))
 if detail.overdue:
-    fields["整改状态"] += f"（{OVERDUE_LABEL}）"
+    fields["整改状态"] += f"（{overdue_label()}）"
 if flt.as_of:
     fields["整改状态"] += f"（截至 {flt.as_of.isoformat()}）"
 st.table(pd.DataFrame({"内容": list(fields.values())}, index=pd.Index(fields, name="字段")))

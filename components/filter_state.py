@@ -13,7 +13,9 @@ from data_access.filters import PARAM_NAMES, Filter
 # "show all" toggles); they are kept when the Filter changes and never reported as unknown.
 # q: the 问题清单 search; batch: the import batch a live-update notice links to;
 # path, step: the saved path and the screen of 会议模式.
-VIEW_PARAMS: frozenset[str] = frozenset({"code", "level", "all", "q", "batch", "path", "step"})
+VIEW_PARAMS: frozenset[str] = frozenset(
+    {"code", "level", "all", "q", "batch", "path", "step", "lang"}
+)
 FILTER_PARAMS: frozenset[str] = frozenset(PARAM_NAMES.values())
 NOTICES_KEY = "_filter_notices"
 IGNORED_KEY = "_ignored_params"

@@ -20,6 +20,7 @@ from data_access.filters import Filter
 from data_access.schema import upgrade_schema
 from data_access.settings import get_settings
 from data_access.version import read_data_version
+from i18n import get_language, use_language
 
 T = TypeVar("T")
 QUERY_TTL_SECONDS = 3600  # the data version already refreshes on change; this bounds memory
@@ -59,6 +60,7 @@ def _run_cached(
     scope: Hashable,
     kwargs: tuple[tuple[str, Hashable], ...],
     data_version: int,
+    language: str,
     _function: Callable[..., T],
 ) -> T:
     """Run _function once per key; everything but _function is part of the cache key."""
@@ -68,7 +70,12 @@ def _run_cached(
         arguments["flt"] = flt
     if scope is not None:
         arguments["scope"] = scope
-    with _database_errors(), session_scope(_migrated_engine(database_url)) as session:
+    # Labels in results follow the UI language, so the language is part of the key.
+    with (
+        use_language(language),
+        _database_errors(),
+        session_scope(_migrated_engine(database_url)) as session,
+    ):
         return _function(session=session, **arguments)
 
 
@@ -88,6 +95,7 @@ def cached_query(
         scope,
         tuple(sorted(kwargs.items())),
         current_data_version(),
+        get_language(),
         _function=function,
     )
 

@@ -1,68 +1,104 @@
-"""Domain codes and their Chinese labels (the published vocabulary of DOMAIN.md)."""
+"""Domain codes and their labels (the published vocabulary of DOMAIN.md).
+
+Each *_LABELS-style mapping below is a LabelMap: code -> label in the current UI language
+(i18n), read when accessed. Code that must produce Chinese whatever the UI language (the
+ledger template, parsing a Chinese spreadsheet) calls `.in_language("zh")`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterator, Mapping
+
+from i18n import t, t_in
+
+
+class LabelMap(Mapping):
+    """Codes in a fixed order, labelled from the catalogue key "code.<kind>.<code>"."""
+
+    def __init__(self, kind: str, codes: tuple[Hashable, ...]) -> None:
+        self._kind = kind
+        self._codes = codes
+
+    def __getitem__(self, code: Hashable) -> str:
+        if code not in self._codes:
+            raise KeyError(code)
+        return t(f"code.{self._kind}.{code}")
+
+    def __iter__(self) -> Iterator[Hashable]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __reversed__(self) -> Iterator[Hashable]:
+        return reversed(self._codes)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._codes
+
+    def in_language(self, lang: str) -> dict[Hashable, str]:
+        """A plain dict of the labels in lang."""
+        return {code: t_in(lang, f"code.{self._kind}.{code}") for code in self._codes}
+
+    def __or__(self, other: LabelMap) -> LabelMap:
+        """Two maps of the same kind joined (e.g. statuses plus the derived overdue)."""
+        assert other._kind == self._kind
+        return LabelMap(self._kind, self._codes + other._codes)
+
+
 # 巡察重点: the five focus areas, top-level problem category.
-FOCUS_AREAS: dict[str, str] = {
-    "main_responsibility": "扶贫工作主体责任落实",
-    "supervision_responsibility": "扶贫工作监督责任落实",
-    "task_progress": "扶贫工作任务推进",
-    "funds_projects": "扶贫资金项目落实",
-    "work_style": "扶贫领域“四风”",
-}
+FOCUS_AREAS = LabelMap(
+    "focus_area",
+    (
+        "main_responsibility",
+        "supervision_responsibility",
+        "task_progress",
+        "funds_projects",
+        "work_style",
+    ),
+)
 
 # 整改状态; only "rectified" counts as completed in the completion rate.
-STATUSES: dict[str, str] = {
-    "not_started": "未启动",
-    "in_progress": "正在整改",
-    "basically_done": "基本完成",
-    "rectified": "已完成",
-}
+STATUSES = LabelMap("status", ("not_started", "in_progress", "basically_done", "rectified"))
 COMPLETED_STATUS = "rectified"
 # Derived, never stored: deadline passed and not rectified.
 OVERDUE = "overdue"
-OVERDUE_LABEL = "已逾期"
+# Workflow order, the derived one last (filter choices, status charts).
+STATUSES_WITH_OVERDUE = STATUSES | LabelMap("status", (OVERDUE,))
+
+
+def overdue_label() -> str:
+    """The label of the derived overdue state in the current language."""
+    return STATUSES_WITH_OVERDUE[OVERDUE]
+
 
 # 问题来源
-SOURCES: dict[str, str] = {
-    "inspection_feedback": "巡察反馈",
-    "immediate_fix": "立行立改",
-    "transferred_lead": "移交线索",
-}
+SOURCES = LabelMap("source", ("inspection_feedback", "immediate_fix", "transferred_lead"))
 
 # 问责处理方式: the eight published categories (these make up the 177 people).
-PERSON_CATEGORIES: dict[str, str] = {
-    "disciplinary_sanction": "党政纪处分",
-    "admonishment": "诫勉谈话",
-    "warning_talk": "警示谈话",
-    "reminder_talk": "提醒谈话",
-    "criticism_education": "批评教育",
-    "public_criticism": "通报批评",
-    "formal_interview": "约谈",
-    "under_investigation": "正在立案审查",
-}
+PERSON_CATEGORIES = LabelMap(
+    "category",
+    (
+        "disciplinary_sanction",
+        "admonishment",
+        "warning_talk",
+        "reminder_talk",
+        "criticism_education",
+        "public_criticism",
+        "formal_interview",
+        "under_investigation",
+    ),
+)
 # Measures taken against organisations, outside the count of people.
-ORG_CATEGORIES: dict[str, str] = {
-    "written_self_criticism": "书面检查",
-    "org_measure": "组织处理",
-}
-ACCOUNTABILITY_CATEGORIES: dict[str, str] = {**PERSON_CATEGORIES, **ORG_CATEGORIES}
+ORG_CATEGORIES = LabelMap("category", ("written_self_criticism", "org_measure"))
+ACCOUNTABILITY_CATEGORIES = PERSON_CATEGORIES | ORG_CATEGORIES
 
 # 四种形态 (the "four forms" of supervision and discipline).
-FORMS: dict[int, str] = {
-    1: "第一种形态",
-    2: "第二种形态",
-    3: "第三种形态",
-    4: "第四种形态",
-}
+FORMS = LabelMap("form", (1, 2, 3, 4))
 
 # 移交线索办理结果
-LEAD_OUTCOMES: dict[str, str] = {
-    "pending": "办理中",
-    "case_opened": "已立案",
-    "closed_no_case": "已了结(未立案)",
-}
+LEAD_OUTCOMES = LabelMap("outcome", ("pending", "case_opened", "closed_no_case"))
 
-ROUND_LEVELS: dict[str, str] = {"city": "市委巡察", "county": "县委巡察"}
-TOWNSHIP_KINDS = ("镇", "乡")
-ROLES: dict[str, str] = {"viewer": "查看", "uploader": "录入", "admin": "管理员"}
+ROUND_LEVELS = LabelMap("level", ("city", "county"))
+TOWNSHIP_KINDS = ("镇", "乡")  # i18n-data: stored values, as written in the region lists
+ROLES = LabelMap("role", ("viewer", "uploader", "admin"))

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from i18n import normalise_language
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "dashboard.db"
 
@@ -18,6 +20,7 @@ class Settings:
     upload_max_mb: int
     sqlite_busy_timeout_ms: int
     live_poll_seconds: float = 5.0  # how often an open page checks the data version
+    default_language: str = "zh"  # UI and command-line language when none is chosen
 
 
 def default_database_url() -> str:
@@ -32,4 +35,5 @@ def get_settings() -> Settings:
         upload_max_mb=int(os.environ.get("UPLOAD_MAX_MB", "20")),
         sqlite_busy_timeout_ms=int(os.environ.get("SQLITE_BUSY_TIMEOUT_MS", "15000")),
         live_poll_seconds=float(os.environ.get("LIVE_POLL_SECONDS") or "5"),
+        default_language=normalise_language(os.environ.get("DASHBOARD_LANG") or "zh"),
     )

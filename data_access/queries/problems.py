@@ -10,9 +10,10 @@ from data_access.codes import (
     COMPLETED_STATUS,
     FOCUS_AREAS,
     OVERDUE,
-    OVERDUE_LABEL,
     SOURCES,
     STATUSES,
+    STATUSES_WITH_OVERDUE,
+    overdue_label,
 )
 from data_access.filters import Filter
 from data_access.models import Problem, Township, Village
@@ -40,7 +41,7 @@ __all__ = [
 PAGE_SIZE = 1000  # rows per page of the ledger; beyond that the page offers more pages
 DESCRIPTION_CHARS = 60  # the table shows this much; the detail page shows all
 ELLIPSIS = "…"
-STATUS_LABELS = {**STATUSES, OVERDUE: OVERDUE_LABEL}  # workflow order, the derived one last
+STATUS_LABELS = STATUSES_WITH_OVERDUE
 MAX_SEARCH_TERMS = 5  # a pasted paragraph must not become fifty LIKEs
 
 # Server-side orders the page offers (st.dataframe then sorts within one page).
@@ -181,7 +182,7 @@ def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
     frame["focus_area_label"] = label_codes(frame["focus_area"], FOCUS_AREAS)
     frame["source_label"] = label_codes(frame["source"], SOURCES)
     labels = label_codes(frame["status"], STATUSES)
-    frame["status_label"] = labels.where(~frame["overdue"], labels + f"（{OVERDUE_LABEL}）")
+    frame["status_label"] = labels.where(~frame["overdue"], labels + f"（{overdue_label()}）")
     frame["description"] = [_shortened(text) for text in frame["description"]]
     return frame
 

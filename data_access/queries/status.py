@@ -6,14 +6,14 @@ import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
-from data_access.codes import OVERDUE, OVERDUE_LABEL, STATUSES
+from data_access.codes import OVERDUE, STATUSES, STATUSES_WITH_OVERDUE
 from data_access.filters import Filter
 from data_access.queries.conditions import overdue_clause
 from data_access.queries.facts import problem_facts, weighted
 
 __all__ = ["STATUS_CHOICES", "fetch_status_totals"]
 
-STATUS_CHOICES = {**STATUSES, OVERDUE: OVERDUE_LABEL}  # workflow order, the derived one last
+STATUS_CHOICES = STATUSES_WITH_OVERDUE
 
 
 def fetch_status_totals(*, session: Session, flt: Filter) -> pd.DataFrame:

@@ -1,0 +1,1 @@
+"""Catalogue modules: each defines MESSAGES = {"area.key": ("中文", "English")}."""
