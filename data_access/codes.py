@@ -13,16 +13,25 @@ from i18n import t, t_in
 
 
 class LabelMap(Mapping):
-    """Codes in a fixed order, labelled from the catalogue key "code.<kind>.<code>"."""
+    """Codes in a fixed order, labelled from the catalogue key "<area>.<kind>.<code>".
 
-    def __init__(self, kind: str, codes: tuple[Hashable, ...]) -> None:
+    area is "code" for the domain codes here; other modules label their own codes from
+    their own catalogue area (e.g. the audit actions, "audit.action.<code>").
+    """
+
+    def __init__(self, kind: str, codes: tuple[Hashable, ...], *, area: str = "code") -> None:
         self._kind = kind
         self._codes = codes
+        self._area = area
+
+    def _key(self, code: Hashable) -> str:
+        """The catalogue key of code's label."""
+        return f"{self._area}.{self._kind}.{code}"
 
     def __getitem__(self, code: Hashable) -> str:
         if code not in self._codes:
             raise KeyError(code)
-        return t(f"code.{self._kind}.{code}")
+        return t(self._key(code))
 
     def __iter__(self) -> Iterator[Hashable]:
         return iter(self._codes)
@@ -38,12 +47,12 @@ class LabelMap(Mapping):
 
     def in_language(self, lang: str) -> dict[Hashable, str]:
         """A plain dict of the labels in lang."""
-        return {code: t_in(lang, f"code.{self._kind}.{code}") for code in self._codes}
+        return {code: t_in(lang, self._key(code)) for code in self._codes}
 
     def __or__(self, other: LabelMap) -> LabelMap:
         """Two maps of the same kind joined (e.g. statuses plus the derived overdue)."""
-        assert other._kind == self._kind
-        return LabelMap(self._kind, self._codes + other._codes)
+        assert (other._area, other._kind) == (self._area, self._kind)
+        return LabelMap(self._kind, self._codes + other._codes, area=self._area)
 
 
 # 巡察重点: the five focus areas, top-level problem category.
@@ -102,3 +111,10 @@ LEAD_OUTCOMES = LabelMap("outcome", ("pending", "case_opened", "closed_no_case")
 ROUND_LEVELS = LabelMap("level", ("city", "county"))
 TOWNSHIP_KINDS = ("镇", "乡")  # i18n-data: stored values, as written in the region lists
 ROLES = LabelMap("role", ("viewer", "uploader", "admin"))
+
+
+def __getattr__(name: str) -> str:
+    """Transitional: OVERDUE_LABEL (frozen at import) until every caller uses overdue_label()."""
+    if name == "OVERDUE_LABEL":
+        return overdue_label()
+    raise AttributeError(name)
