@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n import normalise_language
@@ -20,7 +20,8 @@ class Settings:
     upload_max_mb: int
     sqlite_busy_timeout_ms: int
     live_poll_seconds: float = 5.0  # how often an open page checks the data version
-    default_language: str = "zh"  # UI and command-line language when none is chosen
+    # UI and command-line language when none is chosen; the variable is DASHBOARD_LANG
+    default_language: str = field(default="zh", metadata={"env": "DASHBOARD_LANG"})
 
 
 def default_database_url() -> str:

@@ -9,7 +9,10 @@ import pytest
 from data_access.settings import PROJECT_ROOT, Settings, get_settings
 
 README = PROJECT_ROOT / "README.md"
-SETTING_VARIABLES = [field.name.upper() for field in dataclasses.fields(Settings)]
+# A field names its variable in metadata when the upper-cased name would not do.
+SETTING_VARIABLES = [
+    field.metadata.get("env", field.name.upper()) for field in dataclasses.fields(Settings)
+]
 
 
 @pytest.fixture
