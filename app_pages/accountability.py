@@ -13,8 +13,8 @@ from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import accountability_kpis
 from components.page_tables import (
-    ORGANISATION_COLUMNS,
-    PAIR_COLUMNS,
+    organisation_columns,
+    pair_columns,
     show_dual_check_pairs,
     show_organisations_table,
 )
@@ -30,14 +30,15 @@ from data_access.queries import (
 )
 from data_access.queries.accountability import TABLE_ROWS as PAIR_ROWS
 from data_access.roles import can
+from i18n import t
 
 flt = current_filter()
 role = signed_in_user().role  # names are masked unless the role may see them in full
-masked_note = "" if can(role, "see_full_names") else "姓名已脱敏。"
+masked_note = "" if can(role, "see_full_names") else t("pages.accountability.masked")
 totals = cached_query(fetch_accountability_totals, flt)
 render_kpi_row(accountability_kpis(totals))
 nothing = totals.people == 0 and totals.organisations == 0
-stop_if_empty(nothing, "当前筛选范围内没有问责追责记录。")
+stop_if_empty(nothing, t("pages.accountability.empty"))
 
 if totals.people:
     left, right = st.columns(2, gap="large")
@@ -54,31 +55,32 @@ if totals.people:
         selection=TOWNSHIP_SELECTION,
         filter_field="townships",
     )
-    note_largest_townships(by_township, measure="问责人数")
-    st.subheader("一案双查")
-    st.caption(
-        f"同一问题既追究直接责任、又追究领导责任的共 {totals.dual_check_problems} 个问题；"
-        f"{masked_note}选中一行查看问题详情。"
-    )
+    note_largest_townships(by_township, measure=t("pages.measure.accountable_people"))
+    st.subheader(t("pages.accountability.dual_check"))
+    count = totals.dual_check_problems
+    st.caption(t("pages.accountability.dual_check_caption", count=count, masked=masked_note))
     if show_dual_check_pairs(flt, key="dual_check_pairs", role=role):
         pairs = cached_query(fetch_dual_check_pairs, flt, role=role)  # the rows shown (cached)
         if len(pairs) >= PAIR_ROWS:
-            st.caption(f"仅列出前 {PAIR_ROWS:,} 行；可用筛选缩小范围。")
+            st.caption(t("pages.accountability.first_rows", rows=PAIR_ROWS))
         table_downloads(
             pairs,
             key="pairs",
-            title="一案双查",
-            column_config=PAIR_COLUMNS,
+            title=t("pages.accountability.dual_check"),
+            column_config=pair_columns(),
             name_columns=NAME_COLUMNS,
         )
     else:
-        show_empty_state("当前筛选范围内没有一案双查的问题。")
+        show_empty_state(t("pages.accountability.no_dual_check"))
 
 if totals.organisations:
-    st.subheader("书面检查（组织）")
-    st.caption("作出书面检查的村党组织，不计入问责追责人数。")
+    st.subheader(t("pages.accountability.organisations"))
+    st.caption(t("pages.accountability.organisations_caption"))
     organisations = cached_query(fetch_written_self_criticism, flt)
     show_organisations_table(organisations, key="written_self_criticism")
     table_downloads(
-        organisations, key="organisations", title="书面检查", column_config=ORGANISATION_COLUMNS
+        organisations,
+        key="organisations",
+        title=t("code.category.written_self_criticism"),
+        column_config=organisation_columns(),
     )

@@ -13,6 +13,7 @@ from components.admin_rounds import (
 )
 from components.auth import signed_in_user
 from components.demo_removal import show_demo_removal
+from i18n import t
 
 admin = signed_in_user()
 show_notice()
@@ -20,12 +21,12 @@ show_demo_removal(admin)
 rounds = load_rounds()
 show_rounds_table(rounds)
 
-st.subheader("新建巡察轮次", anchor=False)
+st.subheader(t("pages.admin_rounds.create"), anchor=False)
 show_create_round(admin)
 
 if not rounds.empty:
-    st.subheader("修改巡察轮次、管理巡察组", anchor=False)
+    st.subheader(t("pages.admin_rounds.edit"), anchor=False)
     current = pick_round(rounds)
     show_edit_round(admin, current)
-    st.markdown("**巡察组**")
+    st.markdown(f"**{t('pages.admin_rounds.groups')}**")
     show_groups(admin, current)

@@ -10,14 +10,15 @@ from components.admin_users import (
     show_user_table,
 )
 from components.auth import signed_in_user
+from i18n import t
 
 admin = signed_in_user()
 show_notice()
 users = load_users()
 show_user_table(users)
 
-st.subheader("修改用户")
+st.subheader(t("pages.admin_users.edit"))
 show_manage_user(admin, users)
 
-st.subheader("新建用户")
+st.subheader(t("pages.admin_users.create"))
 show_create_form(admin)

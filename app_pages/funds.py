@@ -18,7 +18,7 @@ from components.exports import show_static_chart, table_downloads
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import funds_kpis
-from components.page_tables import RECOVERY_COLUMNS, show_recoveries_table
+from components.page_tables import recovery_columns, show_recoveries_table
 from data_access.cache import cached_query
 from data_access.queries import (
     fetch_funds_totals,
@@ -28,13 +28,14 @@ from data_access.queries import (
     fetch_recovered_by_township,
     fetch_rules_by_township,
 )
+from i18n import t
 
 flt = current_filter()
 totals = cached_query(fetch_funds_totals, flt)
 render_kpi_row(funds_kpis(totals))
 stop_if_empty(
     totals.recovered_yuan == 0 and totals.rules_improved == 0,
-    "当前筛选范围内没有挽回损失或完善制度的记录。",
+    t("pages.funds.empty"),
 )
 
 if totals.recovered_yuan:
@@ -47,7 +48,7 @@ if totals.recovered_yuan:
             selection=TOWNSHIP_SELECTION,
             filter_field="townships",
         )
-        note_largest_townships(by_township, measure="挽回损失")
+        note_largest_townships(by_township, measure=t("pages.measure.recovered"))
     with right:
         show_chart(
             recovered_by_sub_category_chart(cached_query(fetch_recovered_by_sub_category, flt)),
@@ -57,13 +58,13 @@ if totals.recovered_yuan:
         )
         months = cached_query(fetch_recovered_by_month, flt)
         show_static_chart(recovered_by_month_chart(months), key="funds_by_month")
-    st.subheader("挽回损失最多的问题")
+    st.subheader(t("pages.funds.largest"))
     recoveries = cached_query(fetch_largest_recoveries, flt)
     show_recoveries_table(recoveries, key="largest_recoveries")
-    title = "挽回损失最多的问题"
-    table_downloads(recoveries, key="recoveries", title=title, column_config=RECOVERY_COLUMNS)
+    title = t("pages.funds.largest")
+    table_downloads(recoveries, key="recoveries", title=title, column_config=recovery_columns())
 else:
-    show_empty_state("当前筛选范围内没有挽回损失的记录。")
+    show_empty_state(t("pages.funds.no_recoveries"))
 
 if totals.rules_improved:
     rules = cached_query(fetch_rules_by_township, flt)
@@ -73,4 +74,4 @@ if totals.rules_improved:
         selection=RULES_SELECTION,
         filter_field="townships",
     )
-    note_largest_townships(rules, measure="完善制度")
+    note_largest_townships(rules, measure=t("pages.measure.rules_improved"))

@@ -15,7 +15,7 @@ from components.exports import show_static_chart, table_downloads
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import leads_kpis
-from components.page_tables import LEAD_COLUMNS, show_leads_table
+from components.page_tables import lead_columns, show_leads_table
 from data_access.cache import cached_query
 from data_access.queries import (
     fetch_lead_funnel,
@@ -24,12 +24,13 @@ from data_access.queries import (
     fetch_leads_by_township,
 )
 from data_access.queries.leads import TABLE_ROWS
+from i18n import t
 
 flt = current_filter()
 funnel = cached_query(fetch_lead_funnel, flt)
 render_kpi_row(leads_kpis(funnel))
 leads = cached_query(fetch_lead_outcomes, flt)
-stop_if_empty(leads.empty, "当前筛选范围内没有移交的问题线索。")
+stop_if_empty(leads.empty, t("pages.leads.empty"))
 
 left, right = st.columns(2, gap="large")
 with left:
@@ -44,11 +45,11 @@ with right:
         selection=TOWNSHIP_SELECTION,
         filter_field="townships",
     )
-    note_largest_townships(by_township, measure="移交线索")
+    note_largest_townships(by_township, measure=t("pages.measure.leads"))
 
-st.subheader("线索办理情况")
+st.subheader(t("pages.leads.outcomes"))
 show_leads_table(leads, key="lead_outcomes")
-st.caption("选中一行查看线索所涉问题的详情。")
+st.caption(t("pages.leads.table_hint"))
 if len(leads) >= TABLE_ROWS:  # a province has far more leads than a table can show
-    st.caption(f"仅列出按线索编号排在前面的 {TABLE_ROWS:,} 条；可用筛选缩小范围。")
-table_downloads(leads, key="leads", title="线索办理情况", column_config=LEAD_COLUMNS)
+    st.caption(t("pages.leads.first_rows", rows=TABLE_ROWS))
+table_downloads(leads, key="leads", title=t("pages.leads.outcomes"), column_config=lead_columns())

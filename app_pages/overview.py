@@ -32,6 +32,7 @@ from data_access.queries import (
     fetch_weekly_trend,
 )
 from data_access.queries.status import fetch_status_totals
+from i18n import t
 
 ACCOUNTABILITY_PAGE = "app_pages/accountability.py"
 
@@ -41,11 +42,11 @@ headline = cached_query(fetch_headline, flt)
 render_kpi_row(headline_kpis(headline))
 
 if headline.problems_total == 0:
-    show_empty_state("当前范围内没有问题记录。")
+    show_empty_state(t("pages.overview.empty"))
     st.stop()
 view_briefing("overview", key="overview")  # with the overdue list and accountability
 
-st.caption("点击图表中的乡镇、巡察重点、整改状态或某一周即可筛选；按住 Shift 点击可多选。")
+st.caption(t("pages.overview.click_hint"))
 left, right = st.columns([3, 2], gap="large")
 with left:
     townships = cached_query(fetch_completion_by_township, flt.with_(townships=(), villages=()))
@@ -55,7 +56,7 @@ with left:
         selection=TOWNSHIP_SELECTION,
         filter_field="townships",
     )
-    note_largest_townships(townships, measure="问题")
+    note_largest_townships(townships, measure=t("pages.measure.problems"))
 with right:
     areas = cached_query(fetch_problems_by_focus_area, flt.with_(focus_areas=(), sub_categories=()))
     show_chart(
@@ -77,7 +78,7 @@ with right:
         key="accountability_chart",
         selection=CATEGORY_SELECTION,
         page=ACCOUNTABILITY_PAGE,
-        caption="点击处理方式查看“问责情况”页（问责类别不是问题的筛选条件）。",
+        caption=t("pages.overview.accountability_hint"),
     )
 
 weeks = cached_query(fetch_weekly_trend, flt)
@@ -87,4 +88,4 @@ show_chart(
     selection=WEEK_SELECTION,
     filter_field=WEEK,
 )
-st.caption("点击某一周：只看该周发现的问题（发现日期筛选）。")
+st.caption(t("pages.overview.week_hint"))

@@ -14,6 +14,8 @@ from components.exports import show_static_chart, table_downloads
 from components.filter_state import current_filter
 from data_access.cache import cached_query
 from data_access.codes import overdue_label
+from data_access.ingest.columns import PROBLEMS
+from data_access.ingest.preview import column_title
 from data_access.queries.problem_detail import (
     fetch_problem_accountability,
     fetch_problem_detail,
@@ -21,35 +23,52 @@ from data_access.queries.problem_detail import (
     fetch_problem_timeline,
     ledger_fields,
 )
+from i18n import t
 
 ROLE = signed_in_user().role  # names are masked unless the role may see them in full
-ACCOUNTABILITY_COLUMNS = {
-    "name": "姓名",
-    "position": "职务",
-    "category_label": "处理方式",
-    "form_label": "形态",
-    "decided_on": st.column_config.DateColumn("决定日期", format="YYYY-MM-DD"),
-    "leader": st.column_config.CheckboxColumn("领导责任（一案双查）"),
-}
-LEAD_COLUMNS = {
-    "code": "线索编号",
-    "subject_position": "被反映人职务",
-    "transferred_to": "移交单位",
-    "transferred_on": st.column_config.DateColumn("移交日期", format="YYYY-MM-DD"),
-    "outcome_label": "办理结果",
-    "case_opened_on": st.column_config.DateColumn("立案日期", format="YYYY-MM-DD"),
-    "people_involved": "涉及人数",
-    "people_sanctioned": "处分人数",
-}
+
+
+def accountability_columns() -> dict[str, object]:
+    """Headers of the problem's accountability table (current language)."""
+    return {
+        "name": t("ingest.accountability.column.person_name"),
+        "position": t("ingest.accountability.column.position"),
+        "category_label": t("ingest.accountability.column.category"),
+        "form_label": t("ingest.accountability.column.form"),
+        "decided_on": st.column_config.DateColumn(
+            t("ingest.accountability.column.decided_on"), format="YYYY-MM-DD"
+        ),
+        "leader": st.column_config.CheckboxColumn(t("pages.problem.column.leader")),
+    }
+
+
+def lead_columns() -> dict[str, object]:
+    """Headers of the problem's leads table (current language)."""
+    return {
+        "code": t("ingest.leads.column.code"),
+        "subject_position": t("ingest.leads.column.subject_position"),
+        "transferred_to": t("ingest.leads.column.transferred_to"),
+        "transferred_on": st.column_config.DateColumn(
+            t("ingest.leads.column.transferred_on"), format="YYYY-MM-DD"
+        ),
+        "outcome_label": t("ingest.leads.column.outcome"),
+        "case_opened_on": st.column_config.DateColumn(
+            t("pages.problem.column.case_opened_on"), format="YYYY-MM-DD"
+        ),
+        "people_involved": t("pages.problem.column.people_involved"),
+        "people_sanctioned": t("pages.problem.column.people_sanctioned"),
+    }
+
 
 flt = current_filter()
 code = st.query_params.get("code", "").strip()
 if not code:
-    show_empty_state("未指定问题编号。", hint="请在“问题清单”或“乡镇对比”中点击一个问题。")
+    show_empty_state(t("pages.problem.no_code"), hint=t("pages.problem.no_code_hint"))
     st.stop()
 detail = cached_query(fetch_problem_detail, flt, code=code)
 if detail is None:
-    show_empty_state(f"没有编号为 {code} 的问题。", hint="编号可能已更改，请在“问题清单”中查找。")
+    hint = t("pages.problem.not_found_hint")
+    show_empty_state(t("pages.problem.not_found", code=code), hint=hint)
     st.stop()
 
 region = detail.region
@@ -57,41 +76,49 @@ place = flt.with_(
     townships=(region["township_id"],),
     villages=(region["village_id"],) if region["village_id"] else (),
 )
-show_breadcrumb(current_drill_node(place).crumbs, current=f"问题 {code}")
+show_breadcrumb(current_drill_node(place).crumbs, current=t("pages.problem.crumb", code=code))
 
 fields = dict(ledger_fields(detail))
+status_header = column_title(PROBLEMS.key, PROBLEMS.column("status"))  # as ledger_fields names it
 if detail.overdue:
-    fields["整改状态"] += f"（{overdue_label()}）"
+    fields[status_header] = t(
+        "queries.status_overdue", status=fields[status_header], overdue=overdue_label()
+    )
 if flt.as_of:
-    fields["整改状态"] += f"（截至 {flt.as_of.isoformat()}）"
-st.table(pd.DataFrame({"内容": list(fields.values())}, index=pd.Index(fields, name="字段")))
+    fields[status_header] = t(
+        "pages.problem.as_of", status=fields[status_header], day=flt.as_of.isoformat()
+    )
+index = pd.Index(fields, name=t("pages.problem.field"))
+st.table(pd.DataFrame({t("pages.problem.value"): list(fields.values())}, index=index))
 
 events = cached_query(fetch_problem_timeline, flt, code=code)
 if events.empty:
-    st.caption("暂无状态变更记录。")
+    st.caption(t("pages.problem.no_history"))
 else:
     chart = status_timeline_chart(events, deadline=detail.values["deadline"], as_of=flt.as_of)
     show_static_chart(chart, key="problem_timeline")
 
-st.subheader("问责情况", anchor=False)
+st.subheader(t("frame.page.accountability"), anchor=False)
 people = cached_query(fetch_problem_accountability, flt, code=code, role=ROLE)
 if people.empty:
-    st.caption("本问题暂无问责记录。")
+    st.caption(t("pages.problem.no_people"))
 else:
-    st.caption("姓名已按权限脱敏显示。")
-    st.dataframe(people, hide_index=True, column_config=ACCOUNTABILITY_COLUMNS, width="stretch")
+    st.caption(t("pages.problem.masked"))
+    columns = accountability_columns()
+    st.dataframe(people, hide_index=True, column_config=columns, width="stretch")
     table_downloads(
         people,
         key="problem_people",
-        title=f"问题{code}问责情况",
-        column_config=ACCOUNTABILITY_COLUMNS,  # names come masked as the role may see them
+        title=t("pages.problem.people_title", code=code),
+        column_config=columns,  # names come masked as the role may see them
     )
 
-st.subheader("移交线索", anchor=False)
+st.subheader(t("ingest.leads.title"), anchor=False)
 leads = cached_query(fetch_problem_leads, flt, code=code)
 if leads.empty:
-    st.caption("本问题未移交问题线索。")
+    st.caption(t("pages.problem.no_leads"))
 else:
-    st.dataframe(leads, hide_index=True, column_config=LEAD_COLUMNS, width="stretch")
-    title = f"问题{code}移交线索"
-    table_downloads(leads, key="problem_leads", title=title, column_config=LEAD_COLUMNS)
+    columns = lead_columns()
+    st.dataframe(leads, hide_index=True, column_config=columns, width="stretch")
+    title = t("pages.problem.leads_title", code=code)
+    table_downloads(leads, key="problem_leads", title=title, column_config=columns)

@@ -9,7 +9,7 @@ from components.exports import fetch_now, table_downloads
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
 from components.page_kpis import problems_kpis
-from components.page_tables import LEDGER_COLUMNS, show_ledger_table
+from components.page_tables import ledger_columns, show_ledger_table
 from components.tables import pager, search_box, sort_choice
 from data_access.cache import cached_query
 from data_access.queries import (
@@ -19,6 +19,7 @@ from data_access.queries import (
     fetch_status_by_focus_area,
 )
 from data_access.queries.problems import LEDGER_SORTS, PAGE_SIZE
+from i18n import t
 
 flt = current_filter()
 headline = cached_query(fetch_headline, flt)
@@ -33,22 +34,22 @@ show_chart(
     filter_field="statuses",
 )
 
-st.subheader("整改台账")
+st.subheader(t("ingest.problems.title"))
 search_column, sort_column = st.columns([3, 1], vertical_alignment="bottom")
 with search_column:
     search = search_box()
 with sort_column:
     sort = sort_choice(LEDGER_SORTS, key="ledger_sort")
 total = cached_query(count_problem_ledger, flt, search=search)
-no_match = f"没有找到包含“{search}”的问题。"
-stop_if_empty(total == 0, no_match, hint="请换一个关键词，或清空搜索框。")
+no_match = t("pages.problems.no_match", search=search)
+stop_if_empty(total == 0, no_match, hint=t("pages.problems.no_match_hint"))
 offset = pager(total, page_size=PAGE_SIZE, key="ledger_page")
 ledger = cached_query(fetch_problem_ledger, flt, search=search, sort=sort, offset=offset)
 show_ledger_table(ledger, key="ledger_table")
-st.caption("点击表头排序（当前页内）；选中一行查看问题详情。逾期问题的整改状态以红色标出。")
+st.caption(t("pages.problems.table_hint"))
 table_downloads(  # every page of the search, fetched only when a download is asked for
     lambda: fetch_now(fetch_problem_ledger, flt, search=search, sort=sort, limit=total),
     key="ledger",
-    title="整改台账",
-    column_config=LEDGER_COLUMNS,
+    title=t("ingest.problems.title"),
+    column_config=ledger_columns(),
 )

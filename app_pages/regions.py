@@ -11,21 +11,19 @@ from components.regions_upload import (
     show_template_download,
     upload_for,
 )
+from i18n import t
 
 user = signed_in_user()
 show_regions_notice()
-st.caption(
-    "每个村一行（乡镇各列重复），只登记乡镇时“村”留空。上传只新增和修改，不删除；"
-    "乡镇撤并时填写停用日期和“并入”，原乡镇的历史问题仍按原名显示。"
-)
+st.caption(t("pages.regions.intro"))
 show_template_download(user)
 uploaded = regions_uploader()
 if uploaded is None:
     st.stop()
-st.text(f"文件：{uploaded.name}")
+st.text(t("pages.file", name=uploaded.name))
 upload = upload_for(uploaded.name, uploaded.getvalue())
 if upload.refusal is not None:
-    st.error("文件被拒绝，未写入任何数据。", icon=":material/block:")
+    st.error(t("pages.file_refused"), icon=":material/block:")
     st.text(upload.refusal)
     st.stop()
 show_regions_preview(upload)

@@ -5,8 +5,9 @@ from components.filter_state import current_filter
 from components.round_comparison import show_round_comparison
 from data_access.cache import cached_query
 from data_access.queries.rounds import fetch_round_comparison, fetch_round_totals
+from i18n import t
 
 flt = current_filter()
 totals = cached_query(fetch_round_totals, flt)
-stop_if_empty(totals.empty, "当前筛选范围内没有任何巡察轮次的问题。")
+stop_if_empty(totals.empty, t("pages.rounds.empty"))
 show_round_comparison(cached_query(fetch_round_comparison, flt), totals)

@@ -23,35 +23,52 @@ from components.filter_state import current_filter
 from components.kpi import headline_kpis, render_kpi_row
 from components.tables import show_drill_table
 from data_access.cache import cached_query
+from data_access.codes import LabelMap
 from data_access.queries import fetch_headline
 from data_access.queries.problems import fetch_problem_ledger
 from data_access.queries.townships import fetch_region_comparison, fetch_township_weekly
+from i18n import t
 
 LEVEL_FIELDS = {"city": "cities", "county": "counties", "township": "townships"}
 LEVEL_FIELDS["village"] = "villages"
-LEVEL_NAMES = {"city": "市", "county": "县区", "township": "乡镇", "village": "村"}
-COMPARISON_COLUMNS = {
-    "member": st.column_config.TextColumn("名称", pinned=True),
-    "problems_total": st.column_config.NumberColumn("问题数", format="localized"),
-    "problems_rectified": st.column_config.NumberColumn("整改完成", format="localized"),
-    "completion_rate": st.column_config.ProgressColumn(
-        "完成率", format="percent", min_value=0.0, max_value=1.0
-    ),
-    "overdue": st.column_config.NumberColumn("逾期", format="localized"),
-    "recovered_wan": st.column_config.NumberColumn("挽回损失（万元）", format="%.4f"),
-    "rules_improved": st.column_config.NumberColumn("完善制度", format="localized"),
-    "accountable_people": st.column_config.NumberColumn("问责人数", format="localized"),
-    "leads_transferred": st.column_config.NumberColumn("移交线索", format="localized"),
-}
-PROBLEM_COLUMNS = {
-    "code": st.column_config.TextColumn("问题编号", pinned=True),
-    "village": "村",
-    "focus_area_label": "问题类别",
-    "sub_category": "问题子类",
-    "description": st.column_config.TextColumn("问题描述", width="large"),
-    "status_label": "整改状态",
-    "deadline": st.column_config.DateColumn("整改时限", format="YYYY-MM-DD"),
-}
+MEMBER_NOUNS = LabelMap("level", tuple(LEVEL_FIELDS), area="pages")  # 乡镇 / township
+MEMBERS_NOUNS = LabelMap("levels", tuple(LEVEL_FIELDS), area="pages")  # 乡镇 / townships
+
+
+def comparison_columns() -> dict[str, object]:
+    """Headers of the member comparison table (current language)."""
+    number = st.column_config.NumberColumn
+    return {
+        "member": st.column_config.TextColumn(t("pages.townships.column.member"), pinned=True),
+        "problems_total": number(t("charts.metric_name.problems_total"), format="localized"),
+        "problems_rectified": number(t("charts.rectified"), format="localized"),
+        "completion_rate": st.column_config.ProgressColumn(
+            t("charts.completion_rate"), format="percent", min_value=0.0, max_value=1.0
+        ),
+        "overdue": number(t("charts.townships.overdue"), format="localized"),
+        "recovered_wan": number(t("charts.metric.recovered_wan"), format="%.4f"),
+        "rules_improved": number(t("ingest.headline.rules_improved"), format="localized"),
+        "accountable_people": number(t("charts.townships.people"), format="localized"),
+        "leads_transferred": number(t("charts.townships.leads"), format="localized"),
+    }
+
+
+def problem_columns() -> dict[str, object]:
+    """Headers of a village's problem list (current language)."""
+    return {
+        "code": st.column_config.TextColumn(t("ingest.problems.column.code"), pinned=True),
+        "village": t("ingest.problems.column.village"),
+        "focus_area_label": t("ingest.problems.column.focus_area"),
+        "sub_category": t("ingest.problems.column.sub_category"),
+        "description": st.column_config.TextColumn(
+            t("ingest.problems.column.description"), width="large"
+        ),
+        "status_label": t("ingest.problems.column.status"),
+        "deadline": st.column_config.DateColumn(
+            t("ingest.problems.column.deadline"), format="YYYY-MM-DD"
+        ),
+    }
+
 
 flt = current_filter()
 node = current_drill_node(flt)
@@ -65,23 +82,26 @@ if headline.problems_total == 0:
 level = node.child_level
 if level != "problem":
     members = cached_query(fetch_region_comparison, flt, level=level)
-    name = LEVEL_NAMES[level]
+    member_noun, members_noun = MEMBER_NOUNS[level], MEMBERS_NOUNS[level]
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         metric = st.segmented_control(
-            "排名指标",
+            t("pages.townships.metric"),
             list(METRICS),
-            format_func=lambda column: METRICS[column].label.split("（")[0],
+            format_func=lambda column: METRICS[column].name,
             default="completion_rate",
             required=True,
             key="townships_metric",
         )
-        low_first = st.toggle("从低到高", key="townships_low_first")
+        low_first = st.toggle(t("pages.townships.low_first"), key="townships_low_first")
         every = ranked(members, metric, ascending=low_first)
         show_all = len(every) <= DEFAULT_LIMIT or st.toggle(
-            f"显示全部 {len(every)} 个{name}", key="townships_show_all"
+            t("pages.townships.show_all", count=len(every), members=members_noun),
+            key="townships_show_all",
         )
     rows = every if show_all else every.head(DEFAULT_LIMIT)
-    note = f"点击条形进入该{name}" + ("" if show_all else f"；仅显示前 {DEFAULT_LIMIT} 个")
+    note = t("pages.townships.bar_hint", member=member_noun)
+    if not show_all:
+        note += t("pages.townships.top_only", count=DEFAULT_LIMIT)
     show_chart(
         ranking_chart(rows, metric, level, note=note),
         key=f"ranking_{level}",
@@ -97,19 +117,17 @@ if level != "problem":
                 selection=TOWNSHIP_SELECTION,
                 filter_field="townships",
             )
-    st.subheader(f"各{name}对比", anchor=False)
-    st.caption("点击一行进入下一级；表头可排序。")
-    show_member_table(
-        members,
-        key=f"members_{level}",
-        level=level,
-        column_config=COMPARISON_COLUMNS,
-    )
-    title = f"各{name}对比"
-    table_downloads(members, key=f"members_{level}", title=title, column_config=COMPARISON_COLUMNS)
+    title = t("pages.townships.comparison", members=members_noun)
+    st.subheader(title, anchor=False)
+    st.caption(t("pages.townships.comparison_hint"))
+    columns = comparison_columns()
+    show_member_table(members, key=f"members_{level}", level=level, column_config=columns)
+    table_downloads(members, key=f"members_{level}", title=title, column_config=columns)
 if level in ("village", "problem"):
-    st.subheader("问题清单", anchor=False)
-    st.caption("点击一行查看问题详情。")
+    title = t("frame.page.problems")
+    st.subheader(title, anchor=False)
+    st.caption(t("pages.townships.problems_hint"))
     problems = cached_query(fetch_problem_ledger, flt)
-    show_drill_table(problems, key="drill_problems", column_config=PROBLEM_COLUMNS)
-    table_downloads(problems, key="drill_problems", title="问题清单", column_config=PROBLEM_COLUMNS)
+    columns = problem_columns()
+    show_drill_table(problems, key="drill_problems", column_config=columns)
+    table_downloads(problems, key="drill_problems", title=title, column_config=columns)

@@ -12,21 +12,20 @@ from components.upload_preview import (
     show_preview,
     upload_widget,
 )
+from i18n import t
 
 user = signed_in_user()
 show_notice()
-st.caption(
-    "先下载模板（或当前台账）填写，再上传。提交前会列出每一处新增、变更和错误；提交后可在“导入记录”页撤销。"
-)
+st.caption(t("pages.upload.intro"))
 show_downloads(user)
 round_id = round_choice()
 uploaded = upload_widget()
 if uploaded is None:
     st.stop()
-st.text(f"文件：{uploaded.name}")
+st.text(t("pages.file", name=uploaded.name))
 preview = preview_for(uploaded.name, uploaded.getvalue(), round_id=round_id, scope=user.scope)
 if preview.refusal is not None:
-    st.error("文件被拒绝，未写入任何数据。", icon=":material/block:")
+    st.error(t("pages.file_refused"), icon=":material/block:")
     st.text(preview.refusal)
     st.stop()
 show_preview(preview)

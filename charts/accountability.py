@@ -6,11 +6,11 @@ import altair as alt
 import pandas as pd
 
 from charts.marks import Heatmap, heatmap
-from charts.theme import BAR_STEP, COUNT_FORMAT, NO_FORM_LABEL, form_scale, themed, top_legend
+from charts.theme import BAR_STEP, COUNT_FORMAT, form_scale, no_form_label, themed, top_legend
 from data_access.codes import PERSON_CATEGORIES
+from i18n import t
 
 TOWNSHIP_SELECTION = "accountability_township_pick"
-CATEGORY_LABELS = list(PERSON_CATEGORIES.values())
 
 
 def township_category_chart(df: pd.DataFrame) -> alt.LayerChart:
@@ -24,7 +24,7 @@ def township_category_chart(df: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(df).transform_aggregate(people="sum(people)", groupby=keys)
     spec = Heatmap(
         column="category_label",
-        column_labels=CATEGORY_LABELS,
+        column_labels=list(PERSON_CATEGORIES.values()),
         row=alt.Y(
             "township:N",
             title=None,
@@ -34,14 +34,15 @@ def township_category_chart(df: pd.DataFrame) -> alt.LayerChart:
         count="people",
         scheme="purples",
         tooltip=[
-            alt.Tooltip("township:N", title="乡镇"),
-            alt.Tooltip("category_label:N", title="处理方式"),
-            alt.Tooltip("people:Q", title="人数", format=COUNT_FORMAT),
+            alt.Tooltip("township:N", title=t("charts.township")),
+            alt.Tooltip("category_label:N", title=t("charts.category")),
+            alt.Tooltip("people:Q", title=t("charts.people"), format=COUNT_FORMAT),
         ],
         font_size=11,
     )
     chart = heatmap(base, spec, selection).properties(height=alt.Step(BAR_STEP + 4))
-    return themed(chart, "各乡镇问责追责人数", "按处理方式统计；点击乡镇筛选")
+    title = t("charts.accountability.township.title")
+    return themed(chart, title, t("charts.accountability.township.subtitle"))
 
 
 def monthly_forms_chart(df: pd.DataFrame) -> alt.Chart:
@@ -51,7 +52,7 @@ def monthly_forms_chart(df: pd.DataFrame) -> alt.Chart:
     has one segment per form.
     """
     frame = df.assign(
-        form_label=df["form_label"].fillna(NO_FORM_LABEL),
+        form_label=df["form_label"].fillna(no_form_label()),
         # Python dates are not JSON: a chart holding them cannot be saved as an image.
         month=pd.to_datetime(df["month"]),
     )
@@ -59,20 +60,28 @@ def monthly_forms_chart(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar(width={"band": 0.6})
         .encode(
-            x=alt.X("month_label:N", title="决定月份", sort=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("sum(people):Q", title="人数（人）", axis=alt.Axis(format=COUNT_FORMAT)),
+            x=alt.X(
+                "month_label:N",
+                title=t("charts.accountability.month_axis"),
+                sort=None,
+                axis=alt.Axis(labelAngle=0),
+            ),
+            y=alt.Y(
+                "sum(people):Q", title=t("charts.people_axis"), axis=alt.Axis(format=COUNT_FORMAT)
+            ),
             color=alt.Color(
                 "form_label:N",
-                title="四种形态",
+                title=t("charts.forms"),
                 scale=form_scale(sorted(frame["form_label"].unique())),
                 legend=top_legend(columns=5),
             ),
             tooltip=[
-                alt.Tooltip("month_label:N", title="月份"),
-                alt.Tooltip("form_label:N", title="形态"),
-                alt.Tooltip("sum(people):Q", title="人数", format=COUNT_FORMAT),
+                alt.Tooltip("month_label:N", title=t("charts.month")),
+                alt.Tooltip("form_label:N", title=t("charts.form")),
+                alt.Tooltip("sum(people):Q", title=t("charts.people"), format=COUNT_FORMAT),
             ],
         )
         .properties(height=380)  # title, legend and axes included
     )
-    return themed(chart, "问责追责按月分布", "按决定日期所在月份统计，颜色为“四种形态”")
+    title = t("charts.accountability.monthly.title")
+    return themed(chart, title, t("charts.accountability.monthly.subtitle"))

@@ -15,13 +15,13 @@ from charts.marks import (
 )
 from charts.theme import BAR_STEP, COUNT_FORMAT, themed
 from data_access.codes import FOCUS_AREAS
+from i18n import t
 
 TOWNSHIP_SELECTION = "funds_township_pick"
 SUB_CATEGORY_SELECTION = "funds_sub_category_pick"
 RULES_SELECTION = "rules_township_pick"
 MONEY_COLOUR = "#C62828"
 AREA_COLOURS = ("#5C6BC0", "#26A69A", "#FFA726", "#C62828", "#8D6E63")  # the five focus areas
-WAN_AXIS_TITLE = "挽回损失（万元）"
 # One row per bar, so "max" is the row's own money; layers may only share min/max/count sorts.
 MOST_MONEY_FIRST = alt.EncodingSortField(field="recovered_yuan", op="max", order="descending")
 
@@ -30,12 +30,17 @@ def _area_colour(legend_columns: int) -> alt.Color:
     """Colour by focus area label, one fixed colour per area."""
     return alt.Color(
         "focus_area_label:N",
-        title="巡察重点",
+        title=t("charts.focus_area"),
         scale=alt.Scale(domain=list(FOCUS_AREAS.values()), range=list(AREA_COLOURS)),
         legend=alt.Legend(
             orient="top", direction="horizontal", columns=legend_columns, labelLimit=0
         ),
     )
+
+
+def _problems_tooltip() -> alt.Tooltip:
+    """The problems behind a bar's money."""
+    return alt.Tooltip("problems:Q", title=t("charts.problems_involved"), format=COUNT_FORMAT)
 
 
 def _money_bars(df: pd.DataFrame, y: alt.Y, selection: alt.Parameter, **encodings) -> alt.Chart:
@@ -44,7 +49,9 @@ def _money_bars(df: pd.DataFrame, y: alt.Y, selection: alt.Parameter, **encoding
     bars = (
         base.mark_bar(color=MONEY_COLOUR)
         .encode(
-            x=alt.X("wan:Q", title=WAN_AXIS_TITLE, axis=alt.Axis(format=WAN_AXIS_FORMAT)),
+            x=alt.X(
+                "wan:Q", title=t("charts.recovered_wan"), axis=alt.Axis(format=WAN_AXIS_FORMAT)
+            ),
             y=y,
             opacity=highlight(selection),
             **encodings,
@@ -63,10 +70,10 @@ def recovered_by_township_chart(df: pd.DataFrame) -> alt.LayerChart:
     """Money recovered per township, most first; a click filters to the township."""
     selection = alt.selection_point(name=TOWNSHIP_SELECTION, fields=["township_id"])
     y = alt.Y("township:N", title=None, sort=MOST_MONEY_FIRST, axis=alt.Axis(labelLimit=200))
-    tooltip = [alt.Tooltip("township:N", title="乡镇"), *money_tooltips()]
-    tooltip.append(alt.Tooltip("problems:Q", title="涉及问题（个）", format=COUNT_FORMAT))
+    tooltip = [alt.Tooltip("township:N", title=t("charts.township")), *money_tooltips()]
+    tooltip.append(_problems_tooltip())
     chart = _money_bars(df, y, selection, tooltip=tooltip)
-    return themed(chart, "各乡镇挽回损失", "单位：万元；点击乡镇筛选")
+    return themed(chart, t("charts.funds.township.title"), t("charts.funds.township.subtitle"))
 
 
 def recovered_by_sub_category_chart(df: pd.DataFrame) -> alt.LayerChart:
@@ -74,57 +81,58 @@ def recovered_by_sub_category_chart(df: pd.DataFrame) -> alt.LayerChart:
     selection = alt.selection_point(name=SUB_CATEGORY_SELECTION, fields=["sub_category"])
     y = alt.Y("sub_category:N", title=None, sort=MOST_MONEY_FIRST, axis=alt.Axis(labelLimit=240))
     tooltip = [
-        alt.Tooltip("sub_category:N", title="问题子类"),
-        alt.Tooltip("focus_area_label:N", title="巡察重点"),
+        alt.Tooltip("sub_category:N", title=t("charts.funds.sub_category")),
+        alt.Tooltip("focus_area_label:N", title=t("charts.focus_area")),
         *money_tooltips(),
-        alt.Tooltip("problems:Q", title="涉及问题（个）", format=COUNT_FORMAT),
+        _problems_tooltip(),
     ]
     # One colour: a focus-area legend would not fit beside the long sub-category names.
     chart = _money_bars(df, y, selection, tooltip=tooltip)
-    return themed(chart, "各类问题挽回损失", "单位：万元；点击子类筛选")
+    title = t("charts.funds.sub_category.title")
+    return themed(chart, title, t("charts.funds.sub_category.subtitle"))
 
 
 def recovered_by_month_chart(df: pd.DataFrame) -> alt.LayerChart:
     """Money recovered per month of rectification (money on open problems in its own bar)."""
     # Python dates are not JSON: a chart holding them cannot be saved as an image.
     base = with_wan(alt.Chart(df.assign(month=pd.to_datetime(df["month"]))))
-    x = alt.X("month_label:N", title="整改完成月份", sort=None, axis=alt.Axis(labelAngle=0))
-    tooltip = [alt.Tooltip("month_label:N", title="月份"), *money_tooltips()]
-    tooltip.append(alt.Tooltip("problems:Q", title="涉及问题（个）", format=COUNT_FORMAT))
+    month_title = t("charts.funds.month_axis")
+    x = alt.X("month_label:N", title=month_title, sort=None, axis=alt.Axis(labelAngle=0))
+    tooltip = [alt.Tooltip("month_label:N", title=t("charts.month")), *money_tooltips()]
+    tooltip.append(_problems_tooltip())
     bars = base.mark_bar(color=MONEY_COLOUR, width={"band": 0.6}).encode(
         x=x,
-        y=alt.Y("wan:Q", title=WAN_AXIS_TITLE, axis=alt.Axis(format=WAN_AXIS_FORMAT)),
+        y=alt.Y("wan:Q", title=t("charts.recovered_wan"), axis=alt.Axis(format=WAN_AXIS_FORMAT)),
         tooltip=tooltip,
     )
     labels = base.mark_text(dy=-6, fontSize=11, color=LABEL_COLOUR).encode(
         x=x, y="wan:Q", text=alt.Text("wan:Q", format=WAN_FORMAT)
     )
     chart = alt.layer(bars, labels).properties(height=340)  # title and axes included
-    return themed(chart, "按月挽回损失", "按问题整改完成的月份统计，单位：万元")
+    return themed(chart, t("charts.funds.month.title"), t("charts.funds.month.subtitle"))
 
 
 def rules_by_township_chart(df: pd.DataFrame) -> alt.Chart:
     """Rules improved (完善制度) per township, stacked by focus area; a click filters."""
     selection = alt.selection_point(name=RULES_SELECTION, fields=["township_id"])
+    rules_title = t("charts.funds.rules")
     chart = (
         alt.Chart(df)
         .mark_bar()
         .encode(
-            x=alt.X(
-                "sum(rules_improved):Q", title="完善制度（项）", axis=alt.Axis(format=COUNT_FORMAT)
-            ),
+            x=alt.X("sum(rules_improved):Q", title=rules_title, axis=alt.Axis(format=COUNT_FORMAT)),
             y=alt.Y("township:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
             color=_area_colour(3),
             # Keep the id in the summed data, or a click carries no township to filter by.
             detail="township_id:N",
             opacity=highlight(selection),
             tooltip=[
-                alt.Tooltip("township:N", title="乡镇"),
-                alt.Tooltip("focus_area_label:N", title="巡察重点"),
-                alt.Tooltip("rules_improved:Q", title="完善制度（项）", format=COUNT_FORMAT),
+                alt.Tooltip("township:N", title=t("charts.township")),
+                alt.Tooltip("focus_area_label:N", title=t("charts.focus_area")),
+                alt.Tooltip("rules_improved:Q", title=rules_title, format=COUNT_FORMAT),
             ],
         )
         .add_params(selection)
         .properties(height=alt.Step(BAR_STEP))
     )
-    return themed(chart, "各乡镇完善制度", "按巡察重点分色；点击乡镇筛选")
+    return themed(chart, t("charts.funds.rules.title"), t("charts.funds.rules.subtitle"))

@@ -8,6 +8,7 @@ import altair as alt
 
 from charts.theme import COUNT_FORMAT
 from data_access.codes import LEAD_OUTCOMES
+from i18n import t
 
 DIMMED_OPACITY = 0.35
 DARK_CELL_SHARE = 0.6  # heatmap cells above this share of the largest count get white text
@@ -84,8 +85,8 @@ def with_wan(chart: alt.Chart, field: str = "recovered_yuan") -> alt.Chart:
 def money_tooltips() -> list[alt.Tooltip]:
     """The recovered money both ways: exact 元 and 万元."""
     return [
-        alt.Tooltip("recovered_yuan:Q", title="挽回损失（元）", format=YUAN_FORMAT),
-        alt.Tooltip("wan:Q", title="挽回损失（万元）", format=WAN_EXACT_FORMAT),
+        alt.Tooltip("recovered_yuan:Q", title=t("charts.recovered_yuan"), format=YUAN_FORMAT),
+        alt.Tooltip("wan:Q", title=t("charts.recovered_wan"), format=WAN_EXACT_FORMAT),
     ]
 
 
@@ -93,7 +94,7 @@ def outcome_colour(legend: alt.Legend | None = None) -> alt.Color:
     """Colour by lead outcome label, in the code table's order."""
     return alt.Color(
         "outcome_label:N",
-        title="办理结果",
+        title=t("charts.outcome"),
         scale=alt.Scale(
             domain=list(LEAD_OUTCOMES.values()),
             range=[OUTCOME_COLOURS[code] for code in LEAD_OUTCOMES],

@@ -15,6 +15,7 @@ from charts.leads import lead_funnel_chart
 from charts.overview import accountability_chart, completion_by_township_chart, focus_area_chart
 from charts.problems import status_matrix_chart
 from charts.townships import ranked, ranking_chart
+from i18n import t
 
 if TYPE_CHECKING:  # the type only: chart builders never touch the database layer
     from data_access.meeting_views import ViewData
@@ -52,13 +53,13 @@ def view_charts(view: ViewData) -> list[tuple[str, alt.TopLevelMixin]]:
         ]
     if view.kind == "townships":
         rows = ranked(frames["members"], "completion_rate", ascending=True)
-        note = "按完成率从低到高排列"
+        note = t("charts.meeting.lowest_rate_first")
         return [("ranking", ranking_chart(rows, "completion_rate", "township", note=note))]
     if view.kind == "township_problems":
         return [("matrix", status_matrix_chart(frames["matrix"]))]
     if view.kind == "overdue":
         rows = ranked(frames["members"], "overdue", ascending=False)
-        note = "超过整改时限仍未完成的问题，按数量从多到少排列"
+        note = t("charts.meeting.most_overdue_first")
         return [("overdue", ranking_chart(rows, "overdue", "township", note=note))]
     if view.kind == "accountability":
         return [("people", accountability_chart(frames["breakdown"]))]

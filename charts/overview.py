@@ -10,16 +10,17 @@ import pandas as pd
 from charts.theme import (
     BAR_STEP,
     COUNT_FORMAT,
-    DATE_FORMAT,
-    NO_FORM_LABEL,
     RATE_FORMAT,
+    date_format,
     form_scale,
+    no_form_label,
     status_colour,
     status_rank_expression,
     themed,
     top_legend,
 )
 from data_access.codes import COMPLETED_STATUS, FOCUS_AREAS
+from i18n import t
 
 # Selection names: issue 3 reads event["selection"][name] to turn a click into a filter.
 TOWNSHIP_SELECTION = "township_pick"
@@ -58,22 +59,28 @@ class StatusBars:
     legend_columns: int  # 2 for a chart that sits in a narrow column
 
 
-TOWNSHIP_BARS = StatusBars(
-    key="township_id",
-    label="township",
-    label_title="乡镇",
-    sort=alt.EncodingSortField(field="rate", op="max", order="descending"),
-    selection=TOWNSHIP_SELECTION,
-    legend_columns=4,
-)
-FOCUS_AREA_BARS = StatusBars(
-    key="focus_area",
-    label="focus_area_label",
-    label_title="巡察重点",
-    sort=list(FOCUS_AREAS.values()),  # the published order, not alphabetical
-    selection=FOCUS_AREA_SELECTION,
-    legend_columns=2,
-)
+def _township_bars() -> StatusBars:
+    """Townships, best completion rate first (built per chart: the title follows the language)."""
+    return StatusBars(
+        key="township_id",
+        label="township",
+        label_title=t("charts.township"),
+        sort=alt.EncodingSortField(field="rate", op="max", order="descending"),
+        selection=TOWNSHIP_SELECTION,
+        legend_columns=4,
+    )
+
+
+def _focus_area_bars() -> StatusBars:
+    """Focus areas in the published order, not alphabetical (labels of the current language)."""
+    return StatusBars(
+        key="focus_area",
+        label="focus_area_label",
+        label_title=t("charts.focus_area"),
+        sort=list(FOCUS_AREAS.values()),
+        selection=FOCUS_AREA_SELECTION,
+        legend_columns=2,
+    )
 
 
 def _status_bars(df: pd.DataFrame, spec: StatusBars) -> alt.LayerChart:
@@ -84,7 +91,11 @@ def _status_bars(df: pd.DataFrame, spec: StatusBars) -> alt.LayerChart:
     bars = (
         base.mark_bar()
         .encode(
-            x=alt.X("sum(problems):Q", title="问题数（个）", axis=alt.Axis(format=COUNT_FORMAT)),
+            x=alt.X(
+                "sum(problems):Q",
+                title=t("charts.problems_axis"),
+                axis=alt.Axis(format=COUNT_FORMAT),
+            ),
             y=y,
             color=status_colour(spec.legend_columns),
             order=alt.Order("status_rank:Q"),
@@ -93,9 +104,9 @@ def _status_bars(df: pd.DataFrame, spec: StatusBars) -> alt.LayerChart:
             opacity=_highlight(selection),
             tooltip=[
                 alt.Tooltip(f"{spec.label}:N", title=spec.label_title),
-                alt.Tooltip("status_label:N", title="整改状态"),
-                alt.Tooltip("sum(problems):Q", title="问题数", format=COUNT_FORMAT),
-                alt.Tooltip("max(rate):Q", title="完成率", format=RATE_FORMAT),
+                alt.Tooltip("status_label:N", title=t("charts.status")),
+                alt.Tooltip("sum(problems):Q", title=t("charts.problems"), format=COUNT_FORMAT),
+                alt.Tooltip("max(rate):Q", title=t("charts.completion_rate"), format=RATE_FORMAT),
             ],
         )
         .add_params(selection)
@@ -110,18 +121,21 @@ def _status_bars(df: pd.DataFrame, spec: StatusBars) -> alt.LayerChart:
 
 def completion_by_township_chart(df: pd.DataFrame) -> alt.LayerChart:
     """Problems per township stacked by status, best completion rate at the top."""
-    subtitle = "按完成率排序；条末数字为完成率（只计“已完成”）"
-    return themed(_status_bars(df, TOWNSHIP_BARS), "各乡镇整改完成情况", subtitle)
+    title = t("charts.overview.township.title")
+    subtitle = t("charts.overview.township.subtitle")
+    return themed(_status_bars(df, _township_bars()), title, subtitle)
 
 
 def focus_area_chart(df: pd.DataFrame) -> alt.LayerChart:
     """Problems per focus area (巡察重点) stacked by status, in the published order."""
-    return themed(_status_bars(df, FOCUS_AREA_BARS), "各巡察重点问题整改情况", "条末数字为完成率")
+    title = t("charts.overview.area.title")
+    subtitle = t("charts.overview.area.subtitle")
+    return themed(_status_bars(df, _focus_area_bars()), title, subtitle)
 
 
 def accountability_chart(df: pd.DataFrame) -> alt.LayerChart:
     """People held accountable per category (处理方式), coloured by 四种形态 form."""
-    frame = df.assign(form_label=df["form_label"].fillna(NO_FORM_LABEL))
+    frame = df.assign(form_label=df["form_label"].fillna(no_form_label()))
     selection = alt.selection_point(name=CATEGORY_SELECTION, fields=["category"])
     y = alt.Y(
         "category_label:N",
@@ -137,20 +151,22 @@ def accountability_chart(df: pd.DataFrame) -> alt.LayerChart:
     bars = (
         base.mark_bar()
         .encode(
-            x=alt.X("sum(people):Q", title="人数（人）", axis=alt.Axis(format=COUNT_FORMAT)),
+            x=alt.X(
+                "sum(people):Q", title=t("charts.people_axis"), axis=alt.Axis(format=COUNT_FORMAT)
+            ),
             y=y,
             color=alt.Color(
                 "form_label:N",
-                title="四种形态",
+                title=t("charts.forms"),
                 scale=form_scale(sorted(frame["form_label"].unique())),
                 legend=top_legend(columns=2),  # drawn in the narrow right-hand column
             ),
             detail=alt.Detail("category:N"),  # keeps the clicked category in the datum
             opacity=_highlight(selection),
             tooltip=[
-                alt.Tooltip("category_label:N", title="处理方式"),
-                alt.Tooltip("form_label:N", title="形态"),
-                alt.Tooltip("sum(people):Q", title="人数", format=COUNT_FORMAT),
+                alt.Tooltip("category_label:N", title=t("charts.category")),
+                alt.Tooltip("form_label:N", title=t("charts.form")),
+                alt.Tooltip("sum(people):Q", title=t("charts.people"), format=COUNT_FORMAT),
             ],
         )
         .add_params(selection)
@@ -159,31 +175,37 @@ def accountability_chart(df: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("sum(people):Q"), y=y, text=alt.Text("sum(people):Q", format=COUNT_FORMAT)
     )
     chart = alt.layer(bars, totals).properties(height=alt.Step(BAR_STEP + 6))
-    return themed(chart, "问责追责情况", "按处理方式统计人数，颜色为“四种形态”")
+    title = t("charts.overview.accountability.title")
+    return themed(chart, title, t("charts.overview.accountability.subtitle"))
 
 
 def weekly_trend_chart(df: pd.DataFrame) -> alt.LayerChart:
     """一周一汇总: problems rectified per week (bars) and the completion rate (line)."""
     frame = df.assign(week_start=pd.to_datetime(df["week_start"]))
     selection = alt.selection_point(name=WEEK_SELECTION, fields=["week_start"])
+    day_format = date_format()
     x = alt.X(
         "yearmonthdate(week_start):O",
-        title="周（周一起）",
-        axis=alt.Axis(format=DATE_FORMAT, labelAngle=0),
+        title=t("charts.overview.week_axis"),
+        axis=alt.Axis(format=day_format, labelAngle=0),
     )
     tooltip = [
-        alt.Tooltip("yearmonthdate(week_start):T", title="周起始日", format=DATE_FORMAT),
-        alt.Tooltip("rectified_in_week:Q", title="本周完成", format=COUNT_FORMAT),
-        alt.Tooltip("rectified_cumulative:Q", title="累计完成", format=COUNT_FORMAT),
-        alt.Tooltip("open_problems:Q", title="未完成", format=COUNT_FORMAT),
-        alt.Tooltip("completion_rate:Q", title="完成率", format=RATE_FORMAT),
+        alt.Tooltip("yearmonthdate(week_start):T", title=t("charts.week_start"), format=day_format),
+        alt.Tooltip("rectified_in_week:Q", title=t("charts.overview.in_week"), format=COUNT_FORMAT),
+        alt.Tooltip(
+            "rectified_cumulative:Q", title=t("charts.rectified_cumulative"), format=COUNT_FORMAT
+        ),
+        alt.Tooltip("open_problems:Q", title=t("charts.overview.open"), format=COUNT_FORMAT),
+        alt.Tooltip("completion_rate:Q", title=t("charts.completion_rate"), format=RATE_FORMAT),
     ]
     base = alt.Chart(frame).encode(x=x, tooltip=tooltip)
     count_axis = alt.Axis(format=COUNT_FORMAT)
     bars = (
         base.mark_bar(color="#2E7D32")
         .encode(
-            y=alt.Y("rectified_in_week:Q", title="本周整改完成（个）", axis=count_axis),
+            y=alt.Y(
+                "rectified_in_week:Q", title=t("charts.overview.in_week_axis"), axis=count_axis
+            ),
             opacity=_highlight(selection),
         )
         .add_params(selection)
@@ -193,11 +215,11 @@ def weekly_trend_chart(df: pd.DataFrame) -> alt.LayerChart:
     ).encode(
         y=alt.Y(
             "completion_rate:Q",
-            title="累计完成率",
+            title=t("charts.overview.cumulative_rate"),
             axis=alt.Axis(format=".0%", orient="right"),
             scale=alt.Scale(domain=[0, 1]),
         )
     )
     chart = alt.layer(bars, line).resolve_scale(y="independent").properties(height=320)
-    subtitle = "柱：当周整改完成数；线：截至当周的累计完成率"
-    return themed(chart, "整改进度周报（一周一汇总）", subtitle)
+    title = t("charts.overview.weekly.title")
+    return themed(chart, title, t("charts.overview.weekly.subtitle"))

@@ -7,17 +7,22 @@ import pandas as pd
 
 from charts.marks import LABEL_COLOUR
 from charts.theme import COUNT_FORMAT, RATE_FORMAT, themed, top_legend
+from i18n import t
 
 # Older round pale, newer round strong; more rounds take the next colours.
 ROUND_COLOURS = ("#90CAF9", "#1565C0", "#2E7D32", "#F9A825", "#6A1B9A", "#C62828")
 ROW_STEP = 14  # pixels per bar; a township gets one bar per round
-TOOLTIP = [
-    alt.Tooltip("township:N", title="乡镇"),
-    alt.Tooltip("round:N", title="巡察轮次"),
-    alt.Tooltip("problems_total:Q", title="问题数", format=COUNT_FORMAT),
-    alt.Tooltip("problems_rectified:Q", title="整改完成", format=COUNT_FORMAT),
-    alt.Tooltip("completion_rate:Q", title="完成率", format=RATE_FORMAT),
-]
+
+
+def _tooltip() -> list[alt.Tooltip]:
+    """A bar's township, round and figures."""
+    return [
+        alt.Tooltip("township:N", title=t("charts.township")),
+        alt.Tooltip("round:N", title=t("charts.round")),
+        alt.Tooltip("problems_total:Q", title=t("charts.problems"), format=COUNT_FORMAT),
+        alt.Tooltip("problems_rectified:Q", title=t("charts.rectified"), format=COUNT_FORMAT),
+        alt.Tooltip("completion_rate:Q", title=t("charts.completion_rate"), format=RATE_FORMAT),
+    ]
 
 
 def round_comparison_chart(df: pd.DataFrame) -> alt.LayerChart:
@@ -34,16 +39,16 @@ def round_comparison_chart(df: pd.DataFrame) -> alt.LayerChart:
         yOffset=alt.YOffset("round:N", sort=rounds),
         x=alt.X(
             "completion_rate:Q",
-            title="整改完成率",
+            title=t("charts.rounds.rate_axis"),
             scale=alt.Scale(domain=[0, 1]),
             axis=alt.Axis(format=".0%", values=[0, 0.25, 0.5, 0.75, 1]),
         ),
-        tooltip=TOOLTIP,
+        tooltip=_tooltip(),
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
             "round:N",
-            title="巡察轮次",
+            title=t("charts.round"),
             sort=rounds,
             scale=alt.Scale(domain=rounds, range=colours),
             legend=top_legend(2),
@@ -54,5 +59,6 @@ def round_comparison_chart(df: pd.DataFrame) -> alt.LayerChart:
     )
     # A step per bar of the inner (round) band: each township gets one bar per round.
     chart = alt.layer(bars, labels).properties(height=alt.Step(ROW_STEP))
-    subtitle = "对比：" + "、".join(rounds) if rounds else None
-    return themed(chart, "各乡镇整改完成率：本轮与上一轮", subtitle)
+    names = t("charts.list_separator").join(rounds)
+    subtitle = t("charts.rounds.compared", rounds=names) if rounds else None
+    return themed(chart, t("charts.rounds.title"), subtitle)

@@ -6,8 +6,9 @@ import altair as alt
 import pandas as pd
 
 from charts.marks import LABEL_COLOUR, highlight
-from charts.theme import BAR_STEP, COUNT_FORMAT, STATUS_COLOURS, STATUS_LABELS, themed
-from data_access.codes import OVERDUE_LABEL, STATUSES
+from charts.theme import BAR_STEP, COUNT_FORMAT, STATUS_COLOURS, status_labels, themed
+from data_access.codes import STATUSES, overdue_label
+from i18n import t
 
 STATUS_SELECTION = "status_pick"
 OVERDUE_COLOUR = "#C62828"
@@ -16,16 +17,17 @@ OVERDUE_COLOUR = "#C62828"
 def status_totals_chart(df: pd.DataFrame) -> alt.LayerChart:
     """One bar per status (workflow order) and 已逾期; a click selects that status."""
     selection = alt.selection_point(name=STATUS_SELECTION, fields=["status"])
-    order = [*STATUSES.values(), OVERDUE_LABEL]
-    colours = dict(zip(STATUS_LABELS, STATUS_COLOURS, strict=True)) | {
-        OVERDUE_LABEL: OVERDUE_COLOUR
-    }
+    overdue = overdue_label()
+    order = [*STATUSES.values(), overdue]
+    colours = dict(zip(status_labels(), STATUS_COLOURS, strict=True)) | {overdue: OVERDUE_COLOUR}
     y = alt.Y("status_label:N", title=None, sort=order, axis=alt.Axis(labelLimit=120))
     base = alt.Chart(df).encode(y=y)
     bars = (
         base.mark_bar()
         .encode(
-            x=alt.X("problems:Q", title="问题数（个）", axis=alt.Axis(format=COUNT_FORMAT)),
+            x=alt.X(
+                "problems:Q", title=t("charts.problems_axis"), axis=alt.Axis(format=COUNT_FORMAT)
+            ),
             color=alt.Color(
                 "status_label:N",
                 scale=alt.Scale(domain=order, range=[colours[label] for label in order]),
@@ -33,8 +35,8 @@ def status_totals_chart(df: pd.DataFrame) -> alt.LayerChart:
             ),
             opacity=highlight(selection),
             tooltip=[
-                alt.Tooltip("status_label:N", title="整改状态"),
-                alt.Tooltip("problems:Q", title="问题数", format=COUNT_FORMAT),
+                alt.Tooltip("status_label:N", title=t("charts.status")),
+                alt.Tooltip("problems:Q", title=t("charts.problems"), format=COUNT_FORMAT),
             ],
         )
         .add_params(selection)
@@ -43,5 +45,4 @@ def status_totals_chart(df: pd.DataFrame) -> alt.LayerChart:
         x="problems:Q", text=alt.Text("problems:Q", format=COUNT_FORMAT)
     )
     chart = alt.layer(bars, labels).properties(height=alt.Step(BAR_STEP + 4))
-    subtitle = "已逾期：过了整改时限仍未完成（也计入所在状态）"
-    return themed(chart, "整改状态分布", subtitle)
+    return themed(chart, t("charts.status.title"), t("charts.status.subtitle"))

@@ -1,28 +1,44 @@
-"""Shared look of every chart: Chinese fonts, status colours in a fixed order, number formats."""
+"""Shared look of every chart: Chinese fonts, status colours in a fixed order, number formats.
+
+Texts (titles, labels of the colour scales) are built when a chart is, in the current language.
+"""
 
 from __future__ import annotations
 
 import altair as alt
 
 from data_access.codes import FORMS, STATUSES
+from i18n import t
 
 # Local fonts only (no web fonts): Debian's WenQuanYi first, then Windows/macOS defaults.
 FONT = "WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 
 # Completed first so the green part of a stacked bar starts at the axis.
 STATUS_ORDER: tuple[str, ...] = tuple(reversed(STATUSES))
-STATUS_LABELS: tuple[str, ...] = tuple(STATUSES[code] for code in STATUS_ORDER)
 STATUS_COLOURS: tuple[str, ...] = ("#2E7D32", "#9CCC65", "#F9A825", "#BDBDBD")
 
 # 四种形态 1..4 from mild to severe, then anything without a form (pending cases).
 FORM_COLOURS: tuple[str, ...] = ("#90CAF9", "#42A5F5", "#1565C0", "#0D1B4C")
 NO_FORM_COLOUR = "#BDBDBD"
-NO_FORM_LABEL = "未定形态"
 
 COUNT_FORMAT = ",d"  # thousands separators: 1,170
 RATE_FORMAT = ".1%"  # 0.9203 -> 92.0%
-DATE_FORMAT = "%-m月%-d日"
 BAR_STEP = 22  # pixels per bar row (Streamlit then drops its fit-to-height; a console note)
+
+
+def status_labels() -> tuple[str, ...]:
+    """The status labels in STATUS_ORDER (completed first), in the current language."""
+    return tuple(STATUSES[code] for code in STATUS_ORDER)
+
+
+def no_form_label() -> str:
+    """The 四种形态 label of people without a form yet (pending cases)."""
+    return t("charts.no_form")
+
+
+def date_format() -> str:
+    """A Vega time format for a day without the year: "7月2日" / "Jul 2"."""
+    return t("charts.date_format")
 
 
 def top_legend(columns: int) -> alt.Legend:
@@ -34,8 +50,8 @@ def status_colour(legend_columns: int = 4) -> alt.Color:
     """Colour by status label, always in the order 已完成/基本完成/正在整改/未启动."""
     return alt.Color(
         "status_label:N",
-        title="整改状态",
-        scale=alt.Scale(domain=list(STATUS_LABELS), range=list(STATUS_COLOURS)),
+        title=t("charts.status"),
+        scale=alt.Scale(domain=list(status_labels()), range=list(STATUS_COLOURS)),
         legend=top_legend(legend_columns),
     )
 

@@ -8,24 +8,35 @@ import altair as alt
 import pandas as pd
 
 from charts.marks import LABEL_COLOUR, WAN_EXACT_FORMAT, highlight
-from charts.theme import BAR_STEP, COUNT_FORMAT, DATE_FORMAT, RATE_FORMAT, themed
+from charts.theme import BAR_STEP, COUNT_FORMAT, RATE_FORMAT, date_format, themed
+from data_access.codes import LabelMap
+from i18n import t
 
 MEMBER_SELECTION = "member_pick"
 TOWNSHIP_SELECTION = "township_facet_pick"
 DEFAULT_LIMIT = 10  # bars a ranking shows before "显示全部"
 FACET_COLUMNS = 5  # fits the main column beside the sidebar at 1,440 px
 FACET_SIZE = (130, 80)
-LEVEL_NAMES = {"city": "市", "county": "县区", "township": "乡镇", "village": "村"}
+LEVEL_NAMES = LabelMap("level", ("city", "county", "township", "village"), area="charts")
 
 
 @dataclass(frozen=True)
 class Metric:
-    """A figure the ranking can sort by: its column, label, number format and bar colour."""
+    """A figure the ranking can sort by: its column, number format and bar colour."""
 
     column: str
-    label: str
     number_format: str
     colour: str
+
+    @property
+    def label(self) -> str:
+        """The axis title, with its unit: "问题数（个）" (current language)."""
+        return t(f"charts.metric.{self.column}")
+
+    @property
+    def name(self) -> str:
+        """The short name, without unit: "问题数" (current language)."""
+        return t(f"charts.metric_name.{self.column}")
 
     @property
     def tick_step(self) -> object:
@@ -36,11 +47,11 @@ class Metric:
 METRICS: dict[str, Metric] = {
     m.column: m
     for m in (
-        Metric("problems_total", "问题数（个）", COUNT_FORMAT, "#1565C0"),
-        Metric("completion_rate", "完成率", RATE_FORMAT, "#2E7D32"),
-        Metric("overdue", "逾期问题（个）", COUNT_FORMAT, "#C62828"),
-        Metric("recovered_wan", "挽回损失（万元）", ",.2f", "#6A1B9A"),
-        Metric("accountable_people", "问责人数（人）", COUNT_FORMAT, "#EF6C00"),
+        Metric("problems_total", COUNT_FORMAT, "#1565C0"),
+        Metric("completion_rate", RATE_FORMAT, "#2E7D32"),
+        Metric("overdue", COUNT_FORMAT, "#C62828"),
+        Metric("recovered_wan", ",.2f", "#6A1B9A"),
+        Metric("accountable_people", COUNT_FORMAT, "#EF6C00"),
     )
 }
 
@@ -84,21 +95,23 @@ def ranking_chart(df: pd.DataFrame, metric: str, level: str, *, note: str = "") 
         x=alt.X(f"{metric}:Q"), text=alt.Text(f"{metric}:Q", format=spec.number_format)
     )
     chart = alt.layer(bars, labels).properties(height=alt.Step(BAR_STEP))
-    title = f"各{LEVEL_NAMES[level]}{spec.label.split('（')[0]}排名"
-    return themed(chart, title, note or "点击条形进入下一级")
+    title = t(f"charts.ranking.title.{level}", metric=spec.name)
+    return themed(chart, title, note or t("charts.ranking.subtitle"))
 
 
 def _tooltips(level: str) -> list[alt.Tooltip]:
     """Every figure of a member, for its tooltip."""
     return [
         alt.Tooltip("member:N", title=LEVEL_NAMES[level]),
-        alt.Tooltip("problems_total:Q", title="问题数", format=COUNT_FORMAT),
-        alt.Tooltip("problems_rectified:Q", title="整改完成", format=COUNT_FORMAT),
-        alt.Tooltip("completion_rate:Q", title="完成率", format=RATE_FORMAT),
-        alt.Tooltip("overdue:Q", title="逾期", format=COUNT_FORMAT),
-        alt.Tooltip("recovered_wan:Q", title="挽回损失（万元）", format=WAN_EXACT_FORMAT),
-        alt.Tooltip("accountable_people:Q", title="问责人数", format=COUNT_FORMAT),
-        alt.Tooltip("leads_transferred:Q", title="移交线索", format=COUNT_FORMAT),
+        alt.Tooltip("problems_total:Q", title=t("charts.problems"), format=COUNT_FORMAT),
+        alt.Tooltip("problems_rectified:Q", title=t("charts.rectified"), format=COUNT_FORMAT),
+        alt.Tooltip("completion_rate:Q", title=t("charts.completion_rate"), format=RATE_FORMAT),
+        alt.Tooltip("overdue:Q", title=t("charts.townships.overdue"), format=COUNT_FORMAT),
+        alt.Tooltip("recovered_wan:Q", title=t("charts.recovered_wan"), format=WAN_EXACT_FORMAT),
+        alt.Tooltip(
+            "accountable_people:Q", title=t("charts.townships.people"), format=COUNT_FORMAT
+        ),
+        alt.Tooltip("leads_transferred:Q", title=t("charts.townships.leads"), format=COUNT_FORMAT),
     ]
 
 
@@ -108,6 +121,7 @@ def weekly_small_multiples(df: pd.DataFrame, columns: int = FACET_COLUMNS) -> al
     frame = df.assign(week_start=pd.to_datetime(df["week_start"]))
     order = list(dict.fromkeys(frame["township"]))  # the official order the query gave
     width, height = FACET_SIZE
+    day_format = date_format()
     line = (
         alt.Chart()
         .mark_area(line={"color": "#2E7D32"}, color="#A5D6A7", interpolate="step-after")
@@ -115,7 +129,7 @@ def weekly_small_multiples(df: pd.DataFrame, columns: int = FACET_COLUMNS) -> al
             x=alt.X(
                 "week_start:T",
                 title=None,
-                axis=alt.Axis(format=DATE_FORMAT, labelAngle=0, tickCount=3),
+                axis=alt.Axis(format=day_format, labelAngle=0, tickCount=3),
             ),
             y=alt.Y(
                 "completion_rate:Q",
@@ -125,10 +139,16 @@ def weekly_small_multiples(df: pd.DataFrame, columns: int = FACET_COLUMNS) -> al
             ),
             opacity=highlight(selection),
             tooltip=[
-                alt.Tooltip("township:N", title="乡镇"),
-                alt.Tooltip("week_start:T", title="周起始日", format=DATE_FORMAT),
-                alt.Tooltip("rectified_cumulative:Q", title="累计完成", format=COUNT_FORMAT),
-                alt.Tooltip("completion_rate:Q", title="完成率", format=RATE_FORMAT),
+                alt.Tooltip("township:N", title=t("charts.township")),
+                alt.Tooltip("week_start:T", title=t("charts.week_start"), format=day_format),
+                alt.Tooltip(
+                    "rectified_cumulative:Q",
+                    title=t("charts.rectified_cumulative"),
+                    format=COUNT_FORMAT,
+                ),
+                alt.Tooltip(
+                    "completion_rate:Q", title=t("charts.completion_rate"), format=RATE_FORMAT
+                ),
             ],
         )
         .add_params(selection)
@@ -139,5 +159,5 @@ def weekly_small_multiples(df: pd.DataFrame, columns: int = FACET_COLUMNS) -> al
         columns=columns,
         data=frame,
     )
-    subtitle = "每个小图为一个乡镇截至各周的累计完成率；点击小图进入该乡镇"
-    return themed(chart, "各乡镇整改进度（周）", subtitle)
+    title = t("charts.townships.weekly.title")
+    return themed(chart, title, t("charts.townships.weekly.subtitle"))

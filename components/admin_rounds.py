@@ -22,23 +22,24 @@ from data_access.inspections import (
     list_groups,
     list_rounds,
     rename_group,
+    round_date_label,
     suggested_group_name,
     update_round,
 )
+from i18n import t
 
 NOTICE_KEY = "admin_rounds_notice"
 FIRST_DAY, LAST_DAY = date(1990, 1, 1), date(2100, 12, 31)
-DATE_LABELS = {"started_on": "开始日期", "ended_on": "结束日期", "feedback_on": "反馈日期"}
-ROUND_TABLE = {
-    "name": "巡察轮次",
-    "level_label": "级别",
-    "county": "县（区）",
-    "started_on": "开始",
-    "ended_on": "结束",
-    "feedback_on": "反馈",
-    "groups": "巡察组",
-    "problems": "问题数",
-}
+DATE_FIELDS = ("started_on", "ended_on", "feedback_on")
+# The rounds table's columns; each header is "admin.round.column.<column>".
+ROUND_TABLE = ("name", "level_label", "county", "started_on", "ended_on", "feedback_on",
+               "groups", "problems")  # fmt: skip
+GROUP_TABLE = ("ordinal", "name", "problems")
+
+
+def headers(prefix: str, columns: tuple[str, ...]) -> dict[str, str]:
+    """Column -> its header "<prefix>.<column>" in the UI language."""
+    return {column: t(f"{prefix}.{column}") for column in columns}
 
 
 def load_rounds() -> pd.DataFrame:
@@ -69,9 +70,9 @@ def show_notice() -> None:
 def show_rounds_table(rounds: pd.DataFrame) -> None:
     """The rounds, newest first."""
     if rounds.empty:
-        st.caption("还没有巡察轮次。请在下面新建第一轮。")
+        st.caption(t("admin.round.empty"))
         return
-    table = rounds[list(ROUND_TABLE)].rename(columns=ROUND_TABLE)
+    table = rounds[list(ROUND_TABLE)].rename(columns=headers("admin.round.column", ROUND_TABLE))
     st.dataframe(table, hide_index=True, width="stretch", key="rounds_table")
 
 
@@ -92,10 +93,12 @@ def _county_input(prefix: str, current: pd.Series | None) -> int | None:
     if current is None and len(labels) == 1:
         stored = next(iter(labels))  # an office of one county: that county
     return st.selectbox(
-        "县（区）",
+        t("admin.round.county"),
         choices,
         index=choices.index(int(stored)) if stored is not None and int(stored) in labels else 0,
-        format_func=lambda county: "（不限）" if county is None else labels[county],
+        format_func=lambda county: (
+            t("admin.round.any_county") if county is None else labels[county]
+        ),
         key=f"{prefix}_county",
     )
 
@@ -103,14 +106,14 @@ def _county_input(prefix: str, current: pd.Series | None) -> int | None:
 def _round_inputs(prefix: str, current: pd.Series | None) -> RoundValues:
     """The widgets of a round's values (empty, or filled from current)."""
     name = st.text_input(
-        "轮次名称",
+        t("admin.round.name"),
         value=str(_stored(current, "name") or ""),
-        placeholder="如 2022年县委第一轮巡察",
+        placeholder=t("admin.round.name_placeholder"),
         key=f"{prefix}_name",
     )
     levels = list(ROUND_LEVELS)
     level = st.selectbox(
-        "级别",
+        t("admin.round.level"),
         levels,
         index=levels.index(current["level"]) if current is not None else levels.index("county"),
         format_func=ROUND_LEVELS.get,
@@ -119,14 +122,14 @@ def _round_inputs(prefix: str, current: pd.Series | None) -> RoundValues:
     county = _county_input(prefix, current)
     days = {
         field: column.date_input(
-            label,
+            round_date_label(field),
             value=_stored(current, field),
             min_value=FIRST_DAY,
             max_value=LAST_DAY,
             format="YYYY-MM-DD",
             key=f"{prefix}_{field}",
         )
-        for column, (field, label) in zip(st.columns(3), DATE_LABELS.items(), strict=True)
+        for column, field in zip(st.columns(3), DATE_FIELDS, strict=True)
     }
     return RoundValues(name=name, level=level, county_id=county, **days)
 
@@ -135,10 +138,10 @@ def show_create_round(admin: CurrentUser) -> None:
     """A form that creates a round."""
     with st.form("new_round", clear_on_submit=True):
         values = _round_inputs("new_round", None)
-        submitted = st.form_submit_button("新建轮次", type="primary")
+        submitted = st.form_submit_button(t("admin.round.create"), type="primary")
     if submitted:
         _save(
-            f"已新建巡察轮次“{values.name.strip()}”",
+            t("admin.round.created", name=values.name.strip()),
             lambda s: create_round(session=s, actor=admin.username, values=values),
         )
 
@@ -146,7 +149,9 @@ def show_create_round(admin: CurrentUser) -> None:
 def pick_round(rounds: pd.DataFrame) -> pd.Series:
     """The round chosen to edit (rounds: not empty, newest first)."""
     names = dict(zip(rounds["round_id"].astype(int), rounds["name"], strict=True))
-    chosen = st.selectbox("选择轮次", list(names), format_func=names.get, key="edit_round_id")
+    chosen = st.selectbox(
+        t("admin.round.pick"), list(names), format_func=names.get, key="edit_round_id"
+    )
     return rounds[rounds["round_id"] == chosen].iloc[0]
 
 
@@ -155,10 +160,10 @@ def show_edit_round(admin: CurrentUser, current: pd.Series) -> None:
     round_id = int(current["round_id"])
     with st.form(f"edit_round_{round_id}"):
         values = _round_inputs(f"edit_round_{round_id}", current)
-        submitted = st.form_submit_button("保存修改")
+        submitted = st.form_submit_button(t("admin.round.save"))
     if submitted:
         _save(
-            f"已保存巡察轮次“{values.name.strip()}”",
+            t("admin.round.saved", name=values.name.strip()),
             lambda s: update_round(
                 session=s, actor=admin.username, round_id=round_id, values=values
             ),
@@ -171,19 +176,19 @@ def show_groups(admin: CurrentUser, current: pd.Series) -> None:
     with session_scope(cached_engine()) as session:
         groups = list_groups(session=session, round_id=round_id)
     if groups.empty:
-        st.caption("该轮次还没有巡察组。")
+        st.caption(t("admin.group.empty"))
     else:
-        table = groups.rename(columns={"name": "巡察组", "ordinal": "序号", "problems": "问题数"})
-        st.dataframe(table[["序号", "巡察组", "问题数"]], hide_index=True, key="groups_table")
+        table = groups[list(GROUP_TABLE)].rename(columns=headers("admin.group.column", GROUP_TABLE))
+        st.dataframe(table, hide_index=True, key="groups_table")
     with st.form(f"new_group_{round_id}", clear_on_submit=True):
         name = st.text_input(
-            "巡察组名称",
+            t("admin.group.name"),
             value=suggested_group_name(len(groups)),
             key=f"new_group_name_{round_id}_{len(groups)}",
         )
-        if st.form_submit_button("添加巡察组"):
+        if st.form_submit_button(t("admin.group.add")):
             _save(
-                f"已添加“{name.strip()}”",
+                t("admin.group.added", name=name.strip()),
                 lambda s: add_group(session=s, actor=admin.username, round_id=round_id, name=name),
             )
     if not groups.empty:
@@ -195,12 +200,15 @@ def _rename_group(admin: CurrentUser, groups: pd.DataFrame) -> None:
     names = dict(zip(groups["group_id"].astype(int), groups["name"], strict=True))
     left, right = st.columns(2, vertical_alignment="bottom")
     group_id = left.selectbox(
-        "改名：选择巡察组", list(names), format_func=names.get, key="rename_group_id"
+        t("admin.group.rename_pick"), list(names), format_func=names.get, key="rename_group_id"
     )
-    new_name = right.text_input("新名称", value=names[group_id], key=f"rename_group_{group_id}")
-    if st.button("保存组名", key="rename_group", disabled=new_name.strip() == names[group_id]):
+    new_name = right.text_input(
+        t("admin.group.new_name"), value=names[group_id], key=f"rename_group_{group_id}"
+    )
+    unchanged = new_name.strip() == names[group_id]
+    if st.button(t("admin.group.rename"), key="rename_group", disabled=unchanged):
         _save(
-            f"已将“{names[group_id]}”改名为“{new_name.strip()}”",
+            t("admin.group.renamed", old=names[group_id], new=new_name.strip()),
             lambda s: rename_group(
                 session=s, actor=admin.username, group_id=group_id, name=new_name
             ),

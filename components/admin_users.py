@@ -13,18 +13,18 @@ from data_access.cache import cached_engine, cached_query
 from data_access.db import session_scope
 from data_access.queries import list_townships
 from data_access.roles import ROLE_LABELS, ROLES
+from i18n import t
 
 NOTICE_KEY = "admin_users_notice"
 INPUT_ERRORS = (auth.AccountError, auth.PasswordPolicyError)
-TABLE_COLUMNS = {
-    "username": "用户名",
-    "display_name": "姓名",
-    "role_label": "角色",
-    "townships": "乡镇范围",
-    "state": "状态",
-    "failed_attempts": "连续失败次数",
-    "sso": "单点登录",
-}
+# Shown columns; each one's header is "accounts.table.<column>".
+TABLE_COLUMNS = ("username", "display_name", "role_label", "townships", "state",
+                 "failed_attempts", "sso")  # fmt: skip
+
+
+def table_headers() -> dict[str, str]:
+    """Column -> header of the accounts table, in the UI language."""
+    return {column: t(f"accounts.table.{column}") for column in TABLE_COLUMNS}
 
 
 def township_names() -> dict[int, str]:
@@ -59,23 +59,23 @@ def show_notice() -> None:
 
 
 def _state(row: pd.Series) -> str:
-    """One word for an account's state: 停用, 锁定 or 正常."""
+    """One word for an account's state: disabled, locked or active."""
     if row["disabled"]:
-        return "停用"
+        return t("accounts.state.disabled")
     locked = row["locked_until"]
     if locked is not None and not pd.isna(locked) and locked > pd.Timestamp.now(tz="UTC"):
-        return "锁定"
-    return "正常"
+        return t("accounts.state.locked")
+    return t("accounts.state.active")
 
 
 def show_user_table(users: pd.DataFrame) -> None:
     """The accounts as a read-only table."""
     shown = users.assign(
         state=[_state(row) for _, row in users.iterrows()],
-        sso=["已绑定" if subject else "" for subject in users["oidc_subject"]],
+        sso=[t("accounts.sso.bound") if subject else "" for subject in users["oidc_subject"]],
     )
     st.dataframe(
-        shown[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+        shown[list(TABLE_COLUMNS)].rename(columns=table_headers()),
         hide_index=True,
         width="stretch",
         key="users_table",
@@ -86,17 +86,21 @@ def show_create_form(admin: CurrentUser) -> None:
     """A form that creates an account with a role, a scope and an initial password."""
     names = township_names()
     with st.form("create_user", clear_on_submit=True):
-        username = st.text_input("用户名（可用邮箱，便于单点登录对应）", key="new_username")
-        display_name = st.text_input("姓名", key="new_display_name")
-        role = st.selectbox("角色", ROLES, format_func=ROLE_LABELS.get, key="new_role")
-        scope = st.multiselect(
-            "限定乡镇（不选为全部）", list(names), format_func=names.get, key="new_scope"
+        username = st.text_input(t("accounts.create.username"), key="new_username")
+        display_name = st.text_input(t("accounts.create.display_name"), key="new_display_name")
+        role = st.selectbox(
+            t("accounts.field.role"), ROLES, format_func=ROLE_LABELS.get, key="new_role"
         )
-        password = st.text_input("初始密码", type="password", key="new_user_password")
-        submitted = st.form_submit_button("新建用户", type="primary")
+        scope = st.multiselect(
+            t("accounts.field.scope"), list(names), format_func=names.get, key="new_scope"
+        )
+        password = st.text_input(
+            t("accounts.create.password"), type="password", key="new_user_password"
+        )
+        submitted = st.form_submit_button(t("accounts.create.submit"), type="primary")
     if submitted:
         run_change(
-            f"已新建用户 {username}",
+            t("accounts.create.done", username=username),
             auth.create_user,
             actor=admin.username,
             username=username,
@@ -111,7 +115,9 @@ def show_manage_user(admin: CurrentUser, users: pd.DataFrame) -> None:
     """Pick an account and change its role, scope, state or password."""
     if users.empty:
         return
-    username = st.selectbox("选择用户", list(users["username"]), key="manage_username")
+    username = st.selectbox(
+        t("accounts.manage.pick"), list(users["username"]), key="manage_username"
+    )
     row = users.set_index("username").loc[username]
     role_column, scope_column = st.columns(2)
     with role_column:
@@ -120,10 +126,12 @@ def show_manage_user(admin: CurrentUser, users: pd.DataFrame) -> None:
         _scope_editor(admin, username, tuple(row["township_ids"]))
     _state_buttons(admin, username, bool(row["disabled"]))
     with st.form("reset_password", clear_on_submit=True):
-        new_password = st.text_input("新密码", type="password", key="reset_password_value")
-        if st.form_submit_button("重置密码"):
+        new_password = st.text_input(
+            t("accounts.field.new_password"), type="password", key="reset_password_value"
+        )
+        if st.form_submit_button(t("accounts.reset.submit")):
             run_change(
-                f"已重置 {username} 的密码",
+                t("accounts.reset.done", username=username),
                 auth.reset_password,
                 actor=admin.username,
                 username=username,
@@ -134,15 +142,15 @@ def show_manage_user(admin: CurrentUser, users: pd.DataFrame) -> None:
 def _role_editor(admin: CurrentUser, username: str, role: str) -> None:
     """Role choice and its save button."""
     new_role = st.selectbox(
-        "角色",
+        t("accounts.field.role"),
         ROLES,
         index=ROLES.index(role),
         format_func=ROLE_LABELS.get,
         key=f"edit_role_{username}",
     )
-    if st.button("保存角色", key="save_role", disabled=new_role == role):
+    if st.button(t("accounts.role.save"), key="save_role", disabled=new_role == role):
         run_change(
-            f"已将 {username} 的角色改为 {ROLE_LABELS[new_role]}",
+            t("accounts.role.done", username=username, role=ROLE_LABELS[new_role]),
             auth.set_role,
             actor=admin.username,
             username=username,
@@ -154,15 +162,16 @@ def _scope_editor(admin: CurrentUser, username: str, scope: tuple[int, ...]) -> 
     """Township scope choice and its save button."""
     names = township_names()
     chosen = st.multiselect(
-        "限定乡镇（不选为全部）",
+        t("accounts.field.scope"),
         list(names),
         default=list(scope),
         format_func=names.get,
         key=f"edit_scope_{username}",
     )
-    if st.button("保存乡镇范围", key="save_scope", disabled=tuple(sorted(chosen)) == scope):
+    saved = tuple(sorted(chosen)) == scope
+    if st.button(t("accounts.scope.save"), key="save_scope", disabled=saved):
         run_change(
-            f"已修改 {username} 的乡镇范围",
+            t("accounts.scope.done", username=username),
             auth.set_township_scope,
             actor=admin.username,
             username=username,
@@ -174,18 +183,24 @@ def _state_buttons(admin: CurrentUser, username: str, disabled: bool) -> None:
     """Disable or enable, and unlock."""
     left, right = st.columns(2)
     with left:
-        if disabled and st.button("启用账号", key="enable_user"):
+        if disabled and st.button(t("accounts.enable"), key="enable_user"):
             run_change(
-                f"已启用 {username}", auth.enable_user, actor=admin.username, username=username
+                t("accounts.enable.done", username=username),
+                auth.enable_user,
+                actor=admin.username,
+                username=username,
             )
-        if not disabled and st.button("停用账号", key="disable_user"):
+        if not disabled and st.button(t("accounts.disable"), key="disable_user"):
             run_change(
-                f"已停用 {username}", auth.disable_user, actor=admin.username, username=username
+                t("accounts.disable.done", username=username),
+                auth.disable_user,
+                actor=admin.username,
+                username=username,
             )
     with right:
-        if st.button("解除锁定", key="unlock_user"):
+        if st.button(t("accounts.unlock"), key="unlock_user"):
             run_change(
-                f"已解除 {username} 的锁定",
+                t("accounts.unlock.done", username=username),
                 auth.unlock_user,
                 actor=admin.username,
                 username=username,

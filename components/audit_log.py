@@ -10,9 +10,10 @@ import streamlit as st
 from components.auth import CurrentUser, signed_in_user
 from data_access.audit import (
     AUDIT_ACTIONS,
-    CSV_HEADERS,
+    CSV_COLUMNS,
     LOCAL_TIMEZONE,
     audit_events_csv,
+    csv_headers,
     list_audit_actors,
     list_audit_events,
     record_event,
@@ -20,6 +21,7 @@ from data_access.audit import (
 from data_access.cache import cached_engine
 from data_access.db import session_scope
 from data_access.roles import can
+from i18n import get_language, t, use_language
 
 ALL = ""
 DEFAULT_DAYS = 30
@@ -32,17 +34,21 @@ def show_audit_filters() -> dict[str, object]:
         actors = list_audit_actors(session=session)
     today = datetime.now(LOCAL_TIMEZONE).date()  # the office's day, as the filter reads it
     actor_column, action_column, days_column = st.columns([1, 1, 2])
+    everything = t("admin.audit.all")
     actor = actor_column.selectbox(
-        "操作人", [ALL, *actors], format_func=lambda a: a or "全部", key="audit_actor"
+        t("admin.audit.column.actor"),
+        [ALL, *actors],
+        format_func=lambda a: a or everything,
+        key="audit_actor",
     )
     action = action_column.selectbox(
-        "操作",
+        t("admin.audit.column.action_label"),
         [ALL, *AUDIT_ACTIONS],
-        format_func=lambda code: AUDIT_ACTIONS.get(code, "全部"),
+        format_func=lambda code: AUDIT_ACTIONS.get(code, everything),
         key="audit_action",
     )
     days = days_column.date_input(
-        "日期范围", value=(today - timedelta(days=DEFAULT_DAYS), today), key="audit_days"
+        t("admin.audit.days"), value=(today - timedelta(days=DEFAULT_DAYS), today), key="audit_days"
     )
     start, end = date_range(days)
     return {"actor": actor or None, "action": action or None, "date_from": start, "date_to": end}
@@ -60,12 +66,12 @@ def show_audit_events(filters: dict[str, object]) -> None:
     """The matching events, newest first, times in the office's time zone (never cached)."""
     with session_scope(cached_engine()) as session:
         events = list_audit_events(session=session, limit=ROW_LIMIT, **filters)
-    st.caption(f"共 {len(events)} 条（最多显示 {ROW_LIMIT} 条，按时间倒序）")
+    st.caption(t("admin.audit.count", count=len(events), limit=ROW_LIMIT))
     local = events["at"].dt.tz_convert(LOCAL_TIMEZONE).dt.strftime("%Y-%m-%d %H:%M:%S")
-    shown = events.assign(at=local)[list(CSV_HEADERS)].rename(columns=CSV_HEADERS)
+    shown = events.assign(at=local)[list(CSV_COLUMNS)].rename(columns=csv_headers())
     st.dataframe(shown, hide_index=True, width="stretch", key="audit_table")
     audited_download_button(
-        "下载审计日志（CSV）",
+        t("admin.audit.download"),
         audit_events_csv(events),
         file_name=f"audit_log_{datetime.now(LOCAL_TIMEZONE):%Y%m%d_%H%M}.csv",
         mime="text/csv",
@@ -101,11 +107,15 @@ def audited_download_button(
     user = signed_in_user()
     if not can(user.role, "export"):
         return
+    # Streamlit makes the file on a thread of its own, outside this run's context: the file
+    # must still follow the language of the page the button was on.
+    language = get_language()
 
     def audited_data() -> bytes | str:
-        """Record the download, then make the file."""
-        record_download(user, file_name, detail)
-        return data() if callable(data) else data
+        """Record the download, then make the file (in the page's language)."""
+        with use_language(language):
+            record_download(user, file_name, detail)
+            return data() if callable(data) else data
 
     st.download_button(
         label,

@@ -17,6 +17,7 @@ from data_access.audit import record_event
 from data_access.cache import cached_engine
 from data_access.db import session_scope
 from data_access.roles import ROLE_LABELS, is_role
+from i18n import t
 
 SESSION_USER = "auth_username"  # the signed-in username, nothing else
 SESSION_METHOD = "auth_method"  # "password" or "oidc"
@@ -106,7 +107,7 @@ def current_user() -> CurrentUser | None:
     with session_scope(cached_engine()) as session:
         user = auth.get_user(session=session, username=username)
     if user is None or user.disabled or not is_role(user.role):
-        forget("账号已停用或不存在，请联系管理员 / account disabled or removed")
+        forget(t("accounts.session.gone"))
         return None
     return CurrentUser(
         username=user.username,

@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.filter_bar import filter_options
 from components.filter_state import LAST_FILTER_KEY, apply_filter, current_filter, filter_token
+from components.language import with_language
 from components.tables import selected_rows
 from data_access.filters import Filter
 from data_access.queries.drill import Crumb, DrillNode, drill_into, drill_node
@@ -26,7 +27,7 @@ def current_drill_node(flt: Filter) -> DrillNode:
 def open_level(flt: Filter) -> None:
     """Open 乡镇对比 at the level flt describes (the Filter goes along in the URL)."""
     st.session_state[LAST_FILTER_KEY] = flt  # an emptied URL must not bring the old one back
-    st.switch_page(TOWNSHIPS_PAGE, query_params=flt.to_params())
+    st.switch_page(TOWNSHIPS_PAGE, query_params=with_language(flt.to_params()))
 
 
 def show_breadcrumb(crumbs: Sequence[Crumb], *, current: str | None = None) -> None:

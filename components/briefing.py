@@ -25,12 +25,17 @@ from data_access.exports.briefing import (
     filter_line,
 )
 from data_access.exports.tables import TableExport, table_export
-from data_access.meeting_paths import Step
+from data_access.meeting_paths import VIEW_KINDS, Step
 from data_access.meeting_views import ViewData, fetch_view
+from i18n import t
 
-BRIEFING_TITLE = "巡察整改情况简报"
 # Every briefing lists the overdue problems and the accountability table of its scope.
-REQUIRED_VIEWS = {"overdue": "逾期问题", "accountability": "问责情况"}
+REQUIRED_VIEWS = ("overdue", "accountability")
+
+
+def briefing_title() -> str:
+    """The usual title of a briefing, in the UI language."""
+    return t("meeting.briefing.title")
 
 
 @dataclass(frozen=True)
@@ -51,9 +56,9 @@ def with_required_views(request: BriefingRequest) -> list[tuple[Step, tuple[str,
     pairs = list(zip(request.steps, request.step_filters, strict=True))
     present = {step.kind for step in request.steps}
     first, first_filters = pairs[0]
-    for kind, heading in REQUIRED_VIEWS.items():
+    for kind in REQUIRED_VIEWS:
         if kind not in present:
-            pairs.append((Step(kind, first.flt, heading), first_filters))
+            pairs.append((Step(kind, first.flt, VIEW_KINDS[kind]), first_filters))
     return pairs
 
 
@@ -83,7 +88,7 @@ def _section(
     step: Step, filters: tuple[str, ...], view: ViewData, request: BriefingRequest
 ) -> BriefingSection:
     """One view as a section: figures (not repeated for the overview), charts, table."""
-    caption = [filter_line(filters), f"数据截至：{request.as_of}"]
+    caption = [filter_line(filters), t("download.as_of", as_of=request.as_of)]
     images = tuple(
         BriefingImage(_chart_title(chart, key), chart_png(chart, caption=caption))
         for key, chart in view_charts(view)

@@ -16,6 +16,7 @@ import streamlit as st
 
 from components.exports import chart_image_menu
 from components.filter_state import apply_filter, current_filter, filter_token
+from components.language import with_language
 from data_access.filters import Filter
 
 WEEK = "week"  # pseudo filter field: a clicked week becomes date_from..date_to of that week
@@ -189,4 +190,4 @@ def show_chart_opening_page(
     st.caption(caption)
     chart_image_menu(chart, key=key)
     if clicked_values(event, selection, None):
-        st.switch_page(page, query_params=flt.to_params())
+        st.switch_page(page, query_params=with_language(flt.to_params()))

@@ -1,15 +1,41 @@
-"""The last step of an upload page: the commit button for a clean file, then the outcome once."""
+"""The steps an upload page shares: the preview's outcome tabs, the commit, its outcome."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
+
+from i18n import t
+
+# The outcomes a preview counts, in the order of its metrics.
+COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
+
+
+def count_label(key: str) -> str:
+    """The name of an outcome (new, changed, unchanged, rejected) in the UI language."""
+    return t(f"upload.count.{key}")
+
+
+def show_outcome_tabs(sections: Sequence[tuple[str, int, pd.DataFrame | None, str]]) -> None:
+    """A tab per (outcome, count, its rows, the key of the note shown when there are none)."""
+    labels = [t("upload.tab", label=count_label(key), count=count) for key, count, _, _ in sections]
+    for tab, (_key, _count, table, empty_note) in zip(st.tabs(labels), sections, strict=True):
+        with tab:
+            if table is None or table.empty:
+                st.caption(t(empty_note))
+            else:
+                st.dataframe(table, hide_index=True, width="stretch")
 
 
 @dataclass(frozen=True)
 class CommitStep:
-    """The texts and session-state keys of one upload page's commit."""
+    """The message keys and session-state keys of one upload page's commit.
+
+    The texts are catalogue keys, translated when shown (so each run's language applies).
+    """
 
     button: str  # the commit button's label
     key: str  # its widget key
@@ -23,12 +49,14 @@ class CommitStep:
     def ready(self, errors: int, has_changes: bool) -> bool:
         """Say why nothing can be written, or show the button; True when it was clicked."""
         if errors:
-            st.error(f"文件有 {errors} 处错误，未写入任何数据。请按“有误”表修改后重新上传。")
+            st.error(t("upload.commit.has_errors", errors=errors))
             return False
         if not has_changes:
-            st.info(self.same, icon=":material/check:")
+            st.info(t(self.same), icon=":material/check:")
             return False
-        return st.button(self.button, type="primary", icon=":material/cloud_upload:", key=self.key)
+        return st.button(
+            t(self.button), type="primary", icon=":material/cloud_upload:", key=self.key
+        )
 
     def finish(self, batch_id: int | None, counts: dict[str, int]) -> None:
         """Remember the outcome, empty the uploader and rerun so every figure refreshes."""
@@ -44,9 +72,9 @@ class CommitStep:
             return
         batch_id, counts = notice
         if batch_id is None:
-            st.info(self.raced, icon=":material/info:")
+            st.info(t(self.raced), icon=":material/info:")
             return
         st.success(
-            self.done.format(batch_id=batch_id, new=counts["new"], changed=counts["changed"]),
+            t(self.done, batch_id=batch_id, new=counts["new"], changed=counts["changed"]),
             icon=":material/check_circle:",
         )

@@ -8,6 +8,7 @@ as before; what needs the page run (user, filter names, notices) is gathered fir
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,10 +21,10 @@ import streamlit as st
 from charts.export import chart_png, chart_svg
 from components.audit_log import audited_download_button
 from components.auth import CurrentUser, signed_in_user
-from components.briefing import BRIEFING_TITLE, BriefingRequest, assemble_briefing
+from components.briefing import BriefingRequest, assemble_briefing, briefing_title
 from components.filter_bar import filter_chips, filter_options
 from components.filter_state import current_filter
-from components.frame import DEMO_NOTICE
+from components.frame import demo_notice
 from components.view_parts import column_labels, number_formats
 from data_access.audit import LOCAL_TIMEZONE
 from data_access.cache import cached_engine, cached_query
@@ -43,6 +44,7 @@ from data_access.meeting_paths import VIEW_KINDS, Step
 from data_access.models import utc_now
 from data_access.queries import is_demo_data
 from data_access.roles import can
+from i18n import t
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -50,9 +52,13 @@ PNG_MIME = "image/png"
 SVG_MIME = "image/svg+xml"
 PDF_MIME = "application/pdf"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-MASKED_NOTE = "姓名已按权限脱敏。"
-AS_OF_CHIP = "截至"  # the as-of chip; exports state the as-of day on a line of its own
+CHIP_SEPARATOR = re.compile("：|: ")  # between a filter chip's field and its value
 FILE_NAME_FORBIDDEN = str.maketrans(dict.fromkeys('\\/:*?"<>|', "_"))
+
+
+def masked_note() -> str:
+    """The line saying that names in the file are masked."""
+    return t("download.masked_note")
 
 
 def exporting_user() -> CurrentUser | None:
@@ -68,29 +74,42 @@ def local_today() -> date:
 
 def as_of_text(flt: Filter) -> str:
     """The day the figures describe: the as-of filter, or today's current data."""
-    return flt.as_of.isoformat() if flt.as_of else f"{local_today().isoformat()}（当前数据）"
+    if flt.as_of:
+        return flt.as_of.isoformat()
+    return t("download.as_of_today", day=local_today().isoformat())
 
 
 def filter_lines(flt: Filter) -> list[str]:
     """The active filters as "字段：值、值" lines (the chips' texts, grouped by field)."""
+    # Not the as-of chip: exports state the as-of day on a line of its own.
+    as_of_removed = flt.with_(as_of=None) if flt.as_of else None
     grouped: dict[str, list[str]] = {}
     for chip in filter_chips(flt, filter_options()):
-        name, _, value = chip.label.partition("：")
-        if name != AS_OF_CHIP:
-            grouped.setdefault(name, []).append(value)
-    return [f"{name}：{'、'.join(values)}" for name, values in grouped.items()]
+        if chip.without != as_of_removed:
+            name, *value = CHIP_SEPARATOR.split(chip.label, maxsplit=1)
+            grouped.setdefault(name, []).append("".join(value))
+    separator = t("download.list_separator")
+    return [
+        t("download.filter_item", name=name, values=separator.join(values))
+        for name, values in grouped.items()
+    ]
+
+
+def as_of_line(flt: Filter) -> str:
+    """ "数据截至：…" for flt."""
+    return t("download.as_of", as_of=as_of_text(flt))
 
 
 def caption_lines(flt: Filter) -> list[str]:
     """The caption of an exported chart: its filters and the as-of day."""
-    return [filter_line(filter_lines(flt)), f"数据截至：{as_of_text(flt)}"]
+    return [filter_line(filter_lines(flt)), as_of_line(flt)]
 
 
 def export_notes(role: str) -> list[str]:
     """Lines every export carries: the demo-data notice, and that names are masked."""
-    notes = [DEMO_NOTICE] if cached_query(is_demo_data, None) else []
+    notes = [demo_notice()] if cached_query(is_demo_data, None) else []
     if not can(role, "see_full_names"):
-        notes.append(MASKED_NOTE)
+        notes.append(masked_note())
     return notes
 
 
@@ -102,7 +121,7 @@ def file_stem(title: str) -> str:
 def audit_detail(title: str, flt: Filter) -> str:
     """What the audit row says was exported: the title and the Filter's URL parameters."""
     params = "&".join(f"{name}={value}" for name, value in flt.to_params().items())
-    return f"{title}；筛选：{params or '全部'}"
+    return t("download.audit_detail", title=title, params=params or t("download.no_filter"))
 
 
 @dataclass(frozen=True)
@@ -150,7 +169,7 @@ def table_downloads(
     if user is None:
         return
     flt = current_filter()
-    filters, notes = filter_lines(flt), [f"数据截至：{as_of_text(flt)}", *export_notes(user.role)]
+    filters, notes = filter_lines(flt), [as_of_line(flt), *export_notes(user.role)]
 
     def build(writer: Callable[[TableExport], bytes]) -> bytes:
         """The file, made on click: the rows (fetched then if data is a callable), written."""
@@ -169,8 +188,8 @@ def table_downloads(
         return writer(table)
 
     files = [
-        DownloadFile("导出 CSV", "csv", CSV_MIME, partial(build, write_table_csv)),
-        DownloadFile("导出 Excel", "xlsx", XLSX_MIME, partial(build, write_table_xlsx)),
+        DownloadFile(t("download.csv"), "csv", CSV_MIME, partial(build, write_table_csv)),
+        DownloadFile(t("download.xlsx"), "xlsx", XLSX_MIME, partial(build, write_table_xlsx)),
     ]
     with st.container(horizontal=True, gap="small", key=f"export_{key}"):
         download_buttons(files, key=f"export_{key}", stem=file_stem(title), flt=flt, title=title)
@@ -185,10 +204,11 @@ def chart_image_menu(chart: alt.TopLevelMixin, *, key: str) -> None:
     caption = caption_lines(flt)
     title = str(getattr(getattr(chart, "title", None), "text", None) or key)
     files = [
-        DownloadFile("PNG 图片", "png", PNG_MIME, lambda: chart_png(chart, caption=caption)),
-        DownloadFile("SVG 矢量图", "svg", SVG_MIME, lambda: chart_svg(chart, caption=caption)),
+        DownloadFile(t("download.png"), "png", PNG_MIME, lambda: chart_png(chart, caption=caption)),
+        DownloadFile(t("download.svg"), "svg", SVG_MIME, lambda: chart_svg(chart, caption=caption)),
     ]
-    with st.popover("保存图片", icon=":material/image:", type="tertiary", key=f"image_{key}"):
+    menu = t("download.save_image")
+    with st.popover(menu, icon=":material/image:", type="tertiary", key=f"image_{key}"):
         download_buttons(files, key=f"image_{key}", stem=file_stem(title), flt=flt, title=title)
 
 
@@ -211,11 +231,15 @@ def briefing_request(steps: Sequence[Step], role: str, title: str) -> BriefingRe
     )
 
 
-def briefing_downloads(steps: Sequence[Step], *, key: str, title: str = BRIEFING_TITLE) -> None:
-    """PDF and Word buttons for the briefing of steps (made on click, audited)."""
+def briefing_downloads(steps: Sequence[Step], *, key: str, title: str | None = None) -> None:
+    """PDF and Word buttons for the briefing of steps (made on click, audited).
+
+    title: the briefing's title (default: the usual one in the UI language).
+    """
     user = exporting_user()
     if user is None or not steps:
         return
+    title = title or briefing_title()
     try:
         system_cjk_font()
     except CjkFontMissingError as error:
@@ -229,8 +253,12 @@ def briefing_downloads(steps: Sequence[Step], *, key: str, title: str = BRIEFING
             return writer(assemble_briefing(request, session=session))
 
     files = [
-        DownloadFile("导出简报（PDF）", "pdf", PDF_MIME, partial(build, write_briefing_pdf)),
-        DownloadFile("导出简报（Word）", "docx", DOCX_MIME, partial(build, write_briefing_docx)),
+        DownloadFile(
+            t("download.briefing_pdf"), "pdf", PDF_MIME, partial(build, write_briefing_pdf)
+        ),
+        DownloadFile(
+            t("download.briefing_docx"), "docx", DOCX_MIME, partial(build, write_briefing_docx)
+        ),
     ]
     with st.container(horizontal=True, gap="small", key=f"briefing_{key}"):
         download_buttons(

@@ -21,32 +21,27 @@ from components.filter_state import (
     restore_filter_after_navigation,
     write_filter,
 )
-from components.rollup_toggle import ROLLUP_LABEL, show_rollup_toggle
+from components.rollup_toggle import rollup_label, show_rollup_toggle
 from data_access.cache import cached_query
 from data_access.codes import FOCUS_AREAS, SOURCES
 from data_access.filters import Filter
 from data_access.queries.options import FilterOptions, fetch_filter_options
 from data_access.queries.status import STATUS_CHOICES
+from i18n import t
 
 KEY_PREFIX = "filter_"
 DATE_MARGIN = timedelta(days=366)
-# Chip and widget labels of each Filter field, in the order of the bar.
-FIELD_LABELS: dict[str, str] = {
-    "rounds": "巡察轮次",
-    "groups": "巡察组",
-    "cities": "市",
-    "counties": "县区",
-    "townships": "乡镇",
-    "villages": "村",
-    "focus_areas": "巡察重点",
-    "sub_categories": "问题子类",
-    "statuses": "整改状态",
-    "sources": "问题来源",
-}
-DATE_LABELS = {"date_from": "发现日期起", "date_to": "发现日期止", "as_of": "截至日期"}
 ID_FIELDS = ("rounds", "groups", "cities", "counties", "townships", "villages")
+# The Filter fields with a chip, in the order of the bar; each field (dates too) is labelled
+# "frame.filter.<field>" in the catalogue, read per run: the language may change.
+FIELDS = (*ID_FIELDS, "focus_areas", "sub_categories", "statuses", "sources")
 # Narrower fields that must stay inside the chosen wider ones.
 DEPENDENTS = {"townships": "villages", "focus_areas": "sub_categories"}
+
+
+def field_label(field: str) -> str:
+    """The widget and chip label of a Filter field (or date field) in the current language."""
+    return t(f"frame.filter.{field}")
 
 
 def widget_key(field: str) -> str:
@@ -86,7 +81,7 @@ def sanitised(flt: Filter, options: FilterOptions) -> tuple[Filter, list[str]]:
         unknown = [value for value in chosen if value not in allowed]
         if unknown:
             flt = flt.with_(**{field: tuple(value for value in chosen if value in allowed)})
-            dropped.append(f"{FIELD_LABELS[field]} {', '.join(map(str, unknown))}")
+            dropped.append(f"{field_label(field)} {', '.join(map(str, unknown))}")
     return flt, dropped
 
 
@@ -96,7 +91,7 @@ def sync_filter_with_url(options: FilterOptions) -> Filter:
     queue_ignored_params()  # before the rewrite below drops the malformed ones
     clean, dropped = sanitised(current_filter(), options)
     for text in dropped:
-        add_notice(f"已忽略不存在或不在所选范围内的筛选项 / unknown filter values ignored: {text}")
+        add_notice(t("frame.notice.unknown_values", values=text))
     in_url = {k: v for k, v in st.query_params.to_dict().items() if k in FILTER_PARAMS}
     if in_url != clean.to_params():  # malformed, unknown or not in canonical order
         write_filter(clean)
@@ -154,13 +149,13 @@ def _multiselect(field: str, flt: Filter, options: FilterOptions) -> None:
     choices = allowed_values(field, flt, options)
     st.session_state[widget_key(field)] = [v for v in getattr(flt, field) if v in set(choices)]
     st.multiselect(
-        FIELD_LABELS[field],
+        field_label(field),
         choices,
         format_func=_format(field, options),
         key=widget_key(field),
         on_change=_on_values_change,
         args=(field,),
-        placeholder="全部",
+        placeholder=t("frame.filter.all"),
     )
 
 
@@ -168,7 +163,7 @@ def _date_picker(field: str, flt: Filter, bounds: _Bounds, help_text: str | None
     """A clearable date picker for a date field of the Filter."""
     st.session_state[widget_key(field)] = getattr(flt, field)
     st.date_input(
-        DATE_LABELS[field],
+        field_label(field),
         min_value=bounds.low,
         max_value=bounds.high,
         key=widget_key(field),
@@ -184,7 +179,7 @@ def show_filter_bar() -> Filter:
     options = filter_options()
     flt = sync_filter_with_url(options)
     with st.sidebar:
-        st.subheader("筛选", anchor=False)
+        st.subheader(t("frame.filter.title"), anchor=False)
         for field in ("rounds", "groups", "townships", "villages", "focus_areas"):
             _multiselect(field, flt, options)
         show_rollup_toggle(flt)
@@ -196,8 +191,13 @@ def show_filter_bar() -> Filter:
             _date_picker("date_from", flt, bounds)
         with right:
             _date_picker("date_to", flt, bounds)
-        _date_picker("as_of", flt, bounds, "查看这一天结束时的整改状态（按状态变更记录回溯）")
-        st.button("清除全部筛选", on_click=_clear_all, key=KEY_PREFIX + "clear", width="stretch")
+        _date_picker("as_of", flt, bounds, t("frame.filter.as_of_help"))
+        st.button(
+            t("frame.filter.clear_all"),
+            on_click=_clear_all,
+            key=KEY_PREFIX + "clear",
+            width="stretch",
+        )
     return flt
 
 
@@ -217,20 +217,22 @@ class Chip:
 def filter_chips(flt: Filter, options: FilterOptions) -> list[Chip]:
     """A chip per chosen value, one for the date range and one for the as-of day."""
     chips = []
-    for field, title in FIELD_LABELS.items():
+    for field in FIELDS:
+        title = field_label(field)
         show = _format(field, options)
         for value in getattr(flt, field):
             rest = tuple(v for v in getattr(flt, field) if v != value)
             without = _prune_dependent(flt.with_(**{field: rest}), field, options)
-            chips.append(Chip(f"{title}：{show(value)}", without))
+            chips.append(Chip(t("frame.chip", field=title, value=show(value)), without))
     if flt.date_from or flt.date_to:
         low = flt.date_from.isoformat() if flt.date_from else "…"
         high = flt.date_to.isoformat() if flt.date_to else "…"
-        chips.append(Chip(f"发现日期：{low} 至 {high}", flt.with_(date_from=None, date_to=None)))
+        label = t("frame.chip.found", low=low, high=high)
+        chips.append(Chip(label, flt.with_(date_from=None, date_to=None)))
     if flt.as_of:
-        chips.append(Chip(f"截至：{flt.as_of.isoformat()}", flt.with_(as_of=None)))
+        chips.append(Chip(t("frame.chip.as_of", day=flt.as_of.isoformat()), flt.with_(as_of=None)))
     if flt.rollup:
-        chips.append(Chip(ROLLUP_LABEL, flt.with_(rollup=False)))
+        chips.append(Chip(rollup_label(), flt.with_(rollup=False)))
     return chips
 
 
@@ -240,7 +242,7 @@ def show_filter_chips(flt: Filter) -> None:
     if not chips:
         return
     with st.container(horizontal=True, gap="small", key=KEY_PREFIX + "chips"):
-        st.caption("当前筛选：", width="content")
+        st.caption(t("frame.chips.caption"), width="content")
         for number, chip in enumerate(chips):
             st.button(
                 chip.label,
@@ -249,11 +251,11 @@ def show_filter_chips(flt: Filter) -> None:
                 icon_position="right",
                 on_click=write_filter,
                 args=(chip.without,),
-                help="点击移除此筛选条件",
+                help=t("frame.chips.remove_help"),
                 type="secondary",
             )
         st.button(
-            "清除全部",
+            t("frame.chips.clear"),
             key=KEY_PREFIX + "chips_clear",
             icon=":material/filter_alt_off:",
             on_click=_clear_all,

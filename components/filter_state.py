@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.auth import current_scope
 from data_access.filters import PARAM_NAMES, Filter
+from i18n import t
 
 # URL parameters that are not Filter fields but belong to a view (drill level, problem code,
 # "show all" toggles); they are kept when the Filter changes and never reported as unknown.
@@ -106,6 +107,7 @@ def show_filter_notices() -> None:
     queue_ignored_params()
     ignored = st.session_state.pop(IGNORED_KEY, [])
     if ignored:
-        st.caption("已忽略无法识别的链接参数 / ignored link parameters: " + "，".join(ignored))
+        joined = t("frame.list_separator").join(ignored)
+        st.caption(t("frame.notice.ignored_params", params=joined))
     for notice in st.session_state.pop(NOTICES_KEY, []):
         st.caption(notice)

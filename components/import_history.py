@@ -14,26 +14,23 @@ from data_access.cache import cached_engine
 from data_access.db import session_scope
 from data_access.ingest.undo import UndoRefusedError, list_batches, revert_batch, undo_blocker
 from data_access.roles import can
+from i18n import t
 
 CONFIRM_KEY = "undo_confirm"  # the batch id waiting for confirmation
 NOTICE_KEY = "undo_notice"
 MAX_UNDO_ROWS = 20  # undo buttons for the newest committed batches
-STATUS_LABELS = {"committed": "已提交", "reverted": "已撤销"}
-KIND_LABELS = {"ledger": "台账导入", "seed": "演示数据", "regions": "行政区划"}
-TABLE_COLUMNS = {
-    "id": "批次",
-    "file_name": "文件",
-    "kind": "类型",
-    "uploader": "上传人",
-    "started_at": "导入时间",
-    "status": "状态",
-    "new": "新增",
-    "changed": "变更",
-    "unchanged": "未变",
-    "rejected": "有误",
-    "reverted_by": "撤销人",
-    "reverted_at": "撤销时间",
-}
+# Batch statuses and kinds with a label ("admin.batch.status.<code>", ".kind.<code>").
+STATUSES = ("committed", "reverted")
+KINDS = ("ledger", "seed", "regions")
+# The table's columns; each header is "admin.batch.column.<column>".
+TABLE_COLUMNS = ("id", "file_name", "kind", "uploader", "started_at", "status", "new",
+                 "changed", "unchanged", "rejected", "reverted_by", "reverted_at")  # fmt: skip
+TIME_COLUMNS = ("started_at", "reverted_at")
+
+
+def _label(kind: str, codes: tuple[str, ...], code: str) -> str:
+    """The label of a batch status or kind code; an unknown code as it is."""
+    return t(f"admin.batch.{kind}.{code}") if code in codes else code
 
 
 def load_history() -> pd.DataFrame:
@@ -45,16 +42,17 @@ def load_history() -> pd.DataFrame:
 def show_history_table(history: pd.DataFrame) -> None:
     """All batches, newest first, with their counts and who made or reverted them."""
     table = history.assign(
-        status=history["status"].map(lambda s: STATUS_LABELS.get(s, s)),
-        kind=history["kind"].map(lambda k: KIND_LABELS.get(k, k)),
+        status=history["status"].map(lambda code: _label("status", STATUSES, code)),
+        kind=history["kind"].map(lambda code: _label("kind", KINDS, code)),
     )
+    headers = {column: t(f"admin.batch.column.{column}") for column in TABLE_COLUMNS}
     st.dataframe(
-        table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+        table[list(TABLE_COLUMNS)].rename(columns=headers),
         hide_index=True,
         width="stretch",
         column_config={
-            "导入时间": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
-            "撤销时间": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+            headers[column]: st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
+            for column in TIME_COLUMNS
         },
     )
 
@@ -67,15 +65,22 @@ def show_undo(history: pd.DataFrame, user: CurrentUser) -> None:
     allowed = (history["kind"] != "regions") | can(user.role, "regions")
     undoable = history[history["undoable"] & allowed].head(MAX_UNDO_ROWS)
     if undoable.empty:
-        st.caption("没有可以撤销的导入。")
+        st.caption(t("admin.undo.none"))
         return
-    st.subheader("撤销导入")
-    st.caption("撤销会把该批写入的每一行恢复原状。需从最近的一批开始撤销。")
+    st.subheader(t("admin.undo.title"))
+    st.caption(t("admin.undo.caption"))
     waiting = st.session_state.get(CONFIRM_KEY)
     for batch in undoable.itertuples():
         label, button = st.columns([4, 1], vertical_alignment="center")
-        label.text(f"第 {batch.id} 批  {batch.file_name}  （{batch.uploader}）")
-        if button.button("撤销", key=f"undo_{batch.id}", icon=":material/undo:"):
+        label.text(
+            t(
+                "admin.undo.row",
+                batch_id=batch.id,
+                file_name=batch.file_name,
+                uploader=batch.uploader,
+            )
+        )
+        if button.button(t("admin.undo.button"), key=f"undo_{batch.id}", icon=":material/undo:"):
             st.session_state[CONFIRM_KEY] = waiting = int(batch.id)
         if waiting == batch.id:
             _confirm(int(batch.id), user)
@@ -88,11 +93,11 @@ def _confirm(batch_id: int, user: CurrentUser) -> None:
     if reason:
         st.error(reason, icon=":material/block:")
         return
-    st.warning(f"确认撤销第 {batch_id} 批？该批新增的行将删除，变更的行恢复为导入前的值。")
+    st.warning(t("admin.undo.confirm_question", batch_id=batch_id))
     yes, no = st.columns(2)
-    if yes.button("确认撤销", type="primary", key=f"undo_yes_{batch_id}"):
+    if yes.button(t("admin.undo.confirm"), type="primary", key=f"undo_yes_{batch_id}"):
         _revert(batch_id, user)
-    if no.button("取消", key=f"undo_no_{batch_id}"):
+    if no.button(t("admin.cancel"), key=f"undo_no_{batch_id}"):
         st.session_state.pop(CONFIRM_KEY, None)
         st.rerun()
 
@@ -113,6 +118,4 @@ def show_notice() -> None:
     """The last undo's outcome, once."""
     batch_id = st.session_state.pop(NOTICE_KEY, None)
     if batch_id is not None:
-        st.success(
-            f"已撤销第 {batch_id} 批导入，数据已恢复到导入前。", icon=":material/check_circle:"
-        )
+        st.success(t("admin.undo.done", batch_id=batch_id), icon=":material/check_circle:")

@@ -7,48 +7,66 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from data_access.formatting import format_int, format_rate, format_yuan_wan
+from data_access.formatting import format_int, format_rate, format_yuan, format_yuan_wan
 from data_access.queries import Headline
+from i18n import t
 
 KPIS_PER_ROW = 4
 
 
 @dataclass(frozen=True)
 class Kpi:
-    """One card: a stable Chinese label (browser tests find it), its text value, a tooltip."""
+    """One card: its label (browser tests find the Chinese one), its text value, a tooltip."""
 
     label: str
     value: str
     help: str
 
 
+def card(name: str, value: str, help_text: str) -> Kpi:
+    """A card labelled by the catalogue key "components.kpi.<name>" (current language)."""
+    return Kpi(t(f"components.kpi.{name}"), value, help_text)
+
+
 def headline_kpis(headline: Headline) -> list[Kpi]:
-    """The eight published headline figures as cards, formatted for Chinese readers."""
+    """The eight published headline figures as cards, in the current language."""
     h = headline
+    overdue = format_int(h.overdue)
+    organisations = format_int(h.written_self_criticism_orgs)
+    cases = format_int(h.cases_opened)
+    case_people, sanctioned = format_int(h.case_people), format_int(h.people_sanctioned)
     return [
-        Kpi("问题总数", format_int(h.problems_total), "巡察发现的问题（当前筛选范围，单位：个）"),
-        Kpi(
-            "整改完成",
+        card("problems_total", format_int(h.problems_total), t("components.kpi.total_help")),
+        card(
+            "rectified",
             format_int(h.problems_rectified),
-            f"整改状态为“已完成”的问题（个）；另有 {format_int(h.overdue)} 个已过整改时限仍未完成",
+            t("components.kpi.rectified_help", overdue=overdue),
         ),
-        Kpi("完成率", format_rate(h.completion_rate), "整改完成 ÷ 问题总数；“基本完成”不计入"),
-        Kpi("挽回损失", format_yuan_wan(h.recovered_yuan), f"{format_int(h.recovered_yuan)} 元"),
-        Kpi("完善制度", format_int(h.rules_improved), "整改中建立或完善的制度（项）"),
-        Kpi(
-            "问责追责",
+        card("completion_rate", format_rate(h.completion_rate), rate_help()),
+        card("recovered", format_yuan_wan(h.recovered_yuan), yuan_help(h.recovered_yuan)),
+        card("rules_improved", format_int(h.rules_improved), t("components.kpi.rules_help")),
+        card(
+            "accountable",
             format_int(h.accountable_people),
-            "8 类处理方式合计（人）；另有 "
-            f"{format_int(h.written_self_criticism_orgs)} 个村党组织作书面检查，不计入人数",
+            t("components.kpi.accountable_help", organisations=organisations),
         ),
-        Kpi("移交线索", format_int(h.leads_transferred), "移交纪检监察机关的问题线索（条）"),
-        Kpi(
-            "立案审查",
-            format_int(h.cases_opened),
-            f"立案 {format_int(h.cases_opened)} 件，涉及 {format_int(h.case_people)} 人，"
-            f"已给予党纪政务处分 {format_int(h.people_sanctioned)} 人",
+        card("leads", format_int(h.leads_transferred), t("components.kpi.leads_help")),
+        card(
+            "cases",
+            cases,
+            t("components.kpi.cases_help", cases=cases, people=case_people, sanctioned=sanctioned),
         ),
     ]
+
+
+def rate_help() -> str:
+    """The completion rate's tooltip: how it is computed."""
+    return t("components.kpi.rate_help")
+
+
+def yuan_help(yuan: int) -> str:
+    """The money card's tooltip: the exact amount in yuan."""
+    return format_yuan(yuan)
 
 
 def render_kpi_row(kpis: Sequence[Kpi], per_row: int = KPIS_PER_ROW) -> None:

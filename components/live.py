@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from components.import_history import show_history_table
+from components.language import with_language
 from data_access.audit import LOCAL_TIMEZONE
 from data_access.cache import cached_query, current_data_version, fresh_query
 from data_access.db import DatabaseUnavailableError
@@ -25,13 +26,13 @@ from data_access.live import DataChange, DataStamp, fetch_data_change, read_data
 from data_access.models import utc_now
 from data_access.roles import can
 from data_access.settings import get_settings
+from i18n import t
 
 STAMP_KEY = "live_stamp"  # the DataStamp this session last rendered with
 NOTICE_KEY = "live_notice"  # the LiveNotice of the last change this session saw
 TOAST_KEY = "live_toast"  # True until the notice has been toasted once
 BATCH_PARAM = "batch"  # ?batch=ID on the imports page: the batch a notice links to
 IMPORTS_PAGE = "app_pages/imports.py"
-DEFERRED_TEXT = "有新数据，翻页时更新"
 # Read pages that follow new data at once; meeting mode defers, data entry pages don't poll.
 LIVE_PAGES = frozenset(
     {"overview", "townships", "problems", "funds", "accountability", "leads", "problem"}
@@ -49,7 +50,12 @@ class LiveNotice:
     @property
     def text(self) -> str:
         """The toast's text, e.g. "15:42 更新：新增 12 条，整改完成 +8"."""
-        return f"{self.when} 更新：{self.summary}"
+        return t("frame.live.toast", when=self.when, summary=self.summary)
+
+
+def deferred_text() -> str:
+    """Meeting mode's notice that new data waits for the presenter's next step."""
+    return t("frame.live.deferred")
 
 
 def track_data_version() -> DataStamp:
@@ -72,11 +78,11 @@ def track_data_version() -> DataStamp:
 def notice_for(change: DataChange, now: datetime | None = None) -> LiveNotice:
     """The notice of a change, e.g. "15:42 更新：新增 12 条，整改完成 +8"."""
     moment = change.changed_at or (change.latest.at if change.latest else None)
-    when = local_time(moment, now) if moment else "刚刚"
+    when = local_time(moment, now) if moment else t("frame.live.just_now")
     latest = change.latest
     return LiveNotice(
         when=when,
-        summary="，".join(change_parts(change)) or "数据已更新",
+        summary=t("frame.list_separator").join(change_parts(change)) or t("frame.live.updated"),
         batch_id=latest.batch_id if latest else None,
     )
 
@@ -85,15 +91,15 @@ def change_parts(change: DataChange) -> list[str]:
     """The pieces of a notice: rows added and changed, imports undone, rectified delta."""
     parts = []
     if any(event.kind == "seed" and event.action == "import" for event in change.events):
-        parts.append("载入演示数据")
+        parts.append(t("frame.live.demo_loaded"))
     if change.new:
-        parts.append(f"新增 {format_int(change.new)} 条")
+        parts.append(t("frame.live.added", count=format_int(change.new)))
     if change.changed:
-        parts.append(f"变更 {format_int(change.changed)} 条")
+        parts.append(t("frame.live.changed", count=format_int(change.changed)))
     if change.undone:
-        parts.append(f"撤销 {change.undone} 批导入")
+        parts.append(t("frame.live.undone", count=change.undone))
     if change.rectified_delta:
-        parts.append(f"整改完成 {change.rectified_delta:+,d}")
+        parts.append(t("frame.live.rectified", delta=f"{change.rectified_delta:+,d}"))
     return parts
 
 
@@ -104,7 +110,7 @@ def local_time(moment: datetime, now: datetime | None = None) -> str:
     if local.date() == today:
         return f"{local:%H:%M}"
     if local.year == today.year:
-        return f"{local.month}月{local.day}日 {local:%H:%M}"
+        return t("frame.live.day_time", month=local.month, day=local.day, time=f"{local:%H:%M}")
     return f"{local:%Y-%m-%d %H:%M}"
 
 
@@ -133,7 +139,7 @@ def show_update_line(stamp: DataStamp, *, link: bool) -> None:
         return  # nothing was ever written
     notice = st.session_state.get(NOTICE_KEY)
     notice = notice if isinstance(notice, LiveNotice) else None
-    text = f":material/update: 数据更新于 {local_time(stamp.changed_at)}"
+    text = ":material/update: " + t("frame.live.updated_at", when=local_time(stamp.changed_at))
     if notice is not None:
         text += f" · {notice.summary}"
     if not (link and notice is not None and notice.batch_id):
@@ -143,9 +149,9 @@ def show_update_line(stamp: DataStamp, *, link: bool) -> None:
     caption.caption(text)
     button.page_link(
         IMPORTS_PAGE,
-        label=f"第 {notice.batch_id} 批",
+        label=t("frame.live.batch_link", batch=notice.batch_id),
         icon=":material/history:",
-        query_params={BATCH_PARAM: str(notice.batch_id)},
+        query_params=with_language({BATCH_PARAM: str(notice.batch_id)}),
     )
 
 
@@ -172,7 +178,7 @@ def _poll_data_version(defer: bool, stamp: DataStamp | None, link: bool) -> None
     if data_version_changed():
         if not defer:
             st.rerun(scope="app")
-        st.info(DEFERRED_TEXT, icon=":material/update:")
+        st.info(deferred_text(), icon=":material/update:")
     if stamp is not None:
         show_update_line(stamp, link=link)
 
@@ -195,7 +201,7 @@ def show_linked_batch(history: pd.DataFrame) -> None:
     batch_id = int(raw) if str(raw).isdigit() else -1
     linked = history[history["id"] == batch_id]
     if linked.empty:
-        st.caption("找不到链接中的导入批次。")  # the URL's text is never echoed as Markdown
+        st.caption(t("frame.live.batch_missing"))  # the URL's text is never echoed as Markdown
         return
-    st.markdown(f"**:material/arrow_right: 第 {batch_id} 批导入**")
+    st.markdown(f"**:material/arrow_right: {t('frame.live.batch_title', batch=batch_id)}**")
     show_history_table(linked)

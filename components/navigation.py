@@ -7,27 +7,35 @@ from dataclasses import dataclass
 import streamlit as st
 
 from data_access.roles import can
+from i18n import t
 
 # Not "pages": with a pages/ folder beside dashboard.py, Streamlit 1.67 starts in its legacy
 # multipage mode and runs a page opened by URL without dashboard.py (no frame, no sign-in)
 # until someone first opens "/". tests/test_app_smoke.py guards this.
 PAGES_FOLDER = "app_pages"
-SECTION_VIEW = "看板"
-SECTION_DATA = "数据管理"
-SECTION_ADMIN = "系统管理"
+# Sidebar sections and page titles are catalogue keys, translated each run (the language
+# may change between runs); url_path never changes, so links and the roles matrix hold.
+SECTION_VIEW = "frame.section.view"
+SECTION_DATA = "frame.section.data"
+SECTION_ADMIN = "frame.section.admin"
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page: its script, sidebar title and icon, URL path and sidebar section."""
+    """One page: its script, sidebar title (a catalogue key) and icon, URL path and section."""
 
     url_path: str  # also the script's name in PAGES_FOLDER and the page key of roles
-    title: str
+    title_key: str
     icon: str  # Material Symbols ship with Streamlit (no emoji font or network needed)
-    section: str
+    section: str  # a catalogue key, e.g. SECTION_VIEW
     default: bool = False
     hidden: bool = False  # reachable by link and drill-down only, not listed in the sidebar
     full_screen: bool = False  # draws its own screen (会议模式): no filter bar or filter chips
+
+    @property
+    def title(self) -> str:
+        """The page's title in the current language."""
+        return t(self.title_key)
 
     @property
     def path(self) -> str:
@@ -36,21 +44,23 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "总览", ":material/dashboard:", SECTION_VIEW, default=True),
-    PageSpec("townships", "乡镇对比", ":material/bar_chart:", SECTION_VIEW),
-    PageSpec("problems", "问题清单", ":material/list_alt:", SECTION_VIEW),
-    PageSpec("funds", "资金挽损", ":material/payments:", SECTION_VIEW),
-    PageSpec("accountability", "问责情况", ":material/gavel:", SECTION_VIEW),
-    PageSpec("leads", "线索移交", ":material/call_split:", SECTION_VIEW),
-    PageSpec("rounds", "轮次对比", ":material/compare_arrows:", SECTION_VIEW),
-    PageSpec("problem", "问题详情", ":material/description:", SECTION_VIEW, hidden=True),
-    PageSpec("meeting", "会议模式", ":material/co_present:", SECTION_VIEW, full_screen=True),
-    PageSpec("upload", "台账上传", ":material/upload_file:", SECTION_DATA),
-    PageSpec("imports", "导入记录", ":material/history:", SECTION_DATA),
-    PageSpec("admin_users", "用户管理", ":material/manage_accounts:", SECTION_ADMIN),
-    PageSpec("admin_audit", "审计日志", ":material/policy:", SECTION_ADMIN),
-    PageSpec("regions", "行政区划", ":material/map:", SECTION_ADMIN),
-    PageSpec("admin_rounds", "巡察轮次", ":material/event_note:", SECTION_ADMIN),
+    PageSpec("overview", "frame.page.overview", ":material/dashboard:", SECTION_VIEW, default=True),
+    PageSpec("townships", "frame.page.townships", ":material/bar_chart:", SECTION_VIEW),
+    PageSpec("problems", "frame.page.problems", ":material/list_alt:", SECTION_VIEW),
+    PageSpec("funds", "frame.page.funds", ":material/payments:", SECTION_VIEW),
+    PageSpec("accountability", "frame.page.accountability", ":material/gavel:", SECTION_VIEW),
+    PageSpec("leads", "frame.page.leads", ":material/call_split:", SECTION_VIEW),
+    PageSpec("rounds", "frame.page.rounds", ":material/compare_arrows:", SECTION_VIEW),
+    PageSpec("problem", "frame.page.problem", ":material/description:", SECTION_VIEW, hidden=True),
+    PageSpec(
+        "meeting", "frame.page.meeting", ":material/co_present:", SECTION_VIEW, full_screen=True
+    ),
+    PageSpec("upload", "frame.page.upload", ":material/upload_file:", SECTION_DATA),
+    PageSpec("imports", "frame.page.imports", ":material/history:", SECTION_DATA),
+    PageSpec("admin_users", "frame.page.admin_users", ":material/manage_accounts:", SECTION_ADMIN),
+    PageSpec("admin_audit", "frame.page.admin_audit", ":material/policy:", SECTION_ADMIN),
+    PageSpec("regions", "frame.page.regions", ":material/map:", SECTION_ADMIN),
+    PageSpec("admin_rounds", "frame.page.admin_rounds", ":material/event_note:", SECTION_ADMIN),
 )
 DEFAULT_PAGE = next(spec for spec in PAGES if spec.default)
 
@@ -72,13 +82,13 @@ def navigation_pages(
     for spec in specs:
         page = st.Page(
             spec.path,
-            title=spec.title,
+            title=spec.title,  # in this run's language
             icon=spec.icon,
             url_path=spec.url_path,
             default=spec.default,
             visibility="visible" if is_listed(spec, role) else "hidden",
         )
-        sections.setdefault(spec.section, []).append(page)
+        sections.setdefault(t(spec.section), []).append(page)
     return sections
 
 

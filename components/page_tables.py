@@ -1,4 +1,4 @@
-"""The tables of 问题清单, 资金挽损, 问责情况 and 线索移交: Chinese headers, formats, drill-down."""
+"""The tables of 问题清单, 资金挽损, 问责情况 and 线索移交: headers, formats, drill-down."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from data_access.cache import cached_query
 from data_access.filters import Filter
 from data_access.queries import fetch_dual_check_pairs
 from data_access.roles import VIEWER
+from i18n import t
 
 Column = st.column_config
 DATE = "YYYY-MM-DD"
@@ -24,69 +25,120 @@ def rows_height(rows: int) -> int:
     return (rows + 1) * ROW_PIXELS + 3
 
 
-def _code(title: str = "问题编号") -> object:
+# Headers naming the same field as a chart's axis or legend use the chart's message.
+SHARED_HEADERS = {
+    "township": "charts.township",
+    "focus_area_label": "charts.focus_area",
+    "status_label": "charts.status",
+    "round": "charts.round",
+    "problems_total": "charts.problems",
+    "problems_rectified": "charts.rectified",
+    "completion_rate": "charts.completion_rate",
+    "recovered_yuan": "charts.recovered_yuan",
+    "recovered_wan": "charts.recovered_wan",
+    "outcome_label": "charts.outcome",
+    "overdue": "charts.townships.overdue",
+    "accountable_people": "charts.townships.people",
+    "leads_transferred": "charts.townships.leads",
+}
+
+
+def header(name: str) -> str:
+    """A column header in the current language (catalogue "components.column.<name>")."""
+    return t(SHARED_HEADERS.get(name, f"components.column.{name}"))
+
+
+def _code(name: str = "code") -> object:
     """The problem code column (picking the row opens the problem)."""
-    return Column.TextColumn(title, help="选中一行查看问题详情", pinned=True)
+    return Column.TextColumn(header(name), help=t("components.column.code_help"), pinned=True)
 
 
-def _yuan(title: str = "挽回损失（元）") -> object:
-    """Integer 元 with thousands separators."""
-    return Column.NumberColumn(title, format="localized")
+def _text(name: str, **options: object) -> object:
+    """A text column headed header(name)."""
+    return Column.TextColumn(header(name), **options)
 
 
-LEDGER_COLUMNS = {  # the state of each problem first, its description after
-    "code": _code(),
-    "township": Column.TextColumn("乡镇"),
-    "village": Column.TextColumn("村"),
-    "status_label": Column.TextColumn("整改状态", help="超过整改时限仍未完成的标为“已逾期”"),
-    "deadline": Column.DateColumn("整改时限", format=DATE),
-    "rectified_on": Column.DateColumn("完成日期", format=DATE),
-    "focus_area_label": Column.TextColumn("巡察重点"),
-    "sub_category": Column.TextColumn("问题子类"),
-    "description": Column.TextColumn("问题描述", width="large"),
-    "source_label": Column.TextColumn("问题来源"),
-    "recovered_yuan": _yuan(),
-    "responsible_unit": Column.TextColumn("责任单位"),
-}
-RECOVERY_COLUMNS = {
-    "code": _code(),
-    "township": Column.TextColumn("乡镇"),
-    "village": Column.TextColumn("村"),
-    "sub_category": Column.TextColumn("问题子类"),
-    "description": Column.TextColumn("问题描述", width="large"),
-    "recovered_yuan": _yuan(),
-    "status_label": Column.TextColumn("整改状态"),
-}
-PAIR_COLUMNS = {
-    "problem_code": _code(),
-    "township": Column.TextColumn("乡镇"),
-    "direct_name": Column.TextColumn("直接责任人"),
-    "direct_position": Column.TextColumn("直接责任人职务"),
-    "direct_category_label": Column.TextColumn("处理方式（直接）"),
-    "leader_name": Column.TextColumn("领导责任人"),
-    "leader_position": Column.TextColumn("领导责任人职务"),
-    "leader_category_label": Column.TextColumn("处理方式（领导）"),
-    "decided_on": Column.DateColumn("决定日期", format=DATE),
-}
-ORGANISATION_COLUMNS = {
-    "problem_code": _code("关联问题"),
-    "township": Column.TextColumn("乡镇"),
-    "organisation": Column.TextColumn("组织"),
-    "decided_on": Column.DateColumn("决定日期", format=DATE),
-}
-LEAD_COLUMNS = {
-    "problem_code": _code("关联问题"),
-    "code": Column.TextColumn("线索编号"),
-    "township": Column.TextColumn("乡镇"),
-    "sub_category": Column.TextColumn("问题子类"),
-    "subject_position": Column.TextColumn("被反映人职务"),
-    "transferred_to": Column.TextColumn("移交单位"),
-    "transferred_on": Column.DateColumn("移交日期", format=DATE),
-    "outcome_label": Column.TextColumn("办理结果"),
-    "case_opened_on": Column.DateColumn("立案日期", format=DATE),
-    "people_involved": Column.NumberColumn("涉及人员", format="localized"),
-    "people_sanctioned": Column.NumberColumn("给予处分", format="localized"),
-}
+def _date(name: str) -> object:
+    """A date column headed header(name)."""
+    return Column.DateColumn(header(name), format=DATE)
+
+
+def _number(name: str) -> object:
+    """An integer column (people, 元) with thousands separators."""
+    return Column.NumberColumn(header(name), format="localized")
+
+
+def ledger_columns() -> dict[str, object]:
+    """The ledger's columns: the state of each problem first, its description after."""
+    return {
+        "code": _code(),
+        "township": _text("township"),
+        "village": _text("village"),
+        "status_label": _text("status_label", help=t("components.column.status_help")),
+        "deadline": _date("deadline"),
+        "rectified_on": _date("rectified_on"),
+        "focus_area_label": _text("focus_area_label"),
+        "sub_category": _text("sub_category"),
+        "description": _text("description", width="large"),
+        "source_label": _text("source_label"),
+        "recovered_yuan": _number("recovered_yuan"),
+        "responsible_unit": _text("responsible_unit"),
+    }
+
+
+def recovery_columns() -> dict[str, object]:
+    """The columns of the largest recoveries (资金挽损)."""
+    return {
+        "code": _code(),
+        "township": _text("township"),
+        "village": _text("village"),
+        "sub_category": _text("sub_category"),
+        "description": _text("description", width="large"),
+        "recovered_yuan": _number("recovered_yuan"),
+        "status_label": _text("status_label"),
+    }
+
+
+def pair_columns() -> dict[str, object]:
+    """The columns of 一案双查: the person directly responsible beside the leader."""
+    return {
+        "problem_code": _code(),
+        "township": _text("township"),
+        "direct_name": _text("direct_name"),
+        "direct_position": _text("direct_position"),
+        "direct_category_label": _text("direct_category_label"),
+        "leader_name": _text("leader_name"),
+        "leader_position": _text("leader_position"),
+        "leader_category_label": _text("leader_category_label"),
+        "decided_on": _date("decided_on"),
+    }
+
+
+def organisation_columns() -> dict[str, object]:
+    """The columns of the organisations that made written self-criticism."""
+    return {
+        "problem_code": _code("related_problem"),
+        "township": _text("township"),
+        "organisation": _text("organisation"),
+        "decided_on": _date("decided_on"),
+    }
+
+
+def lead_columns() -> dict[str, object]:
+    """The columns of the transferred leads and their outcomes."""
+    return {
+        "problem_code": _code("related_problem"),
+        "code": _text("lead_code"),
+        "township": _text("township"),
+        "sub_category": _text("sub_category"),
+        "subject_position": _text("subject_position"),
+        "transferred_to": _text("transferred_to"),
+        "transferred_on": _date("transferred_on"),
+        "outcome_label": _text("outcome_label"),
+        "case_opened_on": _date("case_opened_on"),
+        "people_involved": _number("people_involved"),
+        "people_sanctioned": _number("people_sanctioned"),
+    }
 
 
 def _overdue_cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -99,13 +151,13 @@ def _overdue_cells(frame: pd.DataFrame) -> pd.DataFrame:
 def show_ledger_table(ledger: pd.DataFrame, *, key: str) -> None:
     """The ledger page's rows, overdue problems highlighted; a picked row opens its problem."""
     styled: Styler = ledger.style.apply(_overdue_cells, axis=None)
-    show_drill_table(styled, key=key, column_config=LEDGER_COLUMNS, height=TABLE_HEIGHT * 3 // 2)
+    show_drill_table(styled, key=key, column_config=ledger_columns(), height=TABLE_HEIGHT * 3 // 2)
 
 
 def show_recoveries_table(recoveries: pd.DataFrame, *, key: str) -> None:
     """The largest recoveries, all rows in view; a picked row opens its problem."""
     show_drill_table(
-        recoveries, key=key, column_config=RECOVERY_COLUMNS, height=rows_height(len(recoveries))
+        recoveries, key=key, column_config=recovery_columns(), height=rows_height(len(recoveries))
     )
 
 
@@ -113,14 +165,14 @@ def show_dual_check_pairs(flt: Filter, *, key: str, role: str = VIEWER) -> int:
     """一案双查 pairs for flt with names as role may see them; returns how many rows."""
     pairs = cached_query(fetch_dual_check_pairs, flt, role=role)
     if not pairs.empty:
-        show_drill_table(pairs, key=key, column_config=PAIR_COLUMNS, code_column="problem_code")
+        show_drill_table(pairs, key=key, column_config=pair_columns(), code_column="problem_code")
     return len(pairs)
 
 
 def show_organisations_table(organisations: pd.DataFrame, *, key: str) -> None:
     """Organisations that made written self-criticism (书面检查)."""
     show_drill_table(
-        organisations, key=key, column_config=ORGANISATION_COLUMNS, code_column="problem_code"
+        organisations, key=key, column_config=organisation_columns(), code_column="problem_code"
     )
 
 
@@ -129,7 +181,7 @@ def show_leads_table(leads: pd.DataFrame, *, key: str) -> None:
     show_drill_table(
         leads,
         key=key,
-        column_config=LEAD_COLUMNS,
+        column_config=lead_columns(),
         code_column="problem_code",
         height=TABLE_HEIGHT,
     )

@@ -16,10 +16,11 @@ import streamlit as st
 
 from charts.meeting import high_contrast_spec, view_charts
 from components.auth import current_scope, signed_in_user
-from components.briefing import BRIEFING_TITLE
+from components.briefing import briefing_title
 from components.exports import as_of_text, briefing_downloads, filter_lines
 from components.filter_state import current_filter
 from components.kpi import render_kpi_row
+from components.language import with_language
 from components.view_parts import ViewTable, view_kpis, view_table
 from data_access.cache import cached_engine, cached_query
 from data_access.db import session_scope
@@ -37,12 +38,13 @@ from data_access.meeting_paths import (
 )
 from data_access.meeting_views import ViewData, fetch_view
 from data_access.roles import can
+from i18n import t
 
 PATH_PARAM = "path"
 STEP_PARAM = "step"
 TABLE_HEIGHT = 380
 OPEN_KEY = "meeting_open_path"
-DEFAULT_CHOICE = "（默认路径：总览 → 完成率最低的乡镇 → 逾期问题 → 问责）"
+DEFAULT_CHOICE = ""  # the picker's option for the default path (a saved path has a name)
 OVERVIEW_PAGE = "app_pages/overview.py"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()|~<>$:])")  # anywhere in a line
 MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+\-!]|\d+\.)")  # lists, headings, quotes
@@ -118,18 +120,18 @@ def show_top_bar(path: SavedPath, number: int) -> None:
         st.header(plain(step.heading), anchor=False, width="content")
         st.space("stretch")
         st.button(
-            "上一步",
+            t("meeting.previous"),
             key="meeting_previous",
             icon=":material/arrow_back:",
             shortcut="PageUp",
             disabled=number <= 1,
             on_click=go_to,
             args=(number - 1,),
-            help="上一屏（PageUp）",
+            help=t("meeting.previous.help"),
         )
-        st.markdown(f"**第 {number} / {total} 步**", width="content")
+        st.markdown(t("meeting.step_of", number=number, total=total), width="content")
         st.button(
-            "下一步",
+            t("meeting.next"),
             key="meeting_next",
             icon=":material/arrow_forward:",
             icon_position="right",
@@ -138,12 +140,13 @@ def show_top_bar(path: SavedPath, number: int) -> None:
             disabled=number >= total,
             on_click=go_to,
             args=(number + 1,),
-            help="下一屏（PageDown）",
+            help=t("meeting.next.help"),
         )
         show_meeting_menu(path, number)
-        st.page_link(OVERVIEW_PAGE, label="退出会议模式", icon=":material/close:")
-    line = f"数据截至：{as_of_text(step.flt)}　｜　{filter_line(filter_lines(step.flt))}"
-    st.caption(plain(line))
+        exit_label = t("meeting.exit")
+        st.page_link(OVERVIEW_PAGE, label=exit_label, icon=":material/close:")
+    filters = filter_line(filter_lines(step.flt))
+    st.caption(plain(t("meeting.info_line", as_of=as_of_text(step.flt), filters=filters)))
 
 
 def fetch_step(step: Step) -> ViewData:
@@ -162,7 +165,8 @@ def show_view(view: ViewData, *, key: str) -> None:
             st.vega_lite_chart(spec, width="stretch", theme=None, key=f"{key}_{name}")
     table = view_table(view)
     if table is not None:
-        st.subheader(plain(f"{table.title}（共 {len(table.frame)} 条）"), anchor=False)
+        heading = t("meeting.table_title", title=table.title, count=len(table.frame))
+        st.subheader(plain(heading), anchor=False)
         st.dataframe(
             table.frame,
             hide_index=True,
@@ -198,10 +202,10 @@ def saved_path(name: str) -> SavedPath | None:
         with session_scope(cached_engine()) as session:
             path = get_meeting_path(session=session, name=name)
     except MeetingPathError as error:
-        st.warning(plain(f"会议路径“{name}”无法读取（{error}），已显示默认路径。"))
+        st.warning(plain(t("meeting.path_unreadable", name=name, reason=error)))
         return None
     if path is None:
-        st.warning(plain(f"没有名为“{name}”的会议路径，已显示默认路径。"))
+        st.warning(plain(t("meeting.path_missing", name=name)))
     return path
 
 
@@ -221,10 +225,22 @@ def show_path_picker(path: SavedPath) -> None:
         names = list_meeting_paths(session=session)["name"].tolist()
     choices = [DEFAULT_CHOICE, *names]
     st.session_state[OPEN_KEY] = path.name if path.name in names else DEFAULT_CHOICE
-    st.selectbox("打开会议路径", choices, key=OPEN_KEY, on_change=_open_path)
+    st.selectbox(
+        t("meeting.open_path"),
+        choices,
+        key=OPEN_KEY,
+        on_change=_open_path,
+        format_func=_choice_label,
+    )
     if path.name:
-        st.caption("本路径的链接（可发给参会人员）：")
-        st.code(f"/meeting?{urlencode({PATH_PARAM: path.name, STEP_PARAM: 1})}", language=None)
+        st.caption(t("meeting.path_link"))
+        params = with_language({PATH_PARAM: path.name, STEP_PARAM: "1"})
+        st.code(f"/meeting?{urlencode(params)}", language=None)
+
+
+def _choice_label(choice: str) -> str:
+    """A picker option as shown: the saved path's name, or the default path described."""
+    return choice if choice != DEFAULT_CHOICE else t("meeting.default_choice")
 
 
 def show_save_form(path: SavedPath, number: int) -> None:
@@ -233,8 +249,8 @@ def show_save_form(path: SavedPath, number: int) -> None:
     if not can(user.role, PREPARE_ACTION):
         return
     with st.form("meeting_save", border=False):
-        name = st.text_input("路径名称", value=path.name, max_chars=NAME_MAX_CHARS)
-        if not st.form_submit_button("保存当前路径", icon=":material/save:"):
+        name = st.text_input(t("meeting.path_name"), value=path.name, max_chars=NAME_MAX_CHARS)
+        if not st.form_submit_button(t("meeting.save"), icon=":material/save:"):
             return
     try:
         with session_scope(cached_engine(), write=True) as session:
@@ -251,11 +267,14 @@ def show_save_form(path: SavedPath, number: int) -> None:
 def show_meeting_menu(path: SavedPath, number: int) -> None:
     """A popover with the path picker, the briefings (path, this step) and saving."""
     step = path.steps[number - 1]
-    title = f"{BRIEFING_TITLE}（{path.name}）" if path.name else BRIEFING_TITLE
-    with st.popover("路径与简报", icon=":material/menu:", type="tertiary", key="meeting_menu"):
+    usual = briefing_title()
+    title = t("meeting.titled", title=usual, name=path.name) if path.name else usual
+    menu = t("meeting.menu")
+    with st.popover(menu, icon=":material/menu:", type="tertiary", key="meeting_menu"):
         show_path_picker(path)
-        st.caption("简报：整条路径")
+        st.caption(t("meeting.briefing_whole"))
         briefing_downloads(path.steps, key="meeting_path", title=title)
-        st.caption("简报：仅当前这一步")
-        briefing_downloads([step], key="meeting_step", title=f"{BRIEFING_TITLE}（{step.heading}）")
+        st.caption(t("meeting.briefing_step"))
+        step_title = t("meeting.titled", title=usual, name=step.heading)
+        briefing_downloads([step], key="meeting_step", title=step_title)
         show_save_form(path, number)

@@ -9,22 +9,22 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-import pandas as pd
 import streamlit as st
 
 from components.auth import CurrentUser
-from components.commit_step import CommitStep
+from components.commit_step import COUNT_KEYS, CommitStep, count_label, show_outcome_tabs
 from data_access.cache import cached_engine
 from data_access.db import session_scope
 from data_access.export import write_regions_workbook
 from data_access.ingest.errors import FileRejectedError
-from data_access.ingest.preview import COUNT_LABELS, errors_frame
+from data_access.ingest.preview import errors_frame
 from data_access.regions.apply import apply_regions
 from data_access.regions.diff import RegionsDiff, compute_regions_diff
 from data_access.regions.parse import ParsedRegions, parse_regions
 from data_access.regions.preview import changes_frame, counts_frame, places_frame
 from data_access.settings import get_settings
 from data_access.version import read_data_version
+from i18n import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STATE_KEY = "regions_preview"
@@ -51,9 +51,9 @@ def show_template_download(user: CurrentUser) -> None:
             return write_regions_workbook(session=session, scope=user.scope)
 
     st.download_button(
-        "下载行政区划模板（含已登记的区划）",
+        t("upload.regions.template"),
         data=workbook,
-        file_name="行政区划.xlsx",
+        file_name=t("upload.regions.template_file"),
         mime=XLSX_MIME,
         icon=":material/download:",
         key="download_regions",
@@ -64,7 +64,7 @@ def regions_uploader():
     """The file uploader (xlsx or csv, up to UPLOAD_MAX_MB); None until a file is chosen."""
     limit = get_settings().upload_max_mb
     return st.file_uploader(
-        f"选择行政区划文件（xlsx 或 csv，不超过 {limit} MB）",
+        t("upload.regions.uploader", limit=limit),
         type=["xlsx", "csv"],
         max_upload_size=limit,
         key=f"regions_upload_{st.session_state.get(UPLOADS_KEY, 0)}",
@@ -96,35 +96,33 @@ def show_regions_preview(upload: RegionsUpload) -> None:
     diff, parsed = upload.diff, upload.parsed
     assert diff is not None and parsed is not None
     totals = diff.counts()
-    for column, key in zip(st.columns(len(COUNT_LABELS)), COUNT_LABELS, strict=True):
-        unit = "行" if key == "rejected" else "处"
-        column.metric(f"{COUNT_LABELS[key]}（{unit}）", f"{totals[key]:,}")
+    for column, key in zip(st.columns(len(COUNT_KEYS)), COUNT_KEYS, strict=True):
+        unit = "upload.count.rows" if key == "rejected" else "upload.count.places"
+        column.metric(t(unit, label=count_label(key)), f"{totals[key]:,}")
     st.dataframe(counts_frame(diff), hide_index=True, width="stretch", key="regions_counts")
     for notice in parsed.notices:
-        st.text(f"提示：{notice}")
-    sections: list[tuple[str, pd.DataFrame, str]] = [
-        (f"有误 {len(diff.errors)}", errors_frame(diff.errors), "文件中没有错误。"),
-        (f"变更 {totals['changed']}", changes_frame(diff), "没有要修改的区划。"),
-        (f"新增 {totals['new']}", places_frame(diff, "new"), "没有新增的区划。"),
-        (f"未变 {totals['unchanged']}", places_frame(diff, "unchanged"), "没有未变的区划。"),
-    ]
-    for tab, (_label, table, empty_note) in zip(
-        st.tabs([label for label, _table, _note in sections]), sections, strict=True
-    ):
-        with tab:
-            if table.empty:
-                st.caption(empty_note)
-            else:
-                st.dataframe(table, hide_index=True, width="stretch")
+        st.text(t("upload.notice", notice=notice))
+    show_outcome_tabs(
+        [
+            ("rejected", len(diff.errors), errors_frame(diff.errors), "upload.no_errors"),
+            ("changed", totals["changed"], changes_frame(diff), "upload.regions.no_changed"),
+            ("new", totals["new"], places_frame(diff, "new"), "upload.regions.no_new"),
+            (
+                "unchanged",
+                totals["unchanged"],
+                places_frame(diff, "unchanged"),
+                "upload.regions.no_unchanged",
+            ),
+        ]
+    )
 
 
 REGIONS_COMMIT = CommitStep(
-    button="确认导入行政区划",
+    button="upload.regions.commit",
     key="commit_regions",
-    same="文件中的区划与系统中完全一致，无需导入。",
-    raced="导入时区划已与文件一致，未写入。",
-    done="已导入行政区划（第 {batch_id} 批）：新增 {new} 处，修改 {changed} 处。"
-    "如有误可在“导入记录”页撤销。",
+    same="upload.regions.same",
+    raced="upload.regions.raced",
+    done="upload.regions.done",
     notice_key=NOTICE_KEY,
     preview_key=STATE_KEY,
     uploads_key=UPLOADS_KEY,

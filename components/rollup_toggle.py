@@ -8,13 +8,14 @@ from components.filter_state import current_filter, write_filter
 from data_access.cache import cached_query
 from data_access.filters import Filter
 from data_access.queries.merges import has_merged_townships
+from i18n import t
 
 ROLLUP_KEY = "filter_rollup"
-ROLLUP_LABEL = "按现行区划汇总"
-ROLLUP_HELP = (
-    "勾选后，已撤并乡镇（如 铁铜乡 → 枞阳镇）的问题归入现在所属的乡镇；"
-    "不勾选时按问题发生时的乡镇名显示。"
-)
+
+
+def rollup_label() -> str:
+    """The switch's label (also its chip) in the current language."""
+    return t("frame.rollup.label")
 
 
 def _on_change() -> None:
@@ -27,4 +28,4 @@ def show_rollup_toggle(flt: Filter) -> None:
     if not (flt.rollup or cached_query(has_merged_townships, None)):
         return
     st.session_state[ROLLUP_KEY] = flt.rollup
-    st.checkbox(ROLLUP_LABEL, key=ROLLUP_KEY, on_change=_on_change, help=ROLLUP_HELP)
+    st.checkbox(rollup_label(), key=ROLLUP_KEY, on_change=_on_change, help=t("frame.rollup.help"))

@@ -7,21 +7,37 @@ import streamlit as st
 
 from charts.rounds import round_comparison_chart
 from components.kpi import Kpi, render_kpi_row
+from components.page_tables import header
 from data_access.formatting import format_int, format_rate
+from i18n import t
 
-TABLE_COLUMNS = {
-    "township": st.column_config.TextColumn("乡镇", pinned=True),
-    "round": "巡察轮次",
-    "problems_total": st.column_config.NumberColumn("问题数", format="localized"),
-    "problems_rectified": st.column_config.NumberColumn("整改完成", format="localized"),
-    "completion_rate": st.column_config.ProgressColumn(
-        "完成率", format="percent", min_value=0.0, max_value=1.0
-    ),
-}
-ROLLUP_HINT = (
-    "已撤并的乡镇在往轮中按原名显示；在左侧筛选栏勾选“按现行区划汇总”，"
-    "可把它们的问题归入现在所属的乡镇，两轮按同一区划对比。"
-)
+
+def table_columns() -> dict[str, object]:
+    """The comparison table's columns: a row per township and round."""
+    return {
+        "township": st.column_config.TextColumn(header("township"), pinned=True),
+        "round": header("round"),
+        "problems_total": st.column_config.NumberColumn(
+            header("problems_total"), format="localized"
+        ),
+        "problems_rectified": st.column_config.NumberColumn(
+            header("problems_rectified"), format="localized"
+        ),
+        "completion_rate": st.column_config.ProgressColumn(
+            header("completion_rate"), format="percent", min_value=0.0, max_value=1.0
+        ),
+    }
+
+
+def round_help(row: object, previous: float | None) -> str:
+    """A round card's tooltip: its problems, rectified, and the change from previous."""
+    change = (
+        ""
+        if previous is None
+        else t("components.rounds.change", points=(row.completion_rate - previous) * 100)
+    )
+    problems, rectified = format_int(row.problems_total), format_int(row.problems_rectified)
+    return t("components.rounds.card_help", problems=problems, rectified=rectified) + change
 
 
 def round_kpis(totals: pd.DataFrame) -> list[Kpi]:
@@ -29,18 +45,8 @@ def round_kpis(totals: pd.DataFrame) -> list[Kpi]:
     kpis: list[Kpi] = []
     previous: float | None = None
     for row in totals.itertuples():
-        change = (
-            ""
-            if previous is None
-            else f"；比上一轮 {(row.completion_rate - previous) * 100:+.1f} 个百分点"
-        )
         kpis.append(
-            Kpi(
-                str(row.round),
-                format_rate(row.completion_rate),
-                f"问题 {format_int(row.problems_total)} 个，整改完成 "
-                f"{format_int(row.problems_rectified)} 个{change}",
-            )
+            Kpi(str(row.round), format_rate(row.completion_rate), round_help(row, previous))
         )
         previous = row.completion_rate
     return kpis
@@ -50,15 +56,13 @@ def show_round_comparison(comparison: pd.DataFrame, totals: pd.DataFrame) -> Non
     """The cards, the chart and the table of the compared rounds."""
     render_kpi_row(round_kpis(totals))
     if len(totals) < 2:
-        st.info(
-            "当前筛选范围内只有一轮巡察的问题；新建下一轮并上传台账后，这里并排对比两轮。",
-            icon=":material/info:",
-        )
+        st.info(t("components.rounds.one_round"), icon=":material/info:")
     st.altair_chart(round_comparison_chart(comparison), width="stretch", key="round_chart")
-    st.caption(ROLLUP_HINT)
+    st.caption(t("components.rounds.rollup_hint"))
+    columns = table_columns()
     st.dataframe(
-        comparison[list(TABLE_COLUMNS)],
-        column_config=TABLE_COLUMNS,
+        comparison[list(columns)],
+        column_config=columns,
         hide_index=True,
         width="stretch",
         key="round_table",

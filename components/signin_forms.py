@@ -20,14 +20,14 @@ from data_access import auth
 from data_access.audit import LOCAL_TIMEZONE
 from data_access.cache import cached_engine
 from data_access.db import session_scope
+from i18n import t
 
-APP_TITLE = "巡察整改看板"
 INPUT_ERRORS = (auth.AccountError, auth.PasswordPolicyError)
 
 
 def show_sign_in_screen() -> None:
     """What a visitor who is not signed in sees: setup, refusal, or the sign-in form."""
-    st.title(APP_TITLE)
+    st.title(t("frame.app_title"))
     with session_scope(cached_engine()) as session:
         first_start = auth.needs_first_admin(session=session)
     if first_start:
@@ -40,23 +40,24 @@ def show_sign_in_screen() -> None:
 
 def show_setup_form() -> None:
     """One-time setup on a fresh install: create the first admin (there is no default password)."""
-    st.subheader("初始设置：创建第一个管理员账号")
-    st.caption(
-        "系统中还没有任何账号。请设置管理员的用户名和密码"
-        f"（至少 {auth.MIN_PASSWORD_CHARS} 个字符）。"
-        "创建后此页面不再出现。也可在服务器上运行 "
-        "`python -m data_access users add 用户名 --role admin`。"
-    )
+    st.subheader(t("accounts.setup.title"))
+    st.caption(t("accounts.setup.caption", count=auth.MIN_PASSWORD_CHARS))
     with st.form("first_admin"):
-        username = st.text_input("用户名", key="setup_username")
-        display_name = st.text_input("姓名（可选）", key="setup_display_name")
-        password = st.text_input("密码", type="password", key="setup_password")
-        repeated = st.text_input("再次输入密码", type="password", key="setup_password_repeat")
-        submitted = st.form_submit_button("创建管理员", type="primary")
+        username = st.text_input(t("accounts.field.username"), key="setup_username")
+        display_name = st.text_input(
+            t("accounts.field.display_name_optional"), key="setup_display_name"
+        )
+        password = st.text_input(
+            t("accounts.field.password"), type="password", key="setup_password"
+        )
+        repeated = st.text_input(
+            t("accounts.field.password_repeat"), type="password", key="setup_password_repeat"
+        )
+        submitted = st.form_submit_button(t("accounts.setup.submit"), type="primary")
     if not submitted:
         return
     if password != repeated:
-        st.error("两次输入的密码不一致 / the two passwords differ")
+        st.error(t("accounts.error.passwords_differ"))
         return
     try:
         with session_scope(cached_engine(), write=True) as session:
@@ -66,7 +67,7 @@ def show_setup_form() -> None:
     except INPUT_ERRORS as error:
         st.error(str(error))
         return
-    st.session_state[SESSION_NOTICE] = "管理员账号已创建，请登录 / admin created: please sign in"
+    st.session_state[SESSION_NOTICE] = t("accounts.setup.done")
     st.rerun()
 
 
@@ -75,15 +76,21 @@ def show_sign_in_form() -> None:
     notice = st.session_state.pop(SESSION_NOTICE, None)
     if notice:
         st.info(notice, icon=":material/info:")
-    st.subheader("请登录")
+    st.subheader(t("accounts.sign_in.title"))
     with st.form("sign_in"):
-        username = st.text_input("用户名", key="sign_in_username")
-        password = st.text_input("密码", type="password", key="sign_in_password")
-        submitted = st.form_submit_button("登录", type="primary")
+        username = st.text_input(t("accounts.field.username"), key="sign_in_username")
+        password = st.text_input(
+            t("accounts.field.password"), type="password", key="sign_in_password"
+        )
+        submitted = st.form_submit_button(t("accounts.sign_in.submit"), type="primary")
     if submitted:
         _check_password(username, password)
     for provider in sso_providers():
-        label = "单点登录" if provider is None else f"单点登录（{provider}）"
+        label = (
+            t("accounts.sso.button")
+            if provider is None
+            else t("accounts.sso.button_named", provider=provider)
+        )
         if st.button(label, key=f"sso_{provider or 'default'}", icon=":material/login:"):
             st.login(provider)
 
@@ -98,7 +105,7 @@ def _check_password(username: str, password: str) -> None:
         st.rerun()
     message = result.message
     if result.locked_until is not None:
-        message += f"（解锁时间 / locked until {_local_time(result.locked_until)}）"
+        message += t("accounts.sign_in.locked_until", time=_local_time(result.locked_until))
     st.error(message)
 
 
@@ -110,10 +117,13 @@ def _local_time(moment: datetime) -> str:
 def show_unknown_identity() -> None:
     """A single-sign-on identity that maps to no account: no access, no data."""
     st.error(
-        "无权访问：" + auth.AuthResult(ok=False, reason="unknown_identity").message,
+        t(
+            "accounts.sso.no_access",
+            reason=auth.AuthResult(ok=False, reason="unknown_identity").message,
+        ),
         icon=":material/block:",
     )
-    if st.button("退出单点登录", key="sso_logout"):
+    if st.button(t("accounts.sso.sign_out"), key="sso_logout"):
         st.session_state.pop(SESSION_SSO_REFUSED, None)
         st.logout()
 
@@ -121,24 +131,28 @@ def show_unknown_identity() -> None:
 def show_account_menu(user: CurrentUser) -> None:
     """In the sidebar: who is signed in, sign out, change the own password."""
     with st.sidebar:
-        st.caption(f"当前用户：{user.label}")
-        if st.button("退出登录", key="sign_out", icon=":material/logout:"):
+        st.caption(t("accounts.menu.current_user", label=user.label))
+        if st.button(t("accounts.menu.sign_out"), key="sign_out", icon=":material/logout:"):
             sign_out(user)
-        with st.expander("修改密码"):
+        with st.expander(t("accounts.menu.change_password")):
             show_change_password_form(user)
 
 
 def show_change_password_form(user: CurrentUser) -> None:
     """The signed-in user replaces their own password (the current one is checked)."""
     with st.form("change_password", clear_on_submit=True):
-        old = st.text_input("当前密码", type="password", key="old_password")
-        new = st.text_input("新密码", type="password", key="new_password")
-        repeated = st.text_input("再次输入新密码", type="password", key="new_password_repeat")
-        submitted = st.form_submit_button("修改密码")
+        old = st.text_input(
+            t("accounts.field.current_password"), type="password", key="old_password"
+        )
+        new = st.text_input(t("accounts.field.new_password"), type="password", key="new_password")
+        repeated = st.text_input(
+            t("accounts.field.new_password_repeat"), type="password", key="new_password_repeat"
+        )
+        submitted = st.form_submit_button(t("accounts.menu.change_password"))
     if not submitted:
         return
     if new != repeated:
-        st.error("两次输入的新密码不一致 / the two new passwords differ")
+        st.error(t("accounts.error.new_passwords_differ"))
         return
     try:
         with session_scope(cached_engine(), write=True) as session:
@@ -149,7 +163,7 @@ def show_change_password_form(user: CurrentUser) -> None:
         st.error(str(error))
         return
     if result.ok:
-        st.success("密码已修改 / password changed")
+        st.success(t("accounts.password.changed"))
     else:
         st.error(result.message)
 
@@ -157,6 +171,6 @@ def show_change_password_form(user: CurrentUser) -> None:
 def show_no_access() -> None:
     """The page a role may not open: a refusal instead of the page (nothing of it runs)."""
     st.error(
-        "无权访问 / no access：您的账号没有打开此页面的权限。如需开通，请联系管理员。",
+        t("accounts.no_access"),
         icon=":material/block:",
     )

@@ -10,7 +10,9 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from components.filter_state import current_filter, filter_token
+from components.language import with_language
 from data_access.formatting import format_int
+from i18n import t
 
 PROBLEM_PAGE = "app_pages/problem.py"
 SEARCH_PARAM = "q"  # the search term lives in the URL, so a shared link searches too
@@ -21,7 +23,7 @@ MAX_SEARCH_CHARS = 100
 def open_problem(code: str) -> None:
     """Go to the problem detail page for code, keeping the current filter in the URL."""
     params = {**current_filter().to_params(), "code": code}
-    st.switch_page(PROBLEM_PAGE, query_params=params)
+    st.switch_page(PROBLEM_PAGE, query_params=with_language(params))
 
 
 def selected_rows(event: object) -> list[int]:
@@ -90,10 +92,10 @@ def search_box() -> str:
     if SEARCH_KEY not in st.session_state:
         st.session_state[SEARCH_KEY] = st.query_params.get(SEARCH_PARAM, "")[:MAX_SEARCH_CHARS]
     st.text_input(
-        "全文搜索",
+        t("components.tables.search"),
         key=SEARCH_KEY,
         max_chars=MAX_SEARCH_CHARS,
-        placeholder="在问题描述、整改措施和问题编号中查找，多个词用空格分开",
+        placeholder=t("components.tables.search_placeholder"),
         icon=":material/search:",
         on_change=_sync_search_to_url,
     )
@@ -101,18 +103,20 @@ def search_box() -> str:
 
 
 def sort_choice(options: Mapping[str, str], *, key: str) -> str:
-    """A select box of server-side orders (code -> Chinese label); returns the chosen code."""
-    return st.selectbox("排序", list(options), format_func=options.get, key=key)
+    """A select box of server-side orders (code -> label); returns the chosen code."""
+    return st.selectbox(
+        t("components.tables.sort"), list(options), format_func=options.get, key=key
+    )
 
 
 def pager(total: int, *, page_size: int, key: str) -> int:
     """The row offset of the page the reader picks; a caption says which rows are shown."""
     if total <= page_size:
-        st.caption(f"共 {format_int(total)} 条")
+        st.caption(t("components.tables.total", total=format_int(total)))
         return 0
     pages = ceil(total / page_size)
     page = st.number_input(
-        f"页码（共 {format_int(pages)} 页，每页 {format_int(page_size)} 条）",
+        t("components.tables.page", pages=format_int(pages), size=format_int(page_size)),
         min_value=1,
         max_value=pages,
         value=1,
@@ -122,5 +126,5 @@ def pager(total: int, *, page_size: int, key: str) -> int:
     offset = (int(page) - 1) * page_size
     last = min(offset + page_size, total)
     shown = f"{format_int(offset + 1)}–{format_int(last)}"
-    st.caption(f"共 {format_int(total)} 条，当前显示第 {shown} 条")
+    st.caption(t("components.tables.shown", total=format_int(total), shown=shown))
     return offset

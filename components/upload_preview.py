@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components.auth import CurrentUser
-from components.commit_step import CommitStep
+from components.commit_step import COUNT_KEYS, CommitStep, count_label, show_outcome_tabs
 from data_access.audit import record_event
 from data_access.cache import cached_engine
 from data_access.db import session_scope
@@ -24,7 +24,6 @@ from data_access.ingest.diff import LedgerDiff, compute_diff
 from data_access.ingest.errors import FileRejectedError
 from data_access.ingest.parse import ParsedLedger, parse_ledger
 from data_access.ingest.preview import (
-    COUNT_LABELS,
     changes_frame,
     counts_frame,
     errors_frame,
@@ -35,13 +34,13 @@ from data_access.inspections import list_rounds
 from data_access.roles import can
 from data_access.settings import get_settings
 from data_access.version import read_data_version
+from i18n import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_KEY = "upload_preview"  # the UploadPreview of the file in the uploader
 ROUND_KEY = "upload_round"  # part of the uploader's key: a new value empties the uploader
 NOTICE_KEY = "upload_notice"  # (batch id, counts) of the last commit, shown once
 ROUND_CHOICE_KEY = "upload_round_choice"  # the round rows without 巡察轮次 go to
-BY_FILE_LABEL = "按文件中的“巡察轮次”列（空白的行归入最近一轮）"
 ACCEPTED_TYPES = ["xlsx", "csv"]
 
 
@@ -64,19 +63,20 @@ def show_downloads(user: CurrentUser) -> None:
     left, right = st.columns(2)
     with left:
         st.download_button(
-            "下载空白模板",
+            t("upload.ledger.template"),
             data=lambda: _workbook(empty=True, scope=user.scope),
-            file_name="整改台账模板.xlsx",
+            file_name=t("upload.ledger.template_file"),
             mime=XLSX_MIME,
             icon=":material/download:",
             key="download_template",
         )
     if can(user.role, "see_full_names"):
         with right:
+            file_name = t("upload.ledger.current_file")
             st.download_button(
-                "下载当前台账（可修改后重新上传）",
-                data=lambda: _audited_export(user.username, user.scope),
-                file_name="整改台账.xlsx",
+                t("upload.ledger.current"),
+                data=lambda: _audited_export(user.username, user.scope, file_name),
+                file_name=file_name,
                 mime=XLSX_MIME,
                 icon=":material/table_view:",
                 key="download_ledger",
@@ -89,11 +89,11 @@ def _workbook(*, empty: bool, scope: tuple[int, ...] | None) -> bytes:
         return write_ledger_workbook(session=session, flt=Filter(scope=scope), empty=empty)
 
 
-def _audited_export(username: str, scope: tuple[int, ...] | None) -> bytes:
+def _audited_export(username: str, scope: tuple[int, ...] | None, file_name: str) -> bytes:
     """The full ledger (with names) as xlsx; the download is recorded in the audit trail."""
     data = _workbook(empty=False, scope=scope)
     with session_scope(cached_engine(), write=True) as session:
-        record_event(session=session, actor=username, action="export", target="整改台账.xlsx")
+        record_event(session=session, actor=username, action="export", target=file_name)
     return data
 
 
@@ -101,7 +101,7 @@ def upload_widget():
     """The file uploader, limited to UPLOAD_MAX_MB; None until a file is chosen."""
     limit = get_settings().upload_max_mb
     return st.file_uploader(
-        f"选择整改台账文件（xlsx 或 csv，不超过 {limit} MB）",
+        t("upload.ledger.uploader", limit=limit),
         type=ACCEPTED_TYPES,
         max_upload_size=limit,
         key=f"ledger_upload_{st.session_state.get(ROUND_KEY, 0)}",
@@ -114,14 +114,15 @@ def round_choice() -> int | None:
         rounds = list_rounds(session=session)
     names = dict(zip(rounds["round_id"].astype(int), rounds["name"], strict=True))
     if not names:
-        st.warning("还没有巡察轮次：请管理员先在“巡察轮次”页新建轮次和巡察组，再上传台账。")
+        st.warning(t("upload.ledger.no_rounds"))
     choices: list[int | None] = [*names, None]  # newest first, so the default is the newest
+    by_file = t("upload.ledger.by_file")
     return st.selectbox(
-        "台账所属巡察轮次",
+        t("upload.ledger.round"),
         choices,
-        format_func=lambda round_id: BY_FILE_LABEL if round_id is None else names[round_id],
+        format_func=lambda round_id: by_file if round_id is None else names[round_id],
         key=ROUND_CHOICE_KEY,
-        help="文件中“巡察轮次”列为空的行归入所选轮次；写了其他轮次的行会报错。",
+        help=t("upload.ledger.round_help"),
     )
 
 
@@ -173,34 +174,34 @@ def show_preview(preview: UploadPreview) -> None:
     diff, parsed = preview.diff, preview.parsed
     assert diff is not None and parsed is not None
     totals = diff.counts()
-    columns = st.columns(len(COUNT_LABELS))
-    for column, (key, label) in zip(columns, COUNT_LABELS.items(), strict=True):
-        column.metric(f"{label}（行）", f"{totals[key]:,}")
-    st.subheader("对总体数据的影响")
+    for column, key in zip(st.columns(len(COUNT_KEYS)), COUNT_KEYS, strict=True):
+        column.metric(t("upload.count.rows", label=count_label(key)), f"{totals[key]:,}")
+    st.subheader(t("upload.ledger.impact"))
     st.dataframe(headline_frame(diff), hide_index=True, width="stretch")
     st.dataframe(counts_frame(diff), hide_index=True, width="stretch")
     for notice in parsed.notices:
-        st.text(f"提示：{notice}")
-    tabs = st.tabs([f"有误 {totals['rejected']}", f"变更 {totals['changed']}",
-                    f"新增 {totals['new']}", f"未变 {totals['unchanged']}"])  # fmt: skip
-    tables = (errors_frame(diff.errors), preview.changes,
-              rows_frame(diff, "new"), rows_frame(diff, "unchanged"))  # fmt: skip
-    empty_notes = ("文件中没有错误。", "没有变更的行。", "没有新增的行。", "没有未变的行。")
-    for tab, table, note in zip(tabs, tables, empty_notes, strict=True):
-        with tab:
-            if table is None or table.empty:
-                st.caption(note)
-            else:
-                st.dataframe(table, hide_index=True, width="stretch")
+        st.text(t("upload.notice", notice=notice))
+    show_outcome_tabs(
+        [
+            ("rejected", totals["rejected"], errors_frame(diff.errors), "upload.no_errors"),
+            ("changed", totals["changed"], preview.changes, "upload.ledger.no_changed"),
+            ("new", totals["new"], rows_frame(diff, "new"), "upload.ledger.no_new"),
+            (
+                "unchanged",
+                totals["unchanged"],
+                rows_frame(diff, "unchanged"),
+                "upload.ledger.no_unchanged",
+            ),
+        ]
+    )
 
 
 LEDGER_COMMIT = CommitStep(
-    button="确认导入",
+    button="upload.ledger.commit",
     key="commit_upload",
-    same="文件与系统中的数据完全一致，无需导入。",
-    raced="导入时数据已与文件一致，未写入。",
-    done="已导入（第 {batch_id} 批）：新增 {new} 行，变更 {changed} 行。"
-    "各页面数据已更新；如有误可在“导入记录”页撤销。",
+    same="upload.ledger.same",
+    raced="upload.ledger.raced",
+    done="upload.ledger.done",
     notice_key=NOTICE_KEY,
     preview_key=PREVIEW_KEY,
     uploads_key=ROUND_KEY,

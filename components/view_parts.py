@@ -14,23 +14,16 @@ import pandas as pd
 from charts.townships import ranked
 from components.kpi import Kpi, headline_kpis
 from components.page_kpis import accountability_kpis, leads_kpis, problems_kpis
-from components.page_tables import LEAD_COLUMNS, LEDGER_COLUMNS, PAIR_COLUMNS
+from components.page_tables import header, lead_columns, ledger_columns, pair_columns
 from data_access.meeting_views import ViewData
+from i18n import t
 
 PERCENT = "0.0%"
 # Streamlit column formats -> spreadsheet number formats.
 SPREADSHEET_FORMATS = {"percent": PERCENT, "localized": "#,##0"}
 NAME_COLUMNS = ("direct_name", "leader_name")  # shown as the role may see them
-MEMBER_HEADERS = {
-    "member": "乡镇",
-    "problems_total": "问题数",
-    "problems_rectified": "整改完成",
-    "completion_rate": "完成率",
-    "overdue": "逾期",
-    "recovered_wan": "挽回损失（万元）",
-    "accountable_people": "问责人数",
-    "leads_transferred": "移交线索",
-}
+MEMBER_FIELDS = ("problems_total", "problems_rectified", "completion_rate", "overdue")
+MEMBER_FIELDS += ("recovered_wan", "accountable_people", "leads_transferred")
 PROBLEM_FIELDS = ("code", "township", "village", "focus_area_label", "sub_category")
 PROBLEM_FIELDS += ("description", "status_label", "deadline")
 OVERDUE_FIELDS = ("code", "township", "village", "sub_category", "description")
@@ -60,6 +53,11 @@ def number_formats(column_config: Mapping[str, object]) -> dict[str, str]:
             digits = int(shown[2:-1] or 0)
             formats[name] = "0." + "0" * digits if digits else "0"
     return formats
+
+
+def member_headers() -> dict[str, str]:
+    """The headers of the township comparison table (a row per member township)."""
+    return {"member": header("township")} | {name: header(name) for name in MEMBER_FIELDS}
 
 
 def _subset(column_config: Mapping[str, object], fields: tuple[str, ...]) -> dict[str, str]:
@@ -96,15 +94,18 @@ def view_table(view: ViewData) -> ViewTable | None:
     if view.kind == "townships":
         rows = ranked(frames["members"], "completion_rate", ascending=True)
         formats = {"completion_rate": PERCENT, "recovered_wan": "0.0000"}
-        return ViewTable("各乡镇对比", rows, MEMBER_HEADERS, number_formats=formats)
+        title = t("components.view.townships")
+        return ViewTable(title, rows, member_headers(), number_formats=formats)
     if view.kind == "township_problems":
-        return ViewTable("问题清单", frames["problems"], _subset(LEDGER_COLUMNS, PROBLEM_FIELDS))
+        headers = _subset(ledger_columns(), PROBLEM_FIELDS)
+        return ViewTable(t("components.view.problems"), frames["problems"], headers)
     if view.kind == "overdue":
-        headers = _subset(LEDGER_COLUMNS, OVERDUE_FIELDS)
-        return ViewTable("逾期问题清单", frames["problems"], headers)
+        headers = _subset(ledger_columns(), OVERDUE_FIELDS)
+        return ViewTable(t("components.view.overdue"), frames["problems"], headers)
     if view.kind == "accountability":
-        title = "一案双查（直接责任与领导责任）"
-        return ViewTable(title, frames["pairs"], column_labels(PAIR_COLUMNS), NAME_COLUMNS)
+        title = t("components.view.pairs")
+        return ViewTable(title, frames["pairs"], column_labels(pair_columns()), NAME_COLUMNS)
     if view.kind == "leads":
-        return ViewTable("线索办理情况", frames["leads"], _subset(LEAD_COLUMNS, LEAD_FIELDS))
+        headers = _subset(lead_columns(), LEAD_FIELDS)
+        return ViewTable(t("components.view.leads"), frames["leads"], headers)
     return None

@@ -3,41 +3,28 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
+from data_access.codes import LabelMap
 from data_access.ingest.cell_text import escape_text
 from data_access.models import AuditEvent, utc_now
+from i18n import t
 
-AUDIT_ACTIONS: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "sign_in_success": "登录成功",
-        "sign_in_failure": "登录失败",
-        "sign_out": "退出登录",
-        "import": "导入数据",
-        "undo": "撤销导入",
-        "export": "导出",
-        "download": "下载",
-        "user_create": "新建用户",
-        "user_role": "修改角色",
-        "user_scope": "修改乡镇范围",
-        "user_disable": "停用用户",
-        "user_enable": "启用用户",
-        "user_unlock": "解除锁定",
-        "password_reset": "重置密码",
-        "password_change": "修改密码",
-        "demo_reset": "重置演示数据",
-        "demo_remove": "删除演示数据",
-        "round_create": "新建巡察轮次",
-        "round_update": "修改巡察轮次",
-        "group_create": "新建巡察组",
-        "group_update": "修改巡察组",
-    }
-)
+# Action code -> its label in the current UI language ("admin.audit_action.<code>").
+AUDIT_ACTIONS = LabelMap(
+    "audit_action",
+    (
+        "sign_in_success", "sign_in_failure", "sign_out", "import", "undo", "export",
+        "download", "user_create", "user_role", "user_scope", "user_disable", "user_enable",
+        "user_unlock", "password_reset", "password_change", "demo_reset", "demo_remove",
+        "round_create", "round_update", "group_create", "group_update",
+    ),
+    area="admin",
+)  # fmt: skip
 # Calendar dates in filters are the office's days, not UTC days.
 LOCAL_TIMEZONE = ZoneInfo("Asia/Shanghai")
 AUDIT_COLUMNS = ["id", "at", "actor", "action", "action_label", "target", "detail"]
@@ -53,7 +40,7 @@ def record_event(
 ) -> AuditEvent:
     """Add one audit event to the caller's transaction; unknown actions are a ValueError."""
     if action not in AUDIT_ACTIONS:
-        raise ValueError(f"未知审计动作 / unknown audit action: {action!r}")
+        raise ValueError(t("admin.audit.unknown_action", action=repr(action)))
     event = AuditEvent(
         at=utc_now(),
         actor=(actor or "")[:_ACTOR_MAX],
@@ -119,21 +106,20 @@ def list_audit_actors(*, session: Session) -> list[str]:
     return [row[0] for row in session.exec(query).all()]
 
 
-# Column headers of the CSV download of the audit log.
-CSV_HEADERS = {
-    "at": "时间",
-    "actor": "操作人",
-    "action_label": "操作",
-    "target": "对象",
-    "detail": "详情",
-}
+# The columns of the audit log as shown and downloaded.
+CSV_COLUMNS = ("at", "actor", "action_label", "target", "detail")
+
+
+def csv_headers() -> dict[str, str]:
+    """Column -> its header in the UI language (the table and its CSV download)."""
+    return {column: t(f"admin.audit.column.{column}") for column in CSV_COLUMNS}
 
 
 def audit_events_csv(events: pd.DataFrame) -> bytes:
     """Listed events as CSV for Excel (UTF-8 with BOM, local times, formula-safe text)."""
     local = events["at"].dt.tz_convert(LOCAL_TIMEZONE).dt.strftime("%Y-%m-%d %H:%M:%S")
-    frame = events.assign(at=local)[list(CSV_HEADERS)]
+    frame = events.assign(at=local)[list(CSV_COLUMNS)]
     # A typed-in username such as "=HYPERLINK(...)" must stay text in a spreadsheet.
     for column in ("actor", "target", "detail"):
         frame[column] = [escape_text(str(value)) for value in frame[column]]
-    return frame.rename(columns=CSV_HEADERS).to_csv(index=False).encode("utf-8-sig")
+    return frame.rename(columns=csv_headers()).to_csv(index=False).encode("utf-8-sig")

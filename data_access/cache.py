@@ -20,7 +20,7 @@ from data_access.filters import Filter
 from data_access.schema import upgrade_schema
 from data_access.settings import get_settings
 from data_access.version import read_data_version
-from i18n import get_language, use_language
+from i18n import get_language, t, use_language
 
 T = TypeVar("T")
 QUERY_TTL_SECONDS = 3600  # the data version already refreshes on change; this bounds memory
@@ -107,6 +107,4 @@ def _database_errors() -> Iterator[None]:
         yield
     except OperationalError as exc:
         reason = str(exc.orig or exc).strip().splitlines()[0]
-        raise DatabaseUnavailableError(
-            f"数据库连接中断 / lost the database connection: {reason}"
-        ) from exc
+        raise DatabaseUnavailableError(t("db.connection_lost", reason=reason)) from exc

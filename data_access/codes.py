@@ -16,7 +16,7 @@ class LabelMap(Mapping):
     """Codes in a fixed order, labelled from the catalogue key "<area>.<kind>.<code>".
 
     area is "code" for the domain codes here; other modules label their own codes from
-    their own catalogue area (e.g. the audit actions, "audit.action.<code>").
+    their own catalogue area (e.g. the audit actions, "admin.audit_action.<code>").
     """
 
     def __init__(self, kind: str, codes: tuple[Hashable, ...], *, area: str = "code") -> None:
@@ -111,10 +111,3 @@ LEAD_OUTCOMES = LabelMap("outcome", ("pending", "case_opened", "closed_no_case")
 ROUND_LEVELS = LabelMap("level", ("city", "county"))
 TOWNSHIP_KINDS = ("镇", "乡")  # i18n-data: stored values, as written in the region lists
 ROLES = LabelMap("role", ("viewer", "uploader", "admin"))
-
-
-def __getattr__(name: str) -> str:
-    """Transitional: OVERDUE_LABEL (frozen at import) until every caller uses overdue_label()."""
-    if name == "OVERDUE_LABEL":
-        return overdue_label()
-    raise AttributeError(name)

@@ -14,6 +14,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 from data_access.settings import get_settings
+from i18n import t
 
 _ENGINES: dict[str, Engine] = {}
 # Streamlit runs each browser session's script in a thread of its own, and a read holds its
@@ -64,16 +65,12 @@ def make_engine(url: str) -> Engine:
     except (ArgumentError, ValueError) as exc:
         # The raw URL may hold a password: name only its scheme.
         scheme = url.split(":", 1)[0] if ":" in url else "?"
-        raise DatabaseUnavailableError(
-            f"数据库地址无效 / invalid DATABASE_URL (scheme {scheme!r})"
-        ) from exc
+        raise DatabaseUnavailableError(t("db.invalid_url", scheme=scheme)) from exc
     if parsed.get_backend_name() == "sqlite":
         return _make_sqlite_engine(parsed)
     if parsed.get_backend_name() == "postgresql":
         return create_engine(parsed, pool_pre_ping=True, **POOL_SIZES)
-    raise DatabaseUnavailableError(
-        f"不支持的数据库类型 / unsupported database: {parsed.get_backend_name()}"
-    )
+    raise DatabaseUnavailableError(t("db.unsupported", backend=parsed.get_backend_name()))
 
 
 def _make_sqlite_engine(parsed) -> Engine:
@@ -88,9 +85,7 @@ def _make_sqlite_engine(parsed) -> Engine:
         try:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseUnavailableError(
-                f"无法创建数据库目录 / cannot create the database folder: {exc}"
-            ) from exc
+            raise DatabaseUnavailableError(t("db.cannot_create_folder", reason=exc)) from exc
         engine = create_engine(
             parsed, connect_args={"check_same_thread": False, "timeout": 30}, **POOL_SIZES
         )
@@ -147,9 +142,8 @@ def check_connection(engine: Engine) -> None:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise DatabaseUnavailableError(
-            f"无法连接数据库 / cannot reach database {engine.url.render_as_string()}: {reason}"
-        ) from exc
+        url = engine.url.render_as_string()  # the password masked as ***
+        raise DatabaseUnavailableError(t("db.unreachable", url=url, reason=reason)) from exc
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise DatabaseUnavailableError(f"数据库错误 / database error: {reason}") from exc
+        raise DatabaseUnavailableError(t("db.error", reason=reason)) from exc

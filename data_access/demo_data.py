@@ -38,13 +38,14 @@ from data_access.models import (
     Village,
 )
 from data_access.version import bump_data_version
+from i18n import t
 
 SEED_KIND = "seed"
 REGION_KEEPING_ACTIONS = ("insert", "update")
 
 
 class DemoDataError(ValueError):
-    """There is no demo data to remove (Chinese message)."""
+    """There is no demo data to remove (message in the UI language)."""
 
 
 def _written_by_others(table_name: str, actions: tuple[str, ...]):
@@ -179,7 +180,7 @@ def remove_demo_data(*, session: Session, actor: str, keep_regions: bool = False
         session.scalars(select(ImportBatch.id).where(ImportBatch.kind == SEED_KIND))
     )
     if not seed_batches:
-        raise DemoDataError("系统中没有演示数据 / there is no demo data")
+        raise DemoDataError(t("admin.demo.none"))
     counts: dict[str, int] = {}
     rounds = _remove_ledger(session, seed_batches, counts)
     _remove_rounds(session, rounds, counts)

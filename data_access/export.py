@@ -1,6 +1,8 @@
 """The ledger workbook (xlsx): the stored data, or the empty template, in the import format.
 
 Layout comes from data_access.ingest.columns, so an exported workbook imports unchanged.
+The workbook is Chinese whatever the UI language: its headers, drop-down values and notes
+are the office's interchange format and the parser's input.
 Every text cell is written as a string, never a formula; text that a spreadsheet could take
 for a formula (starting with = + - @ tab or CR) gets a leading apostrophe, the usual escape.
 """
@@ -42,39 +44,20 @@ from data_access.ingest.sheet_rows import (
     fetch_township_names,
 )
 from data_access.regions.sheet import REGION_NOTES, fetch_region_rows
+from i18n import t, use_language
 
-LISTS_SHEET = "下拉选项"
+TEMPLATE_LANGUAGE = "zh"  # the interchange format: the parser reads Chinese headers and values
+LISTS_SHEET = "下拉选项"  # i18n-data: a sheet name of the interchange format
 LAST_ROW = 1_048_575  # Excel's last row (0-based): drop-downs cover the whole column
 MIN_WIDTH, MAX_WIDTH = 8, 48
 DATE_FORMAT = "yyyy-mm-dd"
-DATE_NOTE = "日期：如 2018-06-08；也可写 2018/6/8、2018.6.8、2018年6月8日，或用 Excel 日期格式"
-KIND_NOTES = {
-    "text": "文字",
-    "int": "整数，如 3",
-    "yuan": "金额（元）：整数，如 12000；也可写 12,000元、1.2万、3.5万元",
-    "bool": "填“是”或“否”",
-    "date": DATE_NOTE,
-}
-INTRO = (
-    "整改台账导入模板：每个数据工作表的第一行是表头，请勿改动；从第二行起每行一条记录。"
-    "红色表头为必填列。同一问题编号再次导入时更新原记录，不会重复新增。"
+# Columns with a note of their own (catalogue "exports.template.field.<field>"); the others
+# get the note of their kind ("exports.template.kind.<kind>").
+NOTED_FIELDS = frozenset(
+    {"seq", "code", "group", "township", "village", "round", "problem_code"}
+    | {"found_on", "rectified_on", "person_name"}
 )
-REGIONS_INTRO = (
-    "行政区划导入模板：每个村一行（乡镇各列重复），或只登记乡镇时“村”留空。红色表头为必填列。"
-    "再次导入时只新增和修改，不删除；撤并的乡镇填写停用日期和“并入”，原记录保留。"
-)
-FIELD_NOTES = {
-    "seq": "序号，仅便于查看，导入时不使用",
-    "code": "唯一编号：系统中已有的编号会更新该行，新编号会新增一行",
-    "group": "巡察组名称，须为该轮次已登记的巡察组，如 第一巡察组",
-    "township": "乡镇名称（下拉选择）；旧名、别名如 欧山镇、雨坛镇 也能识别",
-    "village": "村（社区）名称，须为该乡镇已登记的村；可留空",
-    "round": "巡察轮次名称；留空则归入上传时所选的轮次（默认最近一轮）",
-    "problem_code": "关联的问题编号，须为本文件或系统中已有的问题",
-    "found_on": DATE_NOTE + "；留空则取本轮巡察反馈日期",
-    "rectified_on": DATE_NOTE + "；整改状态为“已完成”时必填",
-    "person_name": "被问责人姓名；组织问责填组织名称",
-}
+INSTRUCTION_HEADERS = ("sheet", "column", "required", "note", "allowed")
 
 
 def write_ledger_workbook(
@@ -85,6 +68,12 @@ def write_ledger_workbook(
     Either way a 行政区划 sheet lists the stored regions (within flt's scope), as a
     reference of the names the ledger may use and as the regions upload's template.
     """
+    with use_language(TEMPLATE_LANGUAGE):
+        return _ledger_workbook(session, flt, empty)
+
+
+def _ledger_workbook(session: Session, flt: Filter | None, empty: bool) -> bytes:
+    """write_ledger_workbook's body, run in the template's language."""
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
     choices = _choice_lists(session)
@@ -102,12 +91,14 @@ def write_ledger_workbook(
 def write_regions_workbook(*, session: Session, scope: tuple[int, ...] | None = None) -> bytes:
     """The regions workbook (行政区划 sheet filled from the store, and its 填写说明) as xlsx."""
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    choices = _choice_lists(session)
-    _write_data_sheet(workbook, REGIONS, fetch_region_rows(session=session, scope=scope), choices)
-    _write_instructions(workbook, choices, (REGIONS,))
-    _write_lists_sheet(workbook, choices)
-    workbook.close()
+    with use_language(TEMPLATE_LANGUAGE):
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        choices = _choice_lists(session)
+        regions = fetch_region_rows(session=session, scope=scope)
+        _write_data_sheet(workbook, REGIONS, regions, choices)
+        _write_instructions(workbook, choices, (REGIONS,))
+        _write_lists_sheet(workbook, choices)
+        workbook.close()
     return buffer.getvalue()
 
 
@@ -183,8 +174,8 @@ def _validation(column: ColumnSpec, choices: dict[str, list[str]], key: str) -> 
         "validate": "list",
         "source": _list_range(choices, key),
         "error_type": "warning",
-        "error_title": "不在可选值中",
-        "error_message": f"「{column.header}」请从下拉列表中选择。",
+        "error_title": t("exports.template.not_allowed"),
+        "error_message": t("exports.template.pick_from_list", column=column.header),
         "ignore_blank": True,
     }
 
@@ -236,10 +227,10 @@ def _write_instructions(
     sheet = workbook.add_worksheet(INSTRUCTIONS_SHEET)
     bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-    sheet.write_string(0, 0, REGIONS_INTRO if sheets == (REGIONS,) else INTRO)
-    headers = ("工作表", "列名", "是否必填", "填写说明", "可选值")
-    for col, header in enumerate(headers):
-        sheet.write_string(2, col, header, bold)
+    intro = "regions_intro" if sheets == (REGIONS,) else "intro"
+    sheet.write_string(0, 0, t(f"exports.template.{intro}"))
+    for col, header in enumerate(INSTRUCTION_HEADERS):
+        sheet.write_string(2, col, t(f"exports.template.header.{header}"), bold)
     row = 3
     for spec in sheets:
         for column in spec.columns:
@@ -258,8 +249,7 @@ def _write_instructions(
 
 def _column_note(column: ColumnSpec) -> str:
     """What to write in a column: its own note, else one for its kind."""
-    if column.field in FIELD_NOTES:
-        return FIELD_NOTES[column.field]
-    if column.kind == "code":
-        return "从下拉列表选择（也可写常见同义词，如 已整改 = 已完成）"
-    return KIND_NOTES[column.kind]
+    date_note = t("exports.template.kind.date")
+    if column.field in NOTED_FIELDS:
+        return t(f"exports.template.field.{column.field}", date_note=date_note)
+    return t(f"exports.template.kind.{column.kind}", date_note=date_note)

@@ -21,6 +21,7 @@ from data_access.ingest.resolve import group_ordinal
 from data_access.models import City, County, InspectionGroup, InspectionRound, Problem
 from data_access.queries.overview import to_frame
 from data_access.version import bump_data_version
+from i18n import t
 
 NAME_MAX = {"round": 128, "group": 64}
 ROUND_COLUMNS = [
@@ -31,7 +32,7 @@ GROUP_COLUMNS = ["group_id", "name", "ordinal", "problems"]
 
 
 class RoundError(ValueError):
-    """A round or group change that cannot be made; the message is Chinese."""
+    """A round or group change that cannot be made; the message is in the UI language."""
 
 
 @dataclass(frozen=True)
@@ -103,22 +104,28 @@ def _check(session: Session, values: RoundValues, round_id: int | None = None) -
     """values cleaned, or RoundError naming what is wrong."""
     name = (values.name or "").strip()
     if not name or len(name) > NAME_MAX["round"]:
-        raise RoundError(f"请填写轮次名称（不超过 {NAME_MAX['round']} 个字）")
+        raise RoundError(t("admin.round.error.name", count=NAME_MAX["round"]))
     same = select(InspectionRound.id).where(InspectionRound.name == name)
     if session.scalar(same.where(InspectionRound.id != (round_id or 0))) is not None:
-        raise RoundError(f"已有名为“{name}”的巡察轮次")
+        raise RoundError(t("admin.round.error.name_taken", name=name))
     if values.level not in ROUND_LEVELS:
-        raise RoundError("巡察级别须为：" + "、".join(ROUND_LEVELS.values()))
+        levels = t("admin.list_separator").join(ROUND_LEVELS.values())
+        raise RoundError(t("admin.round.error.level", levels=levels))
     if values.county_id is not None and session.get(County, values.county_id) is None:
-        raise RoundError(f"县（区）编号 {values.county_id} 不存在")
+        raise RoundError(t("admin.round.error.no_county_id", county_id=values.county_id))
     if values.level == "county" and values.county_id is None:
-        raise RoundError("县委巡察须选择所属县（区）")
+        raise RoundError(t("admin.round.error.county_needed"))
     start = values.started_on
-    for label, day in (("结束日期", values.ended_on), ("反馈日期", values.feedback_on)):
+    for field, day in (("ended_on", values.ended_on), ("feedback_on", values.feedback_on)):
         if start is not None and day is not None and day < start:
-            raise RoundError(f"{label}早于开始日期")
+            raise RoundError(t("admin.round.error.before_start", label=round_date_label(field)))
     return RoundValues(name, values.level, values.county_id, start, values.ended_on,
                        values.feedback_on)  # fmt: skip
+
+
+def round_date_label(field: str) -> str:
+    """The label of a round's date field (started_on, ended_on, feedback_on)."""
+    return t(f"admin.round.{field}")
 
 
 def _audit(session: Session, actor: str, action: str, target: str, detail: dict) -> None:
@@ -146,7 +153,7 @@ def update_round(
     """Change a round to values; returns the changed fields (old, new), audited."""
     row = session.get(InspectionRound, round_id)
     if row is None:
-        raise RoundError(f"巡察轮次编号 {round_id} 不存在")
+        raise RoundError(t("admin.round.error.no_round_id", round_id=round_id))
     clean = _check(session, values, round_id)
     changed = {k: (getattr(row, k), v) for k, v in clean.__dict__.items() if getattr(row, k) != v}
     if changed:
@@ -161,7 +168,7 @@ def _group_name(name: str) -> str:
     """A trimmed group name, or RoundError."""
     clean = (name or "").strip()
     if not clean or len(clean) > NAME_MAX["group"]:
-        raise RoundError(f"请填写巡察组名称（不超过 {NAME_MAX['group']} 个字）")
+        raise RoundError(t("admin.round.error.group_name", count=NAME_MAX["group"]))
     return clean
 
 
@@ -173,14 +180,14 @@ def _refuse_duplicate_group(session: Session, round_id: int, name: str, group_id
         InspectionGroup.id != group_id,
     )
     if session.scalar(query) is not None:
-        raise RoundError(f"该轮次已有“{name}”")
+        raise RoundError(t("admin.round.error.group_taken", name=name))
 
 
 def add_group(*, session: Session, actor: str, round_id: int, name: str) -> InspectionGroup:
     """A new group of the round; its ordinal comes from the name (第三巡察组 → 3) or is next."""
     round_row = session.get(InspectionRound, round_id)
     if round_row is None:
-        raise RoundError(f"巡察轮次编号 {round_id} 不存在")
+        raise RoundError(t("admin.round.error.no_round_id", round_id=round_id))
     clean = _group_name(name)
     _refuse_duplicate_group(session, round_id, clean)
     ordinal = group_ordinal(clean)
@@ -201,7 +208,7 @@ def rename_group(*, session: Session, actor: str, group_id: int, name: str) -> N
     """Give a group a new name (unique within its round), audited."""
     group = session.get(InspectionGroup, group_id)
     if group is None:
-        raise RoundError(f"巡察组编号 {group_id} 不存在")
+        raise RoundError(t("admin.round.error.no_group_id", group_id=group_id))
     clean = _group_name(name)
     _refuse_duplicate_group(session, group.round_id, clean, group_id)
     if clean != group.name:
@@ -211,7 +218,9 @@ def rename_group(*, session: Session, actor: str, group_id: int, name: str) -> N
         _audit(session, actor, "group_update", clean, detail)
 
 
-CHINESE_DIGITS = "一二三四五六七八九"
+# Group names are data in the office's own form (the ledger names them so, and
+# group_ordinal reads the number back), whatever the UI language.
+CHINESE_DIGITS = "一二三四五六七八九"  # i18n-data: numerals of a group's name
 
 
 def suggested_group_name(existing: int) -> str:
@@ -220,16 +229,17 @@ def suggested_group_name(existing: int) -> str:
     tens, ones = divmod(number, 10)
     text = CHINESE_DIGITS[ones - 1] if ones else ""
     if tens:
-        text = ("" if tens == 1 else CHINESE_DIGITS[tens - 1]) + "十" + text
-    return f"第{text}巡察组"
+        text = ("" if tens == 1 else CHINESE_DIGITS[tens - 1]) + "十" + text  # i18n-data
+    return f"第{text}巡察组"  # i18n-data: the office's form of a group name
 
 
 def round_id_by_name(*, session: Session, name: str) -> int:
     """The id of the round called name, or RoundError listing the known ones."""
     found = session.scalar(select(InspectionRound.id).where(InspectionRound.name == name))
     if found is None:
-        known = "、".join(session.scalars(select(InspectionRound.name))) or "（无）"
-        raise RoundError(f"未知巡察轮次“{name}”。已有：{known}")
+        names = session.scalars(select(InspectionRound.name))
+        known = t("admin.list_separator").join(names) or t("admin.round.none")
+        raise RoundError(t("admin.round.error.unknown_round", name=name, known=known))
     return int(found)
 
 
@@ -241,7 +251,8 @@ def county_id_by_name(*, session: Session, name: str) -> int:
         query = query.where(City.name == city)
     found = list(session.scalars(query))
     if len(found) != 1:
-        known = "、".join(list_counties(session=session)["county"]) or "（无，请先上传行政区划）"
-        why = "有多个同名县（区），请写成 市/县" if found else "未知县（区）"
-        raise RoundError(f"{why}“{name}”。已有：{known}")
+        counties = list_counties(session=session)["county"]
+        known = t("admin.list_separator").join(counties) or t("admin.round.no_counties")
+        why = "admin.round.error.ambiguous_county" if found else "admin.round.error.unknown_county"
+        raise RoundError(t(why, name=name, known=known))
     return int(found[0])

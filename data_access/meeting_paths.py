@@ -8,26 +8,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from types import MappingProxyType
 
 import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
+from data_access.codes import LabelMap
 from data_access.filters import Filter
 from data_access.models import MeetingPath, utc_now
 from data_access.queries.townships import fetch_region_comparison
+from i18n import t
 
-# The views a step can show, in the order a presenter would usually take them.
-VIEW_KINDS: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "overview": "整改总览",
-        "townships": "乡镇排名",
-        "township_problems": "乡镇问题",
-        "overdue": "逾期问题",
-        "accountability": "问责情况",
-        "leads": "线索移交",
-    }
+# The views a step can show, in the order a presenter would usually take them; each one's
+# name in the UI language ("meeting.view.<kind>").
+VIEW_KINDS = LabelMap(
+    "view",
+    ("overview", "townships", "township_problems", "overdue", "accountability", "leads"),
+    area="meeting",
 )
 LOWEST_COUNT = 3  # the default path looks closer at this many townships
 NAME_MAX_CHARS = 64
@@ -37,7 +34,7 @@ PREPARE_ACTION = "export"  # staff who prepare meeting material (uploader, admin
 
 
 class MeetingPathError(ValueError):
-    """A path that cannot be saved or read; the message is for the user (Chinese)."""
+    """A path that cannot be saved or read; the message is for the user (UI language)."""
 
 
 @dataclass(frozen=True)
@@ -76,20 +73,21 @@ def steps_from_json(text: str) -> tuple[Step, ...]:
     try:
         items = json.loads(text)
     except json.JSONDecodeError as error:
-        raise MeetingPathError(f"路径数据无法读取：{error.msg}") from error
+        raise MeetingPathError(t("meeting.error.unreadable", reason=error.msg)) from error
     if not isinstance(items, list):
-        raise MeetingPathError("路径数据格式不正确：应为步骤列表。")
+        raise MeetingPathError(t("meeting.error.not_a_list"))
     return tuple(_step_from(item, number) for number, item in enumerate(items, start=1))
 
 
 def _step_from(item: object, number: int) -> Step:
     """One stored step, checked."""
     if not isinstance(item, dict) or item.get("view") not in VIEW_KINDS:
-        raise MeetingPathError(f"第 {number} 步的视图无法识别。")
+        raise MeetingPathError(t("meeting.error.unknown_view", number=number))
     params = item.get("filter") or {}
     flt, malformed = Filter.from_params(params if isinstance(params, dict) else {})
     if malformed:
-        raise MeetingPathError(f"第 {number} 步的筛选条件无法识别：{'，'.join(malformed)}")
+        fields = t("meeting.list_separator").join(malformed)
+        raise MeetingPathError(t("meeting.error.bad_filter", number=number, fields=fields))
     return Step(str(item["view"]), flt, str(item.get("title") or "")[:TITLE_MAX_CHARS])
 
 
@@ -97,11 +95,11 @@ def clean_name(name: str) -> str:
     """The name as stored: trimmed, checked for length and control characters."""
     cleaned = (name or "").strip()
     if not cleaned:
-        raise MeetingPathError("请填写路径名称。")
+        raise MeetingPathError(t("meeting.error.no_name"))
     if len(cleaned) > NAME_MAX_CHARS:
-        raise MeetingPathError(f"路径名称不能超过 {NAME_MAX_CHARS} 个字。")
+        raise MeetingPathError(t("meeting.error.name_too_long", count=NAME_MAX_CHARS))
     if any(not char.isprintable() for char in cleaned):
-        raise MeetingPathError("路径名称不能包含换行或控制字符。")
+        raise MeetingPathError(t("meeting.error.name_control"))
     return cleaned
 
 
@@ -111,9 +109,9 @@ def save_meeting_path(
     """Save steps under name (replacing a path of that name); returns the saved path."""
     cleaned = clean_name(name)
     if not steps or len(steps) > MAX_STEPS:
-        raise MeetingPathError(f"路径应有 1 到 {MAX_STEPS} 个步骤。")
+        raise MeetingPathError(t("meeting.error.step_count", count=MAX_STEPS))
     if any(step.kind not in VIEW_KINDS for step in steps):
-        raise MeetingPathError("路径中有无法识别的视图。")
+        raise MeetingPathError(t("meeting.error.path_unknown_view"))
     row = session.exec(select(MeetingPath).where(MeetingPath.name == cleaned)).scalars().first()
     if row is None:
         row = MeetingPath(name=cleaned)
@@ -162,15 +160,18 @@ def lowest_completion_townships(
 
 
 def default_meeting_path(*, session: Session, flt: Filter) -> SavedPath:
-    """Overview → the lowest-completion townships → their overdue problems → accountability."""
+    """Overview → the lowest-completion townships → their overdue problems → accountability.
+
+    The titles are in the UI language of the call (cached_query keys on the language).
+    """
     lowest = lowest_completion_townships(session=session, flt=flt)
-    steps = [Step("overview", flt, "整改总览")]
+    steps = [Step("overview", flt, VIEW_KINDS["overview"])]
     if lowest:
         focus = flt.with_(townships=lowest)
         count = len(lowest)
         steps += [
-            Step("townships", focus, f"完成率最低的 {count} 个乡镇"),
-            Step("overdue", focus, f"这 {count} 个乡镇的逾期问题"),
-            Step("accountability", focus, f"这 {count} 个乡镇的问责情况"),
+            Step("townships", focus, t("meeting.step.lowest_townships", count=count)),
+            Step("overdue", focus, t("meeting.step.their_overdue", count=count)),
+            Step("accountability", focus, t("meeting.step.their_accountability", count=count)),
         ]
     return SavedPath("", tuple(steps))

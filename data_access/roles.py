@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from data_access.codes import LabelMap
+from i18n import t_in
+
 VIEWER = "viewer"
 UPLOADER = "uploader"
 ADMIN = "admin"
 
-ROLE_LABELS: MappingProxyType[str, str] = MappingProxyType(
-    {
-        VIEWER: "查看（领导）",
-        UPLOADER: "上传（工作人员）",
-        ADMIN: "管理员",
-    }
-)
-ROLES: tuple[str, ...] = tuple(ROLE_LABELS)
+ROLES: tuple[str, ...] = (VIEWER, UPLOADER, ADMIN)
+# Role code -> its label in the current UI language ("accounts.role.<code>").
+ROLE_LABELS = LabelMap("role", ROLES, area="accounts")
 
 PAGES: tuple[str, ...] = (
     "overview",
@@ -111,8 +109,12 @@ def display_name_for(role: str | None, name: str, *, is_organisation: bool = Fal
 
 
 def matrix_markdown() -> str:
-    """The matrix as a Markdown table (the README's role section is generated from this)."""
-    header = "| 页面/操作 page/action | " + " | ".join(ROLE_LABELS[r] for r in ROLES) + " |"
+    """The matrix as a Markdown table (the README's role section is generated from this).
+
+    Always in Chinese, whatever the UI language: the README quotes it.
+    """
+    labels = ROLE_LABELS.in_language("zh")
+    header = f"| {t_in('zh', 'accounts.matrix.header')} | " + " | ".join(labels.values()) + " |"
     rule = "|---" * (len(ROLES) + 1) + "|"
     lines = [header, rule]
     for name in PAGES + tuple(a for a in ACTIONS if a not in PAGES):

@@ -17,40 +17,42 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_access.cli.common import add_language_argument, split_language
 from data_access.db import DatabaseUnavailableError, check_connection, get_engine, session_scope
 from data_access.demo_data import was_demo_removed
 from data_access.models import AuditEvent, utc_now
 from data_access.schema import upgrade_schema
+from i18n import t, use_language
 from seed.demo import write_demo
 from seed.scale import analyze, write_scale
 from seed.store import SeedRefusedError, delete_domain_rows
 
+PROG = "python -m seed"
 EXIT_REFUSED = 1
 EXIT_DATABASE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Command-line options."""
-    parser = argparse.ArgumentParser(
-        prog="python -m seed", description="写入演示数据 / load the demo data"
-    )
-    parser.add_argument("--database-url", help="数据库地址 / database URL (default: DATABASE_URL)")
+    """Command-line options, their help in the current language."""
+    parser = argparse.ArgumentParser(prog=PROG, description=t("cli.seed.description"))
+    add_language_argument(parser)
+    parser.add_argument("--database-url", help=t("cli.help.database_url"))
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument(
         "--reset",
         action="store_true",
-        help="先清空全部业务数据（保留账号与审计记录）/ delete all domain data first",
+        help=t("cli.seed.help.reset"),
     )
     choice.add_argument(
         "--if-empty",
         action="store_true",
-        help="仅在数据库为空时写入，否则跳过 / seed only an empty store, else do nothing",
+        help=t("cli.seed.help.if_empty"),
     )
     parser.add_argument(
         "--scale",
         type=int,
         metavar="N",
-        help="生成省级规模数据（N 个问题）代替演示数据 / generate N problems province-wide",
+        help=t("cli.seed.help.scale"),
     )
     return parser
 
@@ -90,29 +92,35 @@ def demo_was_removed(url: str | None) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command; refusals and database trouble become one line on stderr."""
-    args = build_parser().parse_args(argv)
+    """Run the command in the chosen language (--lang, else DASHBOARD_LANG)."""
+    lang, rest = split_language(PROG, sys.argv[1:] if argv is None else argv)
+    with use_language(lang):
+        return run(build_parser().parse_args(rest))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Seed as asked; refusals and database trouble become one line on stderr."""
     try:
         if args.if_empty and demo_was_removed(args.database_url):
-            print("演示数据已被删除过，不再写入 / the demo data was removed once; not loaded again")
+            print(t("cli.seed.demo_removed"))
             return 0
         counts = seed_database(args.database_url, reset=args.reset, scale=args.scale)
     except SeedRefusedError as exc:
         if args.if_empty:
-            print("数据库已有数据，跳过演示数据 / the store holds data; demo data not loaded")
+            print(t("cli.seed.store_holds_data"))
             return 0
-        print(f"未写入 / refused: {exc}", file=sys.stderr)
+        print(t("cli.seed.refused", reason=exc), file=sys.stderr)
         return EXIT_REFUSED
     except DatabaseUnavailableError as exc:
-        print(f"错误 / error: {exc}", file=sys.stderr)
+        print(t("cli.error", message=exc), file=sys.stderr)
         return EXIT_DATABASE
     except (SQLAlchemyError, OSError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        print(f"数据库错误 / database error: {reason}", file=sys.stderr)
+        print(t("cli.error.database", reason=reason), file=sys.stderr)
         return EXIT_DATABASE
     summary = ", ".join(f"{name} {count}" for name, count in counts.items())
-    what = "演示数据 / demo data" if args.scale is None else "规模数据 / scale data"
-    print(f"已写入{what} loaded: {summary}")
+    loaded = "cli.seed.loaded_demo" if args.scale is None else "cli.seed.loaded_scale"
+    print(t(loaded, counts=summary))
     return 0
 
 

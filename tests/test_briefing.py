@@ -14,9 +14,9 @@ from fontTools.ttLib import TTCollection
 from pypdf import PdfReader
 from sqlalchemy.engine import Engine
 
-from components.briefing import BRIEFING_TITLE, BriefingRequest, assemble_briefing
-from components.exports import MASKED_NOTE
-from components.frame import DEMO_NOTICE
+from components.briefing import BriefingRequest, assemble_briefing, briefing_title
+from components.exports import masked_note
+from components.frame import demo_notice
 from data_access.db import session_scope
 from data_access.exports.briefing import Briefing, chinese_number
 from data_access.exports.docx import BODY_FONT, write_briefing_docx
@@ -49,13 +49,13 @@ def make_briefing(engine: Engine, role: str, steps: tuple[Step, ...] | None = No
     with session_scope(engine) as session:
         steps = steps or default_meeting_path(session=session, flt=Filter()).steps
         request = BriefingRequest(
-            title=BRIEFING_TITLE,
+            title=briefing_title(),
             steps=steps,
             step_filters=tuple(filter_texts(engine, step.flt) for step in steps),
             role=role,
             as_of=AS_OF,
             generated_at=datetime(2018, 9, 1, 1, 30, tzinfo=UTC),
-            notices=(DEMO_NOTICE, MASKED_NOTE) if role != "admin" else (DEMO_NOTICE,),
+            notices=(demo_notice(), masked_note()) if role != "admin" else (demo_notice(),),
         )
         return assemble_briefing(request, session=session)
 
@@ -100,9 +100,9 @@ def test_pdf_has_the_figures_in_an_embedded_chinese_font(briefing: Briefing, bac
     data = write_briefing_pdf(briefing)
     assert data.startswith(b"%PDF")
     text = pdf_text(data)
-    for expected in [BRIEFING_TITLE, "一、主要指标", "逾期问题清单", *PUBLISHED]:
+    for expected in [briefing_title(), "一、主要指标", "逾期问题清单", *PUBLISHED]:
         assert expected in text, expected
-    assert DEMO_NOTICE[:12] in text and "第 1 页 / 共" in text
+    assert demo_notice()[:12] in text and "第 1 页 / 共" in text
     fonts = embedded_fonts(data)
     assert fonts and all(embedded for _, embedded in fonts)
     font = find_cjk_font()
@@ -136,8 +136,8 @@ def test_docx_has_the_figures_and_chinese_fonts(briefing: Briefing) -> None:
     """The .docx opens; KPI table with the figures, 宋体 as East Asian font, the charts."""
     document = docx.Document(io.BytesIO(write_briefing_docx(briefing)))
     paragraphs = [paragraph.text for paragraph in document.paragraphs]
-    assert paragraphs[0] == BRIEFING_TITLE
-    assert f"数据截至：{AS_OF}" in paragraphs and DEMO_NOTICE in paragraphs
+    assert paragraphs[0] == briefing_title()
+    assert f"数据截至：{AS_OF}" in paragraphs and demo_notice() in paragraphs
     kpi_table = docx_table_texts(document)[0]
     assert kpi_table[0] == ["指标", "数值", "说明"]
     assert [row[1] for row in kpi_table[1:8]] == PUBLISHED

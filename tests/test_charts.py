@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from charts import overview
-from charts.theme import FONT, NO_FORM_LABEL, STATUS_LABELS
+from charts.theme import FONT, no_form_label, status_labels
 from data_access.codes import FOCUS_AREAS, FORMS, PERSON_CATEGORIES, STATUSES
 from data_access.queries.overview import TREND_COLUMNS
 
@@ -106,7 +106,7 @@ def test_status_charts_stack_problems_by_status(build, make_frame, label, key, t
     assert (bars["x"]["field"], bars["x"]["aggregate"]) == ("problems", "sum")
     assert bars["x"]["title"] == "问题数（个）"
     assert bars["color"]["field"] == "status_label"
-    assert bars["color"]["scale"]["domain"] == list(STATUS_LABELS)
+    assert bars["color"]["scale"]["domain"] == list(status_labels())
     assert list(selections(spec).values()) == [[key]]
     assert only_dataset(spec) == frame.to_dict(orient="records")
     assert spec["config"]["font"] == FONT
@@ -136,12 +136,12 @@ def test_accountability_chart_colours_by_form():
     assert bars["y"]["field"] == "category_label"
     assert (bars["x"]["field"], bars["x"]["aggregate"]) == ("people", "sum")
     assert bars["color"]["field"] == "form_label"
-    assert bars["color"]["scale"]["domain"] == [FORMS[1], FORMS[2], FORMS[3], NO_FORM_LABEL]
+    assert bars["color"]["scale"]["domain"] == [FORMS[1], FORMS[2], FORMS[3], no_form_label()]
     rows = only_dataset(spec)
     assert len(rows) == len(frame)
     assert sum(row["people"] for row in rows) == frame["people"].sum()
     assert {row["form_label"] for row in rows if row["category"] == "under_investigation"} == {
-        NO_FORM_LABEL
+        no_form_label()
     }
     assert selections(spec) == {overview.CATEGORY_SELECTION: ["category"]}
     # Largest category first: sorted on the per-category total (a layer-safe sort op).

@@ -17,7 +17,7 @@ from charts.townships import (
     ranking_chart,
     weekly_small_multiples,
 )
-from data_access.codes import OVERDUE, OVERDUE_LABEL, STATUSES
+from data_access.codes import OVERDUE, STATUSES, overdue_label
 from data_access.queries.townships import COMPARISON_COLUMNS
 
 
@@ -79,14 +79,14 @@ def test_status_bars_put_overdue_last_and_select_the_status() -> None:
     frame = pd.DataFrame(
         {
             "status": [*STATUSES, OVERDUE],
-            "status_label": [*STATUSES.values(), OVERDUE_LABEL],
+            "status_label": [*STATUSES.values(), overdue_label()],
             "problems": [6, 15, 12, 381, 33],
         }
     )
     spec = status_totals_chart(frame).to_dict()
     bars = spec["layer"][0]["encoding"]
-    assert bars["y"]["sort"][-1] == OVERDUE_LABEL
-    assert bars["color"]["scale"]["domain"][-1] == OVERDUE_LABEL
+    assert bars["y"]["sort"][-1] == overdue_label()
+    assert bars["color"]["scale"]["domain"][-1] == overdue_label()
     assert next(p for p in params(spec) if p["name"] == STATUS_SELECTION)["select"]["fields"] == [
         "status"
     ]

@@ -17,17 +17,15 @@ from charts.export import chart_png, chart_spec, chart_svg
 from charts.funds import recovered_by_month_chart
 from charts.meeting import FONT_SCALE, PROJECTOR_COLOURS, high_contrast_spec
 from charts.overview import completion_by_township_chart
-from components.page_tables import LEDGER_COLUMNS
+from components.page_tables import ledger_columns
 from components.view_parts import column_labels, number_formats
 from data_access.db import session_scope
 from data_access.exports.fonts import (
-    MISSING_FONT_MESSAGE,
     CjkFontMissingError,
     find_cjk_font,
+    missing_font_message,
 )
 from data_access.exports.tables import (
-    FILTER_PREFIX,
-    NO_FILTER,
     sheet_name,
     table_export,
     write_table_csv,
@@ -97,7 +95,7 @@ def test_csv_starts_with_bom_and_filter_block() -> None:
     assert data.startswith(BOM)
     rows = csv_rows(data)
     assert rows[0] == ["逾期问题清单"]
-    assert rows[1] == [FILTER_PREFIX + "乡镇：枞阳镇、藕山镇；整改状态：已逾期"]
+    assert rows[1] == ["筛选条件：乡镇：枞阳镇、藕山镇；整改状态：已逾期"]
     assert rows[2] == ["导出时间：2018-08-31 10:00"]  # the office's clock (UTC+8)
     assert rows[3] == ["演示数据"]
     assert rows[4] == []
@@ -120,7 +118,7 @@ def test_xlsx_keeps_types_and_never_writes_a_formula() -> None:
     sheet = load_workbook(io.BytesIO(write_table_xlsx(sample_table()))).active
     assert sheet.title == "逾期问题清单"
     assert sheet["A1"].value == "逾期问题清单"
-    assert sheet["A2"].value.startswith(FILTER_PREFIX + "乡镇：枞阳镇")
+    assert sheet["A2"].value.startswith("筛选条件：乡镇：枞阳镇")
     header_row = 6  # four block rows, a blank row, then the header
     assert [cell.value for cell in sheet[header_row]] == list(COLUMNS.values())
     body = list(sheet.iter_rows(min_row=header_row + 1))
@@ -138,7 +136,7 @@ def test_empty_filter_says_so() -> None:
     """No filters: the header says 全部（未筛选）; an empty table still has its header."""
     table = table_export(sample_frame().head(0), COLUMNS, title="空表")
     rows = csv_rows(write_table_csv(table))
-    assert rows[1] == [FILTER_PREFIX + NO_FILTER]
+    assert rows[1] == ["筛选条件：全部（未筛选）"]
     assert rows[-1] == list(COLUMNS.values())
 
 
@@ -169,7 +167,7 @@ def test_names_stay_masked_for_roles_without_full_names(
 
 def test_column_labels_and_formats_from_page_columns() -> None:
     """Headers and number formats come from the pages' st.column_config."""
-    labels = column_labels(LEDGER_COLUMNS)
+    labels = column_labels(ledger_columns())
     assert labels["code"] == "问题编号" and labels["recovered_yuan"] == "挽回损失（元）"
     config = {"rate": {"label": "完成率", "type_config": {"format": "percent"}}}
     config["wan"] = {"label": "万元", "type_config": {"format": "%.4f"}}
@@ -226,5 +224,5 @@ def test_cjk_font_found_and_missing() -> None:
     assert font.path.is_file() and font.family
     with pytest.raises(CjkFontMissingError) as caught:
         find_cjk_font(["/nonexistent/font.ttc", "/etc/hostname"], use_fontconfig=False)
-    assert str(caught.value) == MISSING_FONT_MESSAGE
-    assert "中文字体" in MISSING_FONT_MESSAGE
+    assert str(caught.value) == missing_font_message()
+    assert "中文字体" in missing_font_message()

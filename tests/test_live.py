@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
 import data_access.queries as queries
-from components.live import DEFERRED_TEXT
+from components.live import deferred_text
 from tests.live_files import commit_weekly, commit_with_cli, weekly_file
 from tests.signin import APP_TIMEOUT_SECONDS, create_test_users, open_app
 
@@ -101,7 +101,7 @@ def test_meeting_mode_waits_for_the_presenter(
     commit_weekly(app_engine, tmp_path)
     poll(app, sql_log)
     assert app.session_state["runs"] == 2, "meeting mode must not rerun under the presenter"
-    assert [info.value for info in app.info] == [DEFERRED_TEXT]
+    assert [info.value for info in app.info] == [deferred_text()]
     app.run()  # the presenter moves to the next step: a full run
     assert not app.info
 

@@ -9,11 +9,12 @@ from sqlalchemy.engine import Engine
 
 import components.exports
 from data_access.db import get_engine, session_scope
-from data_access.exports.fonts import MISSING_FONT_MESSAGE, CjkFontMissingError
+from data_access.exports.fonts import CjkFontMissingError, missing_font_message
 from data_access.filters import Filter
 from data_access.formatting import format_int
 from data_access.meeting_paths import default_meeting_path
 from data_access.queries import fetch_headline
+from i18n import use_language
 
 MEETING = "app_pages/meeting.py"
 LEADS = "app_pages/leads.py"
@@ -157,5 +158,42 @@ def test_missing_chinese_font_is_explained(app_database, monkeypatch) -> None:
     monkeypatch.setattr(components.exports, "system_cjk_font", no_font)
     app = open_app("uploader", MEETING)
     assert not app.exception
-    assert any(MISSING_FONT_MESSAGE in error.value for error in app.error)
+    assert any(missing_font_message() in error.value for error in app.error)
     assert "导出简报（PDF）" not in download_labels(app)
+
+
+def test_meeting_mode_in_english(app_database) -> None:
+    """?lang=en: the controls, the caption, the menu and the picker speak English."""
+    app = open_app("uploader", MEETING, {"lang": "en"})
+    assert not app.exception
+    assert heading(app) == "Rectification overview"
+    assert button(app, "meeting_previous").label == "Previous"
+    assert button(app, "meeting_next").label == "Next"
+    assert "**Step 1 / 4**" in [element.value for element in app.markdown]
+    captions = [caption.value.replace("\\", "") for caption in app.caption]
+    assert any(c.startswith("Data as of: ") and "Filters: All (no filter)" in c for c in captions)
+    assert {"Briefing: the whole path", "Briefing: this step only"} <= set(captions)
+    picker = app.selectbox(key="meeting_open_path")
+    assert picker.label == "Open a meeting path"
+    assert picker.options[0].startswith("(Default path: overview")
+    assert {"Export briefing (PDF)", "Export briefing (Word)"} <= set(download_labels(app))
+    assert any(element.label == "Path name" for element in app.text_input)
+
+
+def test_unknown_path_in_english(app_database) -> None:
+    """The fallback notice follows the language; the path's name stays as given."""
+    app = open_app("viewer", MEETING, {"lang": "en", "path": "没有这条路径"})
+    assert not app.exception
+    assert any("There is no meeting path called" in w.value for w in app.warning)
+    assert heading(app) == "Rectification overview"
+
+
+def test_saved_path_link_keeps_the_language(writable_app_database) -> None:
+    """A path saved from an English page gives a link that opens it in English."""
+    app = open_app("uploader", MEETING, {"lang": "en", "step": "2"})
+    by_label(app.text_input, "Path name").input("Town meeting")
+    with use_language("en"):  # AppTest calls the picker's format_func here, not in the run
+        by_label(app.button, "Save this path").click().run()
+    assert not app.exception
+    assert app.query_params["path"] == "Town meeting"
+    assert "/meeting?path=Town+meeting&step=1&lang=en" in [code.value for code in app.code]

@@ -9,7 +9,6 @@ from sqlalchemy.engine import Engine
 
 from data_access.ingest.columns import REGIONS
 from data_access.ingest.errors import FileRejectedError
-from data_access.regions.parse import NO_REGIONS_SHEET
 from tests.ingest.ledger_files import SheetData, csv_bytes, xlsx_bytes
 from tests.office import parse_regions_bytes, region_records, regions_xlsx, upload_regions
 
@@ -128,7 +127,10 @@ def test_a_merge_target_may_be_a_stored_alias(empty_engine: Engine) -> None:
 def test_files_without_a_regions_sheet_are_named(empty_engine: Engine) -> None:
     other = xlsx_bytes(SheetData("说明", ["标题", "内容"], [["a", "b"]]))
     parsed = parse_regions_bytes(empty_engine, other)
-    assert [e.reason for e in parsed.errors] == [NO_REGIONS_SHEET]
+    assert [e.reason for e in parsed.errors] == [
+        "文件中找不到行政区划表：没有一个工作表含有“市”“县（区）”“乡镇”等列名。"
+        "请使用下载的行政区划模板填写。"
+    ]
     header_only = parse_regions_bytes(empty_engine, regions_xlsx([]))
     assert [e.reason for e in header_only.errors] == ["只有表头，没有数据行。"]
     with pytest.raises(FileRejectedError):

@@ -14,6 +14,7 @@ from data_access.audit import record_event
 from data_access.auth.passwords import hash_password
 from data_access.models import Township, User, utc_now
 from data_access.roles import ADMIN, ROLE_LABELS, ROLES, is_role
+from i18n import t
 
 # Letters (Chinese included), digits and . _ @ + -: room for e-mail addresses as names.
 _USERNAME_RE = re.compile(r"^[\w.@+-]{1,64}$")
@@ -37,17 +38,14 @@ _UNLOCKED = {"failed_attempts": 0, "locked_until": None}
 
 
 class AccountError(ValueError):
-    """A user change that cannot be made; the message is Chinese first, then English."""
+    """A user change that cannot be made; the message is in the UI language."""
 
 
 def normalise_username(username: str) -> str:
     """Trimmed and lower-cased (names are case-insensitive); AccountError when malformed."""
     name = (username or "").strip().lower()
     if not _USERNAME_RE.match(name):
-        raise AccountError(
-            "用户名须为 1–64 个字母、汉字、数字或 . _ @ + - / "
-            "username must be 1-64 letters, digits or . _ @ + -"
-        )
+        raise AccountError(t("accounts.error.username_malformed"))
     return name
 
 
@@ -61,7 +59,7 @@ def require_user(*, session: Session, username: str) -> User:
     """The account named username; AccountError when there is none."""
     user = get_user(session=session, username=username)
     if user is None:
-        raise AccountError(f"用户不存在 / no such user: {username}")
+        raise AccountError(t("accounts.error.no_such_user", username=username))
     return user
 
 
@@ -90,7 +88,7 @@ def _checked_role(role: str) -> str:
     """role itself when known; AccountError otherwise."""
     if not is_role(role):
         raise AccountError(
-            f"未知角色 / unknown role: {role!r}（可选 / choose: {', '.join(ROLES)}）"
+            t("accounts.error.unknown_role", role=repr(role), roles=", ".join(ROLES))
         )
     return role
 
@@ -103,7 +101,7 @@ def _scope_text(session: Session, township_ids: Iterable[int]) -> str:
     found = set(session.exec(select(Township.id).where(Township.id.in_(wanted))).scalars())
     missing = [str(township_id) for township_id in wanted if township_id not in found]
     if missing:
-        raise AccountError(f"乡镇不存在 / unknown township id: {', '.join(missing)}")
+        raise AccountError(t("accounts.error.unknown_township", ids=", ".join(missing)))
     return ",".join(str(township_id) for township_id in wanted)
 
 
@@ -120,7 +118,7 @@ def create_user(
     """Add an account (password checked against the policy and hashed); audited."""
     name = normalise_username(username)
     if get_user(session=session, username=name) is not None:
-        raise AccountError(f"用户名已存在 / username already taken: {name}")
+        raise AccountError(t("accounts.error.username_taken", name=name))
     user = User(
         username=name,
         display_name=display_name.strip()[:64],
@@ -143,7 +141,7 @@ def _ensure_an_admin_remains(session: Session, user: User) -> None:
     others = select(func.count()).select_from(User)
     others = others.where(User.role == ADMIN, User.disabled.is_(False), User.id != user.id)
     if session.exec(others).scalar_one() == 0:
-        raise AccountError("至少保留一名启用的管理员 / at least one enabled admin must remain")
+        raise AccountError(t("accounts.error.last_admin"))
 
 
 def _change(user: User, *, session: Session, actor: str, action: str, detail: str = "", **fields):
@@ -216,6 +214,7 @@ def list_users(*, session: Session) -> pd.DataFrame:
     """Every account with its role, scope (ids and names) and lock state, by username."""
     users = session.exec(select(User).order_by(User.username)).scalars().all()
     names = dict(session.exec(select(Township.id, Township.name)).all())
+    separator, everywhere = t("accounts.list_separator"), t("accounts.all_townships")
     rows = [
         {
             "username": user.username,
@@ -223,7 +222,7 @@ def list_users(*, session: Session) -> pd.DataFrame:
             "role": user.role,
             "role_label": ROLE_LABELS.get(user.role, user.role),
             "township_ids": scope_of(user),
-            "townships": "、".join(names.get(i, str(i)) for i in scope_of(user)) or "全部",
+            "townships": separator.join(names.get(i, str(i)) for i in scope_of(user)) or everywhere,
             "disabled": bool(user.disabled),
             "locked_until": user.locked_until,
             "failed_attempts": int(user.failed_attempts),

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import bcrypt
 
+from i18n import t
+
 MIN_PASSWORD_CHARS = 8
 # Far above any real passphrase; bounds the work a hostile request can ask for.
 MAX_PASSWORD_CHARS = 256
@@ -18,23 +20,17 @@ HASH_SCHEME = "bcrypt-sha256$"
 
 
 class PasswordPolicyError(ValueError):
-    """A new password breaks the policy; the message is Chinese first, then English."""
+    """A new password breaks the policy; the message is in the UI language."""
 
 
 def check_password_policy(password: str) -> None:
     """Raise PasswordPolicyError unless password has 8 to 256 characters, not all blank."""
     if len(password) < MIN_PASSWORD_CHARS:
-        raise PasswordPolicyError(
-            f"密码至少 {MIN_PASSWORD_CHARS} 个字符 / "
-            f"password needs at least {MIN_PASSWORD_CHARS} characters"
-        )
+        raise PasswordPolicyError(t("accounts.password.too_short", count=MIN_PASSWORD_CHARS))
     if len(password) > MAX_PASSWORD_CHARS:
-        raise PasswordPolicyError(
-            f"密码不能超过 {MAX_PASSWORD_CHARS} 个字符 / "
-            f"password must not exceed {MAX_PASSWORD_CHARS} characters"
-        )
+        raise PasswordPolicyError(t("accounts.password.too_long", count=MAX_PASSWORD_CHARS))
     if not password.strip():
-        raise PasswordPolicyError("密码不能全是空格 / password must not be blank")
+        raise PasswordPolicyError(t("accounts.password.blank"))
 
 
 def _prehash(password: str) -> bytes:

@@ -8,6 +8,7 @@ from sqlmodel import Session
 from data_access.auth.accounts import AccountError, create_user, needs_first_admin
 from data_access.models import User
 from data_access.roles import ADMIN
+from i18n import t
 
 SETUP_ACTOR = "setup"
 
@@ -33,9 +34,7 @@ def create_first_admin(
     """
     _serialise_setup(session)
     if not needs_first_admin(session=session):
-        raise AccountError(
-            "已有用户，初始设置已关闭，请登录 / accounts exist already: setup is closed, sign in"
-        )
+        raise AccountError(t("accounts.error.setup_closed"))
     return create_user(
         session=session,
         actor=SETUP_ACTOR,

@@ -13,18 +13,10 @@ from data_access.audit import record_event
 from data_access.auth.accounts import get_user, is_locked
 from data_access.auth.passwords import check_password_policy, hash_password, verify_password
 from data_access.models import User, utc_now
+from i18n import t
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
-
-MESSAGES = {
-    "ok": "登录成功 / signed in",
-    "invalid": "用户名或密码错误 / wrong username or password",
-    "locked": "失败次数过多，账号已临时锁定，请稍后再试或联系管理员 / "
-    "too many failures: account locked for a while",
-    "disabled": "账号已停用，请联系管理员 / account disabled",
-    "unknown_identity": "该身份未登记，请联系管理员开通 / this identity has no account here",
-}
 
 
 @dataclass(frozen=True)
@@ -38,8 +30,8 @@ class AuthResult:
 
     @property
     def message(self) -> str:
-        """The line to show the person signing in (Chinese first)."""
-        return MESSAGES[self.reason]
+        """The line to show the person signing in, in the UI language."""
+        return t(f"accounts.sign_in.{self.reason}")
 
 
 def _register_failure(session: Session, user: User, now: datetime) -> None:

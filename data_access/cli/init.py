@@ -12,22 +12,10 @@ from data_access.cli.common import database_errors
 from data_access.db import check_connection, get_engine, session_scope
 from data_access.queries.setup import SetupStatus, fetch_setup_status
 from data_access.schema import upgrade_schema
+from i18n import t
 
-NEXT_STEPS = (
-    (
-        "users",
-        "创建第一个管理员：python -m data_access users add 用户名 --role admin（或打开网页）",
-    ),
-    (
-        "regions",
-        "上传行政区划：python -m data_access import-regions 行政区划.xlsx（或“行政区划”页）",
-    ),
-    ("rounds", "新建巡察轮次和巡察组：python -m data_access rounds add 名称 --level county ..."),
-    (
-        "ledger",
-        "上传整改台账：python -m data_access import 台账.xlsx --round 名称（或“台账上传”页）",
-    ),
-)
+# The setup steps in order, each the catalogue key of its line (cli.init.step.<step>).
+NEXT_STEPS = ("users", "regions", "rounds", "ledger")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,22 +37,25 @@ def run(args: argparse.Namespace) -> int:
 
 def report(status: SetupStatus, url: str) -> str:
     """What the store holds and the setup steps still to do."""
-    lines = [f"数据库已就绪 / store ready: {url}"]
-    lines.append(
-        f"乡镇 {status.townships}，村 {status.villages}，巡察轮次 {status.rounds}，"
-        f"巡察组 {status.groups}，整改问题 {'有' if status.ledger_done else '无'}，"
-        f"账号 {status.users}"
+    holds = t(
+        "cli.init.holds",
+        townships=status.townships,
+        villages=status.villages,
+        rounds=status.rounds,
+        groups=status.groups,
+        ledger=t("cli.init.yes" if status.ledger_done else "cli.init.no"),
+        users=status.users,
     )
+    lines = [t("cli.init.ready", url=url), holds]
     if status.demo:
-        lines.append("库中有演示数据；删除：python -m data_access remove-demo")
+        lines.append(t("cli.init.demo"))
     done = {
         "users": status.users > 0,
         "regions": status.regions_done,
         "rounds": status.rounds_done,
         "ledger": status.ledger_done,
     }
-    todo = [text for key, text in NEXT_STEPS if not done[key]]
-    lines += (
-        ["下一步 / next steps:", *(f"  {n}. {t}" for n, t in enumerate(todo, 1))] if todo else []
-    )
+    todo = [t(f"cli.init.step.{step}") for step in NEXT_STEPS if not done[step]]
+    if todo:
+        lines += [t("cli.init.next_steps"), *(f"  {n}. {text}" for n, text in enumerate(todo, 1))]
     return "\n".join(lines)

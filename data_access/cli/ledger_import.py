@@ -13,10 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
-from data_access.cli.common import add_file_arguments, os_user
-from data_access.db import DatabaseUnavailableError, check_connection, get_engine, session_scope
+from data_access.cli.common import (
+    add_file_arguments,
+    database_errors,
+    joined,
+    os_user,
+    outcome_line,
+)
+from data_access.db import check_connection, get_engine, session_scope
 from data_access.ingest.apply import apply_ledger
 from data_access.ingest.diff import LedgerDiff, compute_diff
 from data_access.ingest.errors import FileRejectedError, RowError
@@ -24,13 +29,14 @@ from data_access.ingest.parse import parse_ledger
 from data_access.ingest.preview import COUNT_LABELS, headline_frame
 from data_access.models import InspectionRound
 from data_access.schema import upgrade_schema
+from i18n import t
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the import command."""
-    add_file_arguments(parser, "台账文件 xlsx/csv / ledger file")
+    add_file_arguments(parser, t("cli.import.help.file"))
     parser.add_argument(
-        "--round", dest="round_name", metavar="NAME", help="巡察轮次名称 / inspection round"
+        "--round", dest="round_name", metavar="NAME", help=t("cli.import.help.round")
     )
 
 
@@ -42,15 +48,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return _refused(args, f"无法读取文件 / cannot read {path}: {exc.strerror}")
+        return _refused(args, t("cli.error.cannot_read", path=path, reason=exc.strerror))
     try:
-        upgrade_schema(engine)
-        return _import(args, engine, data, path.name)
+        with database_errors():
+            upgrade_schema(engine)
+            return _import(args, engine, data, path.name)
     except FileRejectedError as exc:
         return _refused(args, exc.message)
-    except SQLAlchemyError as exc:
-        reason = str(exc).strip().splitlines()[0]
-        raise DatabaseUnavailableError(f"数据库错误 / database error: {reason}") from exc
 
 
 def _import(args: argparse.Namespace, engine: Any, data: bytes, file_name: str) -> int:
@@ -73,8 +77,9 @@ def _round_id(session: Any, round_name: str | None) -> int | None:
         return None
     found = session.scalar(select(InspectionRound.id).where(InspectionRound.name == round_name))
     if found is None:
-        known = "、".join(session.scalars(select(InspectionRound.name)).all()) or "（无）"
-        raise FileRejectedError(f"未知巡察轮次「{round_name}」。可选：{known}")
+        known = joined(session.scalars(select(InspectionRound.name)).all())
+        known = known or t("cli.import.no_rounds")
+        raise FileRejectedError(t("cli.import.unknown_round", name=round_name, known=known))
     return int(found)
 
 
@@ -85,7 +90,7 @@ def _refused(args: argparse.Namespace, message: str) -> int:
         payload = {key: 0 for key in COUNT_LABELS} | {"errors": [error.__dict__]}
         print(json.dumps(payload | {"file_rejected": True}, ensure_ascii=False))
     else:
-        print(f"文件被拒绝 / file rejected: {message}", file=sys.stderr)
+        print(t("cli.file_rejected", message=message), file=sys.stderr)
     return 1
 
 
@@ -116,25 +121,23 @@ def json_report(diff: LedgerDiff, batch_id: int | None, *, dry_run: bool) -> dic
 def text_report(diff: LedgerDiff, batch_id: int | None, *, dry_run: bool) -> str:
     """Counts, headline before → after, the errors and the outcome, one item per line."""
     counts = diff.counts()
-    lines = [f"文件 / file: {diff.file_name}"]
+    lines = [t("cli.file", name=diff.file_name)]
     lines.append("  ".join(f"{COUNT_LABELS[k]} {v}" for k, v in counts.items()))
-    for _, row in headline_frame(diff).iterrows():
-        lines.append(f"{row['指标']}: {row['导入前']} → {row['导入后']}")
-    for error in diff.errors:
-        lines.append(
-            f"错误 / error: 工作表「{error.sheet}」 第 {error.row} 行 「{error.column}」 "
-            f"值「{error.value}」：{error.reason}"
-        )
-    lines.append(_outcome(diff, batch_id, dry_run=dry_run))
+    # By position: the frame's column headers are display labels in the current language.
+    for label, before, after in headline_frame(diff).itertuples(index=False):
+        lines.append(t("cli.import.headline", label=label, before=before, after=after))
+    lines += [_error_line(error) for error in diff.errors]
+    lines.append(outcome_line(len(diff.errors), batch_id, dry_run=dry_run))
     return "\n".join(lines)
 
 
-def _outcome(diff: LedgerDiff, batch_id: int | None, *, dry_run: bool) -> str:
-    """The last line: rejected, previewed, applied or nothing to change."""
-    if diff.errors:
-        return f"未写入：文件有 {len(diff.errors)} 处错误 / rejected, nothing written"
-    if dry_run:
-        return "预演：未写入 / dry run, nothing written"
-    if batch_id is None:
-        return "没有变化，未写入 / no changes, nothing written"
-    return f"已导入，批次 {batch_id} / applied as batch {batch_id}"
+def _error_line(error: RowError) -> str:
+    """One rejected cell: sheet, Excel row, column, value and the reason."""
+    return t(
+        "cli.import.row_error",
+        sheet=error.sheet,
+        row=error.row,
+        column=error.column,
+        value=error.value,
+        reason=error.reason,
+    )

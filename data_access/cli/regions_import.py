@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from data_access.cli.common import add_file_arguments, database_errors, os_user
+from data_access.cli.common import add_file_arguments, database_errors, os_user, outcome_line
 from data_access.db import check_connection, get_engine, session_scope
 from data_access.ingest.errors import FileRejectedError
 from data_access.regions.apply import apply_regions
@@ -20,11 +20,12 @@ from data_access.regions.diff import RegionsDiff, compute_regions_diff
 from data_access.regions.parse import parse_regions
 from data_access.regions.preview import report_lines
 from data_access.schema import upgrade_schema
+from i18n import t
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the import-regions command."""
-    add_file_arguments(parser, "行政区划文件 xlsx/csv / regions file")
+    add_file_arguments(parser, t("cli.regions.help.file"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
                 parsed = parse_regions(data, path.name, session=session)
                 diff = compute_regions_diff(parsed, session=session)
     except OSError as exc:
-        return _refused(args, f"无法读取文件 / cannot read {path}: {exc.strerror}")
+        return _refused(args, t("cli.error.cannot_read", path=path, reason=exc.strerror))
     except FileRejectedError as exc:
         return _refused(args, exc.message)
     batch_id = None
@@ -57,7 +58,7 @@ def _refused(args: argparse.Namespace, message: str) -> int:
         error = {"sheet": "", "row": 0, "column": "", "value": "", "reason": message}
         print(json.dumps({"errors": [error], "file_rejected": True}, ensure_ascii=False))
     else:
-        print(f"文件被拒绝 / file rejected: {message}", file=sys.stderr)
+        print(t("cli.file_rejected", message=message), file=sys.stderr)
     return 1
 
 
@@ -78,13 +79,6 @@ def _report(args: argparse.Namespace, diff: RegionsDiff, batch_id: int | None) -
     if args.json:
         print(json.dumps(json_report(diff, batch_id, dry_run=args.dry_run), ensure_ascii=False))
         return
-    lines = [f"文件 / file: {diff.file_name}", *report_lines(diff)]
-    if diff.errors:
-        lines.append(f"未写入：文件有 {len(diff.errors)} 处错误 / rejected, nothing written")
-    elif args.dry_run:
-        lines.append("预演：未写入 / dry run, nothing written")
-    elif batch_id is None:
-        lines.append("没有变化，未写入 / no changes, nothing written")
-    else:
-        lines.append(f"已导入，批次 {batch_id} / applied as batch {batch_id}")
+    lines = [t("cli.file", name=diff.file_name), *report_lines(diff)]
+    lines.append(outcome_line(len(diff.errors), batch_id, dry_run=args.dry_run))
     print("\n".join(lines))

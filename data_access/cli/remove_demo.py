@@ -12,6 +12,7 @@ from data_access.cli.common import database_errors, os_user
 from data_access.db import check_connection, get_engine, session_scope
 from data_access.demo_data import DemoDataError, remove_demo_data
 from data_access.schema import upgrade_schema
+from i18n import t
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,11 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--keep-regions",
         action="store_true",
-        help="保留演示的行政区划（市、县、乡镇、村）/ keep the demo's places",
+        help=t("cli.remove_demo.help.keep_regions"),
     )
-    parser.add_argument(
-        "--as", dest="actor", metavar="USERNAME", help="操作人 / actor (default: OS user)"
-    )
+    parser.add_argument("--as", dest="actor", metavar="USERNAME", help=t("cli.help.actor"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
                     session=session, actor=args.actor or os_user(), keep_regions=args.keep_regions
                 )
     except DemoDataError as exc:
-        print(f"未删除 / nothing removed: {exc}", file=sys.stderr)
+        print(t("cli.remove_demo.refused", reason=exc), file=sys.stderr)
         return 1
-    shown = "，".join(f"{table} {count}" for table, count in counts.items() if count)
-    print(f"已删除演示数据 / demo data removed: {shown or '无'}")
+    shown = t("cli.field_separator").join(
+        f"{table} {count}" for table, count in counts.items() if count
+    )
+    print(t("cli.remove_demo.done", counts=shown or t("cli.none")))
     return 0

@@ -20,9 +20,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from data_access.cli.common import database_errors, os_user
+from data_access.cli.common import database_errors, joined, os_user
 from data_access.codes import ROUND_LEVELS
 from data_access.db import check_connection, get_engine, session_scope
+from data_access.formatting import MISSING
 from data_access.inspections import (
     RoundError,
     RoundValues,
@@ -37,15 +38,16 @@ from data_access.inspections import (
 )
 from data_access.models import InspectionGroup, InspectionRound
 from data_access.schema import upgrade_schema
+from i18n import t
 
 DATE_FIELDS = {"start": "started_on", "end": "ended_on", "feedback": "feedback_on"}
 
 
 def _add_round_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     """--level, --county and the three dates."""
-    parser.add_argument("--level", choices=list(ROUND_LEVELS), required=required,
-                        help="city 市委巡察 / county 县委巡察")  # fmt: skip
-    parser.add_argument("--county", help="县（区）名称，同名时写 市/县 / county")
+    levels = " / ".join(f"{code} {label}" for code, label in ROUND_LEVELS.items())
+    parser.add_argument("--level", choices=list(ROUND_LEVELS), required=required, help=levels)
+    parser.add_argument("--county", help=t("cli.rounds.help.county"))
     for option, field in DATE_FIELDS.items():
         parser.add_argument(f"--{option}", dest=field, type=date.fromisoformat,
                             metavar="YYYY-MM-DD")  # fmt: skip
@@ -56,30 +58,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: an option left out here keeps the value given before the sub-command.
     common.add_argument("--as", dest="actor", metavar="USERNAME", default=argparse.SUPPRESS,
-                        help="操作人 / actor (default: OS user)")  # fmt: skip
-    common.add_argument("--database-url", default=argparse.SUPPRESS, help="数据库地址")
-    parser.add_argument("--as", dest="actor", metavar="USERNAME", help="操作人 / actor")
+                        help=t("cli.help.actor"))  # fmt: skip
+    common.add_argument("--database-url", default=argparse.SUPPRESS,
+                        help=t("cli.help.database_url_short"))  # fmt: skip
+    parser.add_argument("--as", dest="actor", metavar="USERNAME", help=t("cli.help.actor"))
     sub = parser.add_subparsers(dest="action", required=True)
-    sub.add_parser("list", parents=[common], help="列出巡察轮次 / list rounds")
-    add = sub.add_parser("add", parents=[common], help="新建巡察轮次 / add a round")
+    sub.add_parser("list", parents=[common], help=t("cli.rounds.help.list"))
+    add = sub.add_parser("add", parents=[common], help=t("cli.rounds.help.add"))
     add.add_argument("name", metavar="NAME")
     _add_round_options(add, required=True)
-    edit = sub.add_parser("edit", parents=[common], help="修改巡察轮次 / edit a round")
+    edit = sub.add_parser("edit", parents=[common], help=t("cli.rounds.help.edit"))
     edit.add_argument("round", metavar="NAME")
-    edit.add_argument("--name", dest="new_name", help="新名称 / new name")
+    edit.add_argument("--name", dest="new_name", help=t("cli.rounds.help.new_name"))
     _add_round_options(edit, required=False)
-    groups = sub.add_parser("groups", parents=[common], help="列出巡察组 / list a round's groups")
+    groups = sub.add_parser("groups", parents=[common], help=t("cli.rounds.help.groups"))
     groups.add_argument("round", metavar="ROUND")
-    new_groups = sub.add_parser("add-group", parents=[common], help="新建巡察组 / add groups")
+    new_groups = sub.add_parser("add-group", parents=[common], help=t("cli.rounds.help.add_group"))
     new_groups.add_argument("round", metavar="ROUND")
     new_groups.add_argument("names", metavar="NAME", nargs="+")
-    rename = sub.add_parser("rename-group", parents=[common], help="巡察组改名 / rename a group")
+    rename = sub.add_parser(
+        "rename-group", parents=[common], help=t("cli.rounds.help.rename_group")
+    )
     for name in ("round", "old", "new"):
         rename.add_argument(name, metavar=name.upper())
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run one sub-command; 1 with a Chinese reason when the change is refused."""
+    """Run one sub-command; 1 with the reason when the change is refused."""
     engine = get_engine(args.database_url)
     check_connection(engine)
     action = ACTIONS[args.action]
@@ -89,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             with session_scope(engine, write=action is not _list) as session:
                 print(action(session, args))
     except RoundError as exc:
-        print(f"未修改 / refused: {exc}", file=sys.stderr)
+        print(t("cli.rounds.refused", reason=exc), file=sys.stderr)
         return 1
     return 0
 
@@ -99,11 +104,19 @@ def _list(session: Any, args: argparse.Namespace) -> str:
     del args
     rounds = list_rounds(session=session)
     if rounds.empty:
-        return "还没有巡察轮次 / no rounds yet"
+        return t("cli.rounds.none")
     return "\n".join(
-        f"{r.name}  {r.level_label}  {r.county or '—'}  开始 {r.started_on or '—'}  "
-        f"结束 {r.ended_on or '—'}  反馈 {r.feedback_on or '—'}  "
-        f"巡察组 {r.groups}  问题 {r.problems}"
+        t(
+            "cli.rounds.line",
+            name=r.name,
+            level=r.level_label,
+            county=r.county or MISSING,
+            start=r.started_on or MISSING,
+            end=r.ended_on or MISSING,
+            feedback=r.feedback_on or MISSING,
+            groups=r.groups,
+            problems=r.problems,
+        )
         for r in rounds.itertuples()
     )
 
@@ -132,7 +145,7 @@ def _actor(args: argparse.Namespace) -> str:
 def _add(session: Any, args: argparse.Namespace) -> str:
     """Create a round."""
     row = create_round(session=session, actor=_actor(args), values=_values(session, args, None))
-    return f"已新建巡察轮次 / round added: {row.name}"
+    return t("cli.rounds.added", name=row.name)
 
 
 def _edit(session: Any, args: argparse.Namespace) -> str:
@@ -143,10 +156,11 @@ def _edit(session: Any, args: argparse.Namespace) -> str:
         session=session, actor=_actor(args), round_id=round_id, values=_values(session, args, base)
     )
     if not changed:
-        return "没有变化 / nothing changed"
-    return "已修改 / changed: " + "，".join(
+        return t("cli.rounds.unchanged")
+    changes = t("cli.field_separator").join(
         f"{k} {old} → {new}" for k, (old, new) in changed.items()
     )
+    return t("cli.rounds.changed", changes=changes)
 
 
 def _groups(session: Any, args: argparse.Namespace) -> str:
@@ -155,8 +169,11 @@ def _groups(session: Any, args: argparse.Namespace) -> str:
         session=session, round_id=round_id_by_name(session=session, name=args.round)
     )
     if groups.empty:
-        return "该轮次还没有巡察组 / no groups yet"
-    return "\n".join(f"{g.ordinal}. {g.name}  问题 {g.problems}" for g in groups.itertuples())
+        return t("cli.rounds.no_groups")
+    return "\n".join(
+        t("cli.rounds.group_line", ordinal=g.ordinal, name=g.name, problems=g.problems)
+        for g in groups.itertuples()
+    )
 
 
 def _add_group(session: Any, args: argparse.Namespace) -> str:
@@ -164,7 +181,7 @@ def _add_group(session: Any, args: argparse.Namespace) -> str:
     round_id = round_id_by_name(session=session, name=args.round)
     for name in args.names:
         add_group(session=session, actor=_actor(args), round_id=round_id, name=name)
-    return f"已新建巡察组 / groups added: {'、'.join(args.names)}"
+    return t("cli.rounds.groups_added", names=joined(args.names))
 
 
 def _rename_group(session: Any, args: argparse.Namespace) -> str:
@@ -175,9 +192,9 @@ def _rename_group(session: Any, args: argparse.Namespace) -> str:
     )
     group_id = session.scalar(query)
     if group_id is None:
-        raise RoundError(f"该轮次没有“{args.old}”")
+        raise RoundError(t("cli.rounds.no_such_group", name=args.old))
     rename_group(session=session, actor=_actor(args), group_id=group_id, name=args.new)
-    return f"已改名 / renamed: {args.old} → {args.new}"
+    return t("cli.rounds.renamed", old=args.old, new=args.new)
 
 
 ACTIONS = {

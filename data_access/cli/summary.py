@@ -7,10 +7,9 @@ import json
 import sys
 import unicodedata
 
-from sqlalchemy.exc import SQLAlchemyError
-
+from data_access.cli.common import database_errors, joined
 from data_access.codes import PERSON_CATEGORIES
-from data_access.db import DatabaseUnavailableError, check_connection, get_engine, session_scope
+from data_access.db import check_connection, get_engine, session_scope
 from data_access.filters import Filter
 from data_access.formatting import format_int, format_rate, format_yuan_wan
 from data_access.queries import (
@@ -21,21 +20,18 @@ from data_access.queries import (
     resolve_township_names,
 )
 from data_access.schema import upgrade_schema
-
-DEMO_NOTE = (
-    "演示数据：合计与公开通报一致，分布为示意 / demo data: totals match the published report"
-)
+from i18n import t
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the summary command."""
-    parser.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    parser.add_argument("--json", action="store_true", help=t("cli.help.json"))
     parser.add_argument(
         "--township",
         action="append",
         default=[],
         metavar="NAME",
-        help="只看该乡镇，可重复，可用别名 / only this township (repeatable, aliases accepted)",
+        help=t("cli.summary.help.township"),
     )
 
 
@@ -43,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the headline figures; 1 for an unknown township, 0 otherwise."""
     engine = get_engine(args.database_url)
     check_connection(engine)
-    try:
+    with database_errors():
         upgrade_schema(engine)
         with session_scope(engine) as session:
             township_ids, unknown = resolve_township_names(session=session, names=args.township)
@@ -54,52 +50,53 @@ def run(args: argparse.Namespace) -> int:
             flt = Filter().with_(townships=tuple(township_ids))
             headline = fetch_headline(session=session, flt=flt)
             demo = is_demo_data(session=session)
-    except SQLAlchemyError as exc:
-        reason = str(exc).strip().splitlines()[0]
-        raise DatabaseUnavailableError(f"数据库错误 / database error: {reason}") from exc
-    if args.json:
+    if args.json:  # the keys are fixed (issue 2): the same in every language
         print(json.dumps(headline.to_json_dict(), ensure_ascii=False))
     else:
-        scope = "、".join(args.township) if args.township else "全部乡镇 / all townships"
+        scope = joined(args.township) if args.township else t("cli.summary.all_townships")
         print(render_table(headline, scope=scope, demo=demo))
     return 0
 
 
 def unknown_township_message(unknown: list[str], known: list[str]) -> str:
     """One line naming the unknown townships and listing the known ones."""
-    choices = "、".join(known) if known else "（库中无乡镇 / none in the database）"
-    return f"未知乡镇 / unknown township: {'、'.join(unknown)}。可选 / known: {choices}"
+    choices = joined(known) if known else t("cli.summary.no_townships")
+    return t("cli.summary.unknown_township", names=joined(unknown), choices=choices)
+
+
+def _counted(label_key: str, unit_key: str, n: int) -> tuple[str, str]:
+    """A table line: the label, the count with its unit ("414 个" / "414")."""
+    return t(label_key), t(unit_key, n=format_int(n))
 
 
 def headline_rows(headline: Headline) -> list[tuple[str, str]]:
     """(label, value) lines of the summary table, in the order of the published report."""
-    rows = [
-        ("问题总数", f"{format_int(headline.problems_total)} 个"),
-        ("整改完成", f"{format_int(headline.problems_rectified)} 个"),
-        ("完成率", format_rate(headline.completion_rate)),
-        (
-            "挽回损失",
-            f"{format_yuan_wan(headline.recovered_yuan)} "
-            f"({format_int(headline.recovered_yuan)} 元)",
+    h = headline
+    recovered = t(
+        "cli.unit.recovered",
+        wan=format_yuan_wan(h.recovered_yuan),
+        yuan=format_int(h.recovered_yuan),
+    )
+    cases = t("cli.unit.cases", cases=format_int(h.cases_opened), people=format_int(h.case_people))
+    return [
+        _counted("cli.summary.problems_total", "cli.unit.problems", h.problems_total),
+        _counted("cli.summary.rectified", "cli.unit.problems", h.problems_rectified),
+        (t("cli.summary.completion_rate"), format_rate(h.completion_rate)),
+        (t("cli.summary.recovered"), recovered),
+        _counted("cli.summary.rules_improved", "cli.unit.rules", h.rules_improved),
+        _counted("cli.summary.accountable", "cli.unit.people", h.accountable_people),
+        *(
+            (f"  {label}", t("cli.unit.people", n=format_int(h.accountable_by_category[code])))
+            for code, label in PERSON_CATEGORIES.items()
         ),
-        ("完善制度", f"{format_int(headline.rules_improved)} 项"),
-        ("问责追责", f"{format_int(headline.accountable_people)} 人"),
-    ]
-    rows += [
-        (f"  {label}", f"{format_int(headline.accountable_by_category[code])} 人")
-        for code, label in PERSON_CATEGORIES.items()
-    ]
-    rows += [
-        ("书面检查", f"{format_int(headline.written_self_criticism_orgs)} 个党组织"),
-        ("移交线索", f"{format_int(headline.leads_transferred)} 条"),
-        (
-            "立案审查",
-            f"{format_int(headline.cases_opened)} 件 {format_int(headline.case_people)} 人",
+        _counted(
+            "cli.summary.written_self_criticism", "cli.unit.orgs", h.written_self_criticism_orgs
         ),
-        ("  其中党政纪处分", f"{format_int(headline.people_sanctioned)} 人"),
-        ("已逾期未完成", f"{format_int(headline.overdue)} 个"),
+        _counted("cli.summary.leads", "cli.unit.leads", h.leads_transferred),
+        (t("cli.summary.cases"), cases),
+        _counted("cli.summary.sanctioned", "cli.unit.people", h.people_sanctioned),
+        _counted("cli.summary.overdue", "cli.unit.problems", h.overdue),
     ]
-    return rows
 
 
 def display_width(text: str) -> int:
@@ -111,9 +108,9 @@ def render_table(headline: Headline, *, scope: str, demo: bool) -> str:
     """The headline figures as an aligned plain-text table with a short title."""
     rows = headline_rows(headline)
     label_width = max(display_width(label) for label, _ in rows) + 2
-    lines = ["巡察整改总体数据 / headline figures", f"范围 / scope: {scope}"]
+    lines = [t("cli.summary.title"), t("cli.summary.scope", scope=scope)]
     if demo:
-        lines.append(DEMO_NOTE)
+        lines.append(t("cli.summary.demo_note"))
     lines.append("-" * (label_width + 30))
     for label, value in rows:
         lines.append(label + " " * (label_width - display_width(label)) + value)

@@ -1,8 +1,8 @@
 """The briefing document model (简报): what the PDF and the DOCX writers both lay out.
 
 Everything in it is already decided: texts, formatted KPI values, chart images as PNG,
-tables with their cells; the writers only place them. Numbering follows Chinese documents
-(一、二、三、).
+tables with their cells; the writers only place them. Texts are in the UI language;
+numbering follows Chinese documents (一、二、三、) in Chinese, digits (1. 2. 3.) in English.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from datetime import date, datetime
 from numbers import Number
 from zoneinfo import ZoneInfo
 
-from data_access.exports.tables import TableExport
+from data_access.exports.tables import TableExport, filter_line
 from data_access.formatting import MISSING, format_int, format_rate
+from i18n import get_language, t
 
 LOCAL_TIMEZONE = ZoneInfo("Asia/Shanghai")
-CHINESE_NUMERALS = "一二三四五六七八九十"
-KPI_HEADERS = ("指标", "数值", "说明")
-AUTHOR = "巡察整改看板"
+CHINESE_NUMERALS = "一二三四五六七八九十"  # i18n-data: numerals of Chinese section numbering
+DOCUMENT_LANGUAGES = {"zh": "zh-CN", "en": "en"}  # a document's language tag, by UI language
 
 
 @dataclass(frozen=True)
@@ -66,20 +66,42 @@ class Briefing:
         """The lines under the title: as-of day, generation time, filters."""
         local = self.generated_at.astimezone(LOCAL_TIMEZONE)
         return [
-            f"数据截至：{self.as_of}",
-            f"生成时间：{local:%Y-%m-%d %H:%M}",
+            t("download.as_of", as_of=self.as_of),
+            t("meeting.briefing.generated_at", time=f"{local:%Y-%m-%d %H:%M}"),
             filter_line(self.filters),
         ]
 
     def numbered_headings(self) -> list[str]:
-        """ "一、主要指标" then one numbered heading per section."""
-        headings = ["主要指标", *(section.heading for section in self.sections)]
-        return [f"{chinese_number(n)}、{text}" for n, text in enumerate(headings, start=1)]
+        """ "一、主要指标" (English: "1. Key figures") then one numbered heading per section."""
+        headings = [t("meeting.briefing.key_figures"), *(s.heading for s in self.sections)]
+        return [
+            t("meeting.briefing.numbered", number=section_number(n), heading=text)
+            for n, text in enumerate(headings, start=1)
+        ]
 
 
-def filter_line(filters: tuple[str, ...] | list[str]) -> str:
-    """ "筛选条件：…" with the filters, or "全部（未筛选）"."""
-    return "筛选条件：" + ("；".join(filters) or "全部（未筛选）")
+def kpi_headers() -> tuple[str, str, str]:
+    """The KPI table's headers: label, value, note."""
+    return (
+        t("meeting.briefing.kpi_label"),
+        t("meeting.briefing.kpi_value"),
+        t("meeting.briefing.kpi_note"),
+    )
+
+
+def author() -> str:
+    """The author a briefing's file properties name: the dashboard."""
+    return t("frame.app_title")
+
+
+def document_language() -> str:
+    """The language tag of a briefing written now (file properties, PDF /Lang)."""
+    return DOCUMENT_LANGUAGES[get_language()]
+
+
+def section_number(number: int) -> str:
+    """A section's number: Chinese numerals in a Chinese briefing, digits otherwise."""
+    return chinese_number(number) if get_language() == "zh" else str(number)
 
 
 def chinese_number(number: int) -> str:
@@ -88,7 +110,7 @@ def chinese_number(number: int) -> str:
         return CHINESE_NUMERALS[number - 1]
     tens, ones = divmod(number, 10)
     head = "" if tens == 1 else CHINESE_NUMERALS[tens - 1]
-    return head + "十" + (CHINESE_NUMERALS[ones - 1] if ones else "")
+    return head + CHINESE_NUMERALS[9] + (CHINESE_NUMERALS[ones - 1] if ones else "")
 
 
 def cell_text(value: object, number_format: str | None = None) -> str:
@@ -119,3 +141,13 @@ def table_texts(table: TableExport) -> list[list[str]]:
 def kpi_rows(kpis: tuple[BriefingKpi, ...]) -> list[list[str]]:
     """The KPI table's rows: label, value, note."""
     return [[kpi.label, kpi.value, kpi.note] for kpi in kpis]
+
+
+def figures_line(kpis: tuple[BriefingKpi, ...]) -> str:
+    """A section's figures on one line: "问题总数 414；已完成 381"."""
+    return t("download.semicolon").join(f"{kpi.label} {kpi.value}" for kpi in kpis)
+
+
+def table_heading(table: TableExport) -> str:
+    """A table's heading with its row count: "逾期问题清单（共 12 条）"."""
+    return t("meeting.table_title", title=table.title, count=len(table.rows))

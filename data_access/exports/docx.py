@@ -4,7 +4,8 @@ Chinese government offices revise briefings in Word/WPS before they go out, so t
 editable format is .docx (WPS opens it natively); slides are not needed, the meeting
 itself is presented live from 会议模式. Text uses fonts every such office has: 宋体 for
 the body and 黑体 for headings, set as the East Asian font (w:eastAsia) so Word does not
-fall back to a Western font for Chinese. Fonts are not embedded: Word renders them locally.
+fall back to a Western font for Chinese (an English briefing still holds Chinese names).
+Fonts are not embedded: Word renders them locally.
 """
 
 from __future__ import annotations
@@ -18,17 +19,21 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from data_access.exports.briefing import (
-    AUTHOR,
-    KPI_HEADERS,
     Briefing,
     BriefingSection,
+    author,
+    document_language,
+    figures_line,
     filter_line,
+    kpi_headers,
     kpi_rows,
+    table_heading,
     table_texts,
 )
+from i18n import t
 
-BODY_FONT = "宋体"
-HEADING_FONT = "黑体"
+BODY_FONT = "宋体"  # i18n-data: a font name (SimSun), as Word/WPS know it
+HEADING_FONT = "黑体"  # i18n-data: a font name (SimHei), as Word/WPS know it
 LATIN_FONT = "Times New Roman"
 IMAGE_WIDTH = Cm(16)  # the text width of A4 with 2.5 cm margins
 MARGIN = Cm(2.5)
@@ -63,8 +68,8 @@ def _new_document(briefing: Briefing) -> Document:
         set_fonts(style, HEADING_FONT, size=size)
         style.font.color.rgb = RGBColor(0, 0, 0)
     properties = document.core_properties
-    properties.title, properties.author = briefing.title, AUTHOR
-    properties.language = "zh-CN"
+    properties.title, properties.author = briefing.title, author()
+    properties.language = document_language()
     return document
 
 
@@ -79,7 +84,7 @@ def write_briefing_docx(briefing: Briefing) -> bytes:
         _paragraph(document, notice, rgb=NOTICE_RGB)
     headings = briefing.numbered_headings()
     document.add_heading(headings[0], level=1)
-    _table(document, KPI_HEADERS, kpi_rows(briefing.kpis))
+    _table(document, kpi_headers(), kpi_rows(briefing.kpis))
     for heading, section in zip(headings[1:], briefing.sections, strict=True):
         _section(document, heading, section)
     buffer = io.BytesIO()
@@ -100,16 +105,16 @@ def _section(document: Document, heading: str, section: BriefingSection) -> None
     document.add_heading(heading, level=1)
     _paragraph(document, filter_line(section.filters), rgb=MUTED_RGB)
     if section.kpis:
-        _paragraph(document, "；".join(f"{kpi.label} {kpi.value}" for kpi in section.kpis))
+        _paragraph(document, figures_line(section.kpis))
     for image in section.images:
         document.add_picture(io.BytesIO(image.png), width=IMAGE_WIDTH)
         document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for table in section.tables:
-        document.add_heading(f"{table.title}（共 {len(table.rows)} 条）", level=2)
+        document.add_heading(table_heading(table), level=2)
         if table.rows:
             _table(document, table.headers, table_texts(table))
         else:
-            _paragraph(document, "无。")
+            _paragraph(document, t("meeting.briefing.no_rows"))
 
 
 def _table(document: Document, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

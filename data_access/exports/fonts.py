@@ -1,8 +1,8 @@
 """The CJK font that briefings embed and chart images draw with, found on this machine.
 
 Known locations come first (Debian's WenQuanYi, then common Noto, Windows and macOS files),
-then fontconfig's list of fonts covering Chinese. No font means a clear Chinese error, never
-a document whose text turns into boxes.
+then fontconfig's list of fonts covering Chinese. No font means a clear error (in the UI
+language), never a document whose text turns into boxes.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont
 
+from i18n import t
+
 KNOWN_FONTS: tuple[str, ...] = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -28,11 +30,12 @@ KNOWN_FONTS: tuple[str, ...] = (
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 FC_LIST_FORMAT = "%{file}|%{index}\n"
 FC_LIST_SECONDS = 10
-PROBE_TEXT = "巡察整改看板"  # a font must draw these to count as a CJK font
-MISSING_FONT_MESSAGE = (
-    "未找到可用的中文字体，无法生成简报或图表图片。请在服务器上安装中文字体"
-    "（Debian/Ubuntu：apt-get install fonts-wqy-microhei），然后重试。"
-)
+PROBE_TEXT = "巡察整改看板"  # i18n-data: a font must draw these to count as a CJK font
+
+
+def missing_font_message() -> str:
+    """What to tell the user when no CJK font is installed (what to install)."""
+    return t("download.font_missing")
 
 
 class CjkFontMissingError(RuntimeError):
@@ -40,7 +43,7 @@ class CjkFontMissingError(RuntimeError):
 
     def __init__(self) -> None:
         """The error with the user-facing message."""
-        super().__init__(MISSING_FONT_MESSAGE)
+        super().__init__(missing_font_message())
 
 
 @dataclass(frozen=True)

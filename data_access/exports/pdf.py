@@ -15,14 +15,19 @@ from PIL import Image
 
 from data_access.export import display_width
 from data_access.exports.briefing import (
-    AUTHOR,
-    KPI_HEADERS,
     Briefing,
     BriefingSection,
+    author,
+    document_language,
+    figures_line,
+    filter_line,
+    kpi_headers,
     kpi_rows,
+    table_heading,
     table_texts,
 )
 from data_access.exports.fonts import CjkFont, system_cjk_font
+from i18n import t
 
 FAMILY = "cjk"
 MARGIN_MM = 16
@@ -51,7 +56,7 @@ class BriefingPdf(FPDF):
         self.set_y(-12)
         self.set_font(FAMILY, size=8)
         self.set_text_color(*MUTED_RGB)
-        text = f"第 {self.page_no()} 页 / 共 {{nb}} 页"
+        text = t("meeting.briefing.page", page=self.page_no(), pages=self.str_alias_nb_pages)
         if self.footer_text:
             text = f"{self.footer_text}    {text}"
         self.cell(0, 5, text, align="C")
@@ -59,14 +64,14 @@ class BriefingPdf(FPDF):
 
 def _new_document(briefing: Briefing, font: CjkFont) -> BriefingPdf:
     """An A4 document with the CJK font embedded (regular and "bold" from the same face)."""
-    pdf = BriefingPdf(footer_text="；".join(briefing.notices[:1]))
+    pdf = BriefingPdf(footer_text=next(iter(briefing.notices), ""))  # the first notice
     for style in ("", "B"):  # table headings ask for bold; the face has no bold of its own
         pdf.add_font(FAMILY, style, str(font.path), collection_font_number=font.index)
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
     pdf.set_auto_page_break(auto=True, margin=MARGIN_MM + 4)
     pdf.set_title(briefing.title)
-    pdf.set_author(AUTHOR)
-    pdf.set_lang("zh-CN")
+    pdf.set_author(author())
+    pdf.set_lang(document_language())
     return pdf
 
 
@@ -77,7 +82,7 @@ def write_briefing_pdf(briefing: Briefing, font: CjkFont | None = None) -> bytes
     _title_block(pdf, briefing)
     headings = briefing.numbered_headings()
     _heading(pdf, headings[0])
-    _table(pdf, list(KPI_HEADERS), kpi_rows(briefing.kpis), weights=[10, 12, 40])
+    _table(pdf, list(kpi_headers()), kpi_rows(briefing.kpis), weights=[10, 12, 40])
     for heading, section in zip(headings[1:], briefing.sections, strict=True):
         _section(pdf, heading, section)
     return bytes(pdf.output())
@@ -131,24 +136,17 @@ def _section(pdf: FPDF, heading: str, section: BriefingSection) -> None:
         if pdf.get_y() + height + HEADING_ROOM_MM > pdf.page_break_trigger:
             pdf.add_page()
     _heading(pdf, heading)
-    _text(
-        pdf,
-        "筛选条件：" + ("；".join(section.filters) or "全部（未筛选）"),
-        size=9.5,
-        rgb=MUTED_RGB,
-        height=5,
-    )
+    _text(pdf, filter_line(section.filters), size=9.5, rgb=MUTED_RGB, height=5)
     if section.kpis:
-        figures = "；".join(f"{kpi.label} {kpi.value}" for kpi in section.kpis)
-        _text(pdf, figures, size=10.5)
+        _text(pdf, figures_line(section.kpis), size=10.5)
     for image in section.images:
         _image(pdf, image.png)
     for table in section.tables:
-        _text(pdf, f"{table.title}（共 {len(table.rows)} 条）", size=11, height=7)
+        _text(pdf, table_heading(table), size=11, height=7)
         if table.rows:
             _table(pdf, list(table.headers), table_texts(table))
         else:
-            _text(pdf, "无。", size=10)
+            _text(pdf, t("meeting.briefing.no_rows"), size=10)
 
 
 def _image_size(pdf: FPDF, png: bytes) -> tuple[float, float]:

@@ -24,11 +24,8 @@ import xlsxwriter
 from data_access.export import display_width
 from data_access.ingest.cell_text import escape_text
 from data_access.roles import display_name_for
+from i18n import t
 
-FILTER_PREFIX = "筛选条件："
-NO_FILTER = "全部（未筛选）"
-EXPORTED_PREFIX = "导出时间："
-YES, NO = "是", "否"
 LOCAL_TIMEZONE = ZoneInfo("Asia/Shanghai")  # the office's clock, for times in a file
 SHEET_NAME_CHARS = 31  # Excel's limit
 SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
@@ -51,11 +48,17 @@ class TableExport:
 
     def header_block(self) -> list[str]:
         """The lines above the table: title, filters, export time, notes."""
-        lines = [self.title, FILTER_PREFIX + ("；".join(self.filters) or NO_FILTER)]
+        lines = [self.title, filter_line(self.filters)]
         if self.exported_at is not None:
             local = self.exported_at.astimezone(LOCAL_TIMEZONE)
-            lines.append(f"{EXPORTED_PREFIX}{local:%Y-%m-%d %H:%M}")
+            lines.append(t("download.exported_at", time=f"{local:%Y-%m-%d %H:%M}"))
         return [*lines, *self.notes]
+
+
+def filter_line(filters: Sequence[str]) -> str:
+    """ "筛选条件：…" with the filters, or "全部（未筛选）", in the UI language."""
+    joined = t("download.semicolon").join(filters)
+    return t("download.filter_line", filters=joined or t("download.unfiltered"))
 
 
 def cell_value(value: Any, *, escape: bool = True) -> Any:
@@ -63,7 +66,7 @@ def cell_value(value: Any, *, escape: bool = True) -> Any:
     if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, bool | np.bool_):
-        return YES if value else NO
+        return t("queries.yes") if value else t("queries.no")
     if isinstance(value, Number):
         number = value.item() if hasattr(value, "item") else value
         return None if isinstance(number, float) and math.isnan(number) else number
@@ -91,7 +94,7 @@ def table_export(
     number_formats: Mapping[str, str] | None = None,
     escape: bool = True,
 ) -> TableExport:
-    """frame's columns (field -> Chinese header, in that order) as a TableExport.
+    """frame's columns (field -> header, in that order) as a TableExport.
 
     The values of name_columns are shown as role may see them: data_access already masks
     them for the screen; masking again here keeps any other source from leaking names.
@@ -146,7 +149,8 @@ def write_table_csv(table: TableExport) -> bytes:
 
 def sheet_name(title: str) -> str:
     """A valid worksheet name from a title (no []:*?/\\, at most 31 characters)."""
-    return (title.translate(SHEET_NAME_FORBIDDEN).strip() or "导出")[:SHEET_NAME_CHARS]
+    name = title.translate(SHEET_NAME_FORBIDDEN).strip() or t("download.sheet_name")
+    return name[:SHEET_NAME_CHARS]
 
 
 def write_table_xlsx(table: TableExport) -> bytes:

@@ -42,10 +42,12 @@ from data_access.ingest.records import (
 )
 from data_access.models import ImportBatch, ImportChange, StatusEvent, utc_now
 from data_access.version import bump_data_version
+from i18n import t
 
 WRITER_LOCK_KEY = 20_180_608  # any constant, shared by every ledger writer
 INITIAL_STATUS = "not_started"
 LEDGER_KIND = "ledger"
+STATUS_EVENT_NOTE = "台账导入"  # i18n-data: stored with each status event, like the seed's notes
 FILE_NAME_MAX = 255  # import_batch.file_name (PostgreSQL enforces it)
 
 
@@ -54,7 +56,7 @@ class LedgerRejectedError(Exception):
 
     def __init__(self, errors: list[RowError]) -> None:
         """Keep the errors; the message counts them."""
-        super().__init__(f"文件有 {len(errors)} 处错误，未写入任何数据")
+        super().__init__(t("ingest.apply.rejected", count=len(errors)))
         self.message = str(self)
         self.errors = errors
 
@@ -265,7 +267,7 @@ class _BatchWriter:
             "status": status,
             "changed_on": day,
             "import_batch_id": self.batch_id,
-            "note": "台账导入",
+            "note": STATUS_EVENT_NOTE,
         }
 
 

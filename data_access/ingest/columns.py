@@ -5,6 +5,7 @@ workbook reads back unchanged. Fields named township / village / group / round h
 in the workbook and resolve to township_id / village_id / group_id / round_id on reading.
 Coded columns are written with their Chinese labels (codes maps code -> label).
 """
+# i18n-data-file: the interchange format, the Chinese sheet names and headers the parser reads
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ from data_access.codes import (
     LEAD_OUTCOMES,
     SOURCES,
     STATUSES,
+    LabelMap,
 )
 
 Kind = Literal["text", "date", "int", "yuan", "bool", "code"]
+WORKBOOK_LANGUAGE = "zh"  # the language of the workbook's headers and labels, whatever the UI's
 
 INSTRUCTIONS_SHEET = "填写说明"
 # Name columns of the workbook and the id column each resolves to.
@@ -46,7 +49,17 @@ class ColumnSpec:
     variants: tuple[str, ...] = ()  # other accepted spellings (normalised when matched)
     required: bool = False
     kind: Kind = "text"
-    codes: dict | None = None  # code -> Chinese label for kind "code"
+    codes: dict | LabelMap | None = None  # code -> label for kind "code"
+
+    def labels_in(self, lang: str) -> dict:
+        """code -> label of a coded column in lang (a plain dict of codes is the same in any)."""
+        if isinstance(self.codes, LabelMap):
+            return self.codes.in_language(lang)
+        return dict(self.codes or {})
+
+    def workbook_labels(self) -> dict:
+        """code -> label as the workbook writes it (Chinese, whatever the UI language)."""
+        return self.labels_in(WORKBOOK_LANGUAGE)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,18 @@
-"""What the read side reports: row-level errors and whole-file refusals (all in Chinese)."""
+"""What the read side reports: row-level errors and whole-file refusals (in the UI language)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from i18n import t
+
 FILE_ROW = 0  # RowError.row for problems of the whole file or a whole sheet
+
+
+def joined(items: Iterable[object]) -> str:
+    """Items as one list in the current language (甲、乙 / a, b)."""
+    return t("ingest.list_separator").join(map(str, items))
 
 
 @dataclass(frozen=True)
@@ -15,22 +23,22 @@ class RowError:
     row: int  # Excel row number (1-based, as shown by Excel); 0 for whole-file problems
     column: str  # header as written in the file, "" if none
     value: str  # the offending value as text, "" if none
-    reason: str  # Chinese, short, for a non-programmer
+    reason: str  # short, for a non-programmer; rendered when the error is found (same run)
 
     def describe(self) -> str:
         """One readable line: 工作表「整改台账」第 5 行「乡镇」：reason。"""
-        where = f"工作表「{self.sheet}」" if self.sheet else "文件"
+        where = t("ingest.where.sheet", sheet=self.sheet) if self.sheet else t("ingest.where.file")
         if self.row:
-            where += f"第 {self.row} 行"
+            where += t("ingest.where.row", row=self.row)
         if self.column:
-            where += f"「{self.column}」"
-        return f"{where}：{self.reason}"
+            where += t("ingest.where.column", column=self.column)
+        return t("ingest.where.line", where=where, reason=self.reason)
 
 
 class FileRejectedError(Exception):
     """The whole file is refused before any parsing (size, zip bomb, xlsm, encrypted, ...)."""
 
     def __init__(self, message: str) -> None:
-        """Keep the Chinese message both as str(error) and as .message."""
+        """Keep the message (already in the UI language) both as str(error) and as .message."""
         super().__init__(message)
         self.message = message

@@ -15,6 +15,7 @@ import zipfile
 from defusedxml import ElementTree
 
 from data_access.ingest.errors import FileRejectedError
+from i18n import t
 
 CHUNK = 1 << 20
 SMALL_PART_MAX = 4 * 1024 * 1024  # workbook.xml and its rels are small in any real workbook
@@ -45,7 +46,7 @@ def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:
     """A small part in full; a suspiciously large one is refused."""
     info = archive.getinfo(name)
     if info.file_size > SMALL_PART_MAX:
-        raise FileRejectedError("工作簿结构异常（目录部分过大），已拒绝。")
+        raise FileRejectedError(t("ingest.file.bad_structure"))
     return archive.read(info)
 
 
@@ -74,7 +75,7 @@ def _scan(xml: bytes) -> dict[Cell, str]:
             continue
         text = html.unescape((formula.group(1) or b"").decode("utf-8", "replace"))
         found[(int(ref.group(2)) - 1, column_index(ref.group(1).decode()))] = "=" + (
-            text or "(共享公式)"
+            text or t("ingest.formula.shared")
         )
     return found
 

@@ -16,6 +16,7 @@ from data_access.ingest.normalise import Invalid, parser_for
 from data_access.ingest.read import RawSheet
 from data_access.ingest.resolve import NameBook
 from data_access.models import AccountabilityAction, Lead, Problem
+from i18n import t
 
 ROW = "_row"
 MODELS: dict[str, type[SQLModel]] = {
@@ -123,11 +124,8 @@ def _same_round(names: NameBook, chosen: int):
     def check(written: object, resolved: object) -> object:
         """resolved, or Invalid when the row names another known round."""
         if isinstance(resolved, int) and resolved != chosen:
-            return Invalid(
-                str(written),
-                f"本行巡察轮次“{written}”与所选轮次“{chosen_name}”不一致"
-                "（可清空此列，或改选“按文件中的巡察轮次”）",
-            )
+            reason = t("ingest.reason.other_round", written=written, chosen=chosen_name)
+            return Invalid(str(written), reason)
         return resolved
 
     return check

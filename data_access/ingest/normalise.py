@@ -15,13 +15,17 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from data_access.ingest.columns import ColumnSpec
+from data_access.ingest.errors import joined
 from data_access.ingest.synonyms import (
     BLANK_WORDS,
     FALSE_WORDS,
+    NO,
     TRUE_WORDS,
+    YES,
     code_lookup,
     fold_key,
 )
+from i18n import t
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 in Excel's 1900 date system
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -39,24 +43,36 @@ _HALFWIDTH = {
     0x00A0: 0x20,
 }
 _SPACES = re.compile(r"\s+")
-_YMD = re.compile(r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?(?:\s.*)?$")
-_YM_END = re.compile(r"^(\d{4})年(?:(\d{1,2})月)?底前?$")
+_YMD = re.compile(
+    r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?(?:\s.*)?$"  # i18n-data
+)
+_YM_END = re.compile(r"^(\d{4})年(?:(\d{1,2})月)?底前?$")  # i18n-data
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(万)?(元)?$")
-_COUNT = re.compile(r"^([+-]?\d+(?:\.0+)?)(项|个|条|件|份)?$")
-_MONEY_NOISE = re.compile(r"[,，\s￥¥]|人民币")
-OPEN_ENDED = frozenset({"长期坚持", "长期", "持续整改", "立行立改", "持续推进"})
+_NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(万)?(元)?$")  # i18n-data
+_COUNT = re.compile(r"^([+-]?\d+(?:\.0+)?)(项|个|条|件|份)?$")  # i18n-data
+_MONEY_NOISE = re.compile(r"[,，\s￥¥]|人民币")  # i18n-data
+OPEN_ENDED = frozenset({"长期坚持", "长期", "持续整改", "立行立改", "持续推进"})  # i18n-data
+TEN_THOUSAND = "万"  # i18n-data: a header unit of 10k yuan (挽回损失(万元))
 
-REASON_DATE = "不是有效日期（可写成 2018-06-08 或 2018年6月8日）"
-REASON_DATE_RANGE = f"日期不合理（应在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间）"
-REASON_YUAN = "不是有效金额（可写成 12000、12,000元 或 1.2万）"
-REASON_INT = "应为整数"
-REASON_BOOL = "应填“是”或“否”"
+
+def reason_date() -> str:
+    """Why a cell is not a date."""
+    return t("ingest.reason.date")
+
+
+def reason_date_range() -> str:
+    """Why a date is implausible for a ledger."""
+    return t("ingest.reason.date_range", first=FIRST_YEAR, last=LAST_YEAR)
+
+
+def reason_yuan() -> str:
+    """Why a cell is not an amount in yuan."""
+    return t("ingest.reason.yuan")
 
 
 @dataclass(frozen=True)
 class Invalid:
-    """A cell that could not be read: the text as written and why (Chinese)."""
+    """A cell that could not be read: the text as written and why (in the UI language)."""
 
     raw: str
     reason: str
@@ -90,7 +106,7 @@ def halfwidth(text: str) -> str:
 def clean_text(value: object) -> str | None:
     """Free text: half-width digits and letters, trimmed; blank -> None."""
     if value is None or isinstance(value, bool):
-        return None if value is None else ("是" if value else "否")
+        return None if value is None else (YES if value else NO)
     text = halfwidth(raw_text(value)).strip()
     return text or None
 
@@ -139,20 +155,20 @@ def _parse_date_text(text: str) -> date | Invalid:
         if re.fullmatch(r"\d+(\.\d+)?", text):
             return _from_serial(float(text), text)
     except ValueError:
-        return Invalid(text, REASON_DATE)
-    return Invalid(text, REASON_DATE)
+        return Invalid(text, reason_date())
+    return Invalid(text, reason_date())
 
 
 def _from_serial(serial: float, raw: str) -> date | Invalid:
     """An Excel date serial (1900 system) as a date."""
     if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
-        return Invalid(raw, REASON_DATE_RANGE if serial > 0 else REASON_DATE)
+        return Invalid(raw, reason_date_range() if serial > 0 else reason_date())
     return EXCEL_EPOCH + timedelta(days=int(serial))
 
 
 def _in_range(day: date, raw: str) -> date | Invalid:
     """day, unless its year is implausible for a ledger."""
-    return day if FIRST_YEAR <= day.year <= LAST_YEAR else Invalid(raw, REASON_DATE_RANGE)
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else Invalid(raw, reason_date_range())
 
 
 def parse_deadline(value: object) -> date | Invalid | None:
@@ -167,7 +183,7 @@ def parse_yuan(value: object, scale: int = 1) -> int | Invalid | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        return Invalid(raw_text(value), REASON_YUAN)
+        return Invalid(raw_text(value), reason_yuan())
     if isinstance(value, int | float):
         return _round_yuan(Decimal(repr(value)) * scale)
     text = _MONEY_NOISE.sub("", unicodedata.normalize("NFKC", str(value)))
@@ -175,7 +191,7 @@ def parse_yuan(value: object, scale: int = 1) -> int | Invalid | None:
         return None
     match = _NUMBER.match(text)
     if match is None:
-        return Invalid(str(value).strip(), REASON_YUAN)
+        return Invalid(str(value).strip(), reason_yuan())
     number, wan, yuan = match.groups()
     factor = 10_000 if wan else (1 if yuan else scale)
     return _round_yuan(Decimal(number) * factor)
@@ -186,7 +202,7 @@ def _round_yuan(amount: Decimal) -> int | Invalid:
     try:
         return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     except InvalidOperation:
-        return Invalid(str(amount), REASON_YUAN)
+        return Invalid(str(amount), reason_yuan())
 
 
 def parse_int(value: object) -> int | Invalid | None:
@@ -194,12 +210,16 @@ def parse_int(value: object) -> int | Invalid | None:
     if value is None or value == "":
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return int(value) if float(value).is_integer() else Invalid(raw_text(value), REASON_INT)
+        if float(value).is_integer():
+            return int(value)
+        return Invalid(raw_text(value), t("ingest.reason.int"))
     text = _SPACES.sub("", unicodedata.normalize("NFKC", str(value)))
     if _blank(text):
         return None
     match = _COUNT.match(text)
-    return int(float(match.group(1))) if match else Invalid(str(value).strip(), REASON_INT)
+    if match is None:
+        return Invalid(str(value).strip(), t("ingest.reason.int"))
+    return int(float(match.group(1)))
 
 
 def parse_bool(value: object) -> bool | Invalid | None:
@@ -215,14 +235,14 @@ def parse_bool(value: object) -> bool | Invalid | None:
         return False
     if key in BLANK_WORDS:
         return None
-    return Invalid(raw_text(value).strip(), REASON_BOOL)
+    return Invalid(raw_text(value).strip(), t("ingest.reason.bool"))
 
 
 def code_parser(spec: ColumnSpec) -> Callable[[object], object]:
     """A parser for one coded column: labels, codes and synonyms -> code."""
     lookup = code_lookup(spec)
-    choices = "、".join(str(label) for label in (spec.codes or {}).values())
-    reason = f"不是有效的“{spec.header}”，可填：{choices}"
+    choices = joined(spec.workbook_labels().values())
+    reason = t("ingest.reason.code", column=spec.header, choices=choices)
 
     def parse(value: object) -> object:
         """The code a cell names, None when blank, else Invalid."""
@@ -242,7 +262,7 @@ def parser_for(spec: ColumnSpec, unit: str = "") -> Callable[[object], object]:
     if spec.kind == "date":
         return parse_deadline if spec.field == "deadline" else parse_date
     if spec.kind == "yuan":
-        scale = 10_000 if "万" in unit else 1
+        scale = 10_000 if TEN_THOUSAND in unit else 1
         return lambda value: parse_yuan(value, scale)
     if spec.kind == "int":
         return parse_int

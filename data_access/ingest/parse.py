@@ -25,12 +25,9 @@ from data_access.ingest.records import problem_ids
 from data_access.ingest.resolve import NameBook
 from data_access.ingest.safety import check_upload
 from data_access.ingest.scope import scope_errors
-from data_access.ingest.validate import REQUIRED, frame_rules, validate_sheet
+from data_access.ingest.validate import frame_rules, required_reason, validate_sheet
 from data_access.ingest.validity import retired_township_errors
-
-NO_ROUND = "系统中还没有巡察轮次，请先由管理员建立巡察轮次后再导入。"
-NO_LEDGER = "文件中找不到台账：没有一个工作表含有“问题编号”“乡镇”等列名。请使用下载的模板填写。"
-NO_ROWS = "只有表头，没有数据行。"
+from i18n import t
 
 
 @dataclass
@@ -103,7 +100,9 @@ def parse_ledger(
 
 def _round_reason(chosen: int | None) -> str:
     """Why no round can take the rows."""
-    return NO_ROUND if chosen is None else f"指定的巡察轮次（编号 {chosen}）不存在。"
+    if chosen is None:
+        return t("ingest.file.no_round")
+    return t("ingest.file.round_missing", round_id=chosen)
 
 
 def _normalised(raw: RawSheet, names: NameBook, round_id: int | None) -> pd.DataFrame:
@@ -118,21 +117,26 @@ def _normalised(raw: RawSheet, names: NameBook, round_id: int | None) -> pd.Data
 
 def workbook_errors(book: RawWorkbook) -> list[RowError]:
     """Whole-file problems: sheets without a header row, no ledger sheet, no data rows."""
-    errors = [
-        RowError(name, FILE_ROW, "", "", f"前 {HEADER_SCAN_ROWS} 行中找不到表头行（列名）。")
-        for name in book.missing
-    ]
+    no_header = t("ingest.file.no_header", rows=HEADER_SCAN_ROWS)
+    errors = [RowError(name, FILE_ROW, "", "", no_header) for name in book.missing]
     if not book.sheets and not book.missing:
-        errors.append(RowError("", FILE_ROW, "", "", NO_LEDGER))
+        errors.append(RowError("", FILE_ROW, "", "", t("ingest.file.no_ledger")))
     elif book.sheets and not any(raw.rows for raw in book.sheets):
-        errors.extend(RowError(raw.name, FILE_ROW, "", "", NO_ROWS) for raw in book.sheets)
+        no_rows = t("ingest.file.no_rows")
+        errors.extend(RowError(raw.name, FILE_ROW, "", "", no_rows) for raw in book.sheets)
     return errors
 
 
 def missing_columns(raw: RawSheet) -> list[RowError]:
     """A sheet-level error for each required column the header row lacks."""
     return [
-        RowError(raw.name, raw.header_row, spec.header, "", f"缺少必填列「{spec.header}」。")
+        RowError(
+            raw.name,
+            raw.header_row,
+            spec.header,
+            "",
+            t("ingest.file.missing_column", header=spec.header),
+        )
         for spec in raw.spec.columns
         if spec.required and spec.field not in raw.columns
     ]
@@ -143,7 +147,8 @@ def sheet_errors(raw: RawSheet, frame: pd.DataFrame, known: set[str]) -> list[Ro
     missing = missing_columns(raw)
     absent = {error.column for error in missing}
     rows = validate_sheet(raw, frame, frame_rules(raw.spec.key, known))
-    return missing + [e for e in rows if not (e.column in absent and e.reason == REQUIRED)]
+    required = required_reason()
+    return missing + [e for e in rows if not (e.column in absent and e.reason == required)]
 
 
 def _rejected(raw: RawSheet, errors: list[RowError]) -> set[int]:

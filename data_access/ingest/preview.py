@@ -1,4 +1,4 @@
-"""A LedgerDiff as small display tables (Chinese headers, names and labels, not ids or codes)."""
+"""A LedgerDiff as small display tables (UI-language headers and labels, not ids or codes)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,20 @@ import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
+from data_access.codes import LabelMap
 from data_access.formatting import format_int, format_rate, format_yuan_wan
 from data_access.ingest.columns import NAME_FIELDS, SHEETS_BY_KEY, ColumnSpec
-from data_access.ingest.diff import LedgerDiff
+from data_access.ingest.diff import COUNT_KEYS, LedgerDiff
 from data_access.ingest.errors import RowError
 from data_access.models import InspectionGroup, InspectionRound, Township, Village
+from i18n import t
 
-ERROR_COLUMNS = {"sheet": "工作表", "row": "行号", "column": "列", "value": "值", "reason": "原因"}
-COUNT_LABELS = {"new": "新增", "changed": "变更", "unchanged": "未变", "rejected": "有误"}
+# RowError field -> its column header ("ingest.preview.<field>").
+ERROR_COLUMNS = LabelMap("preview", ("sheet", "row", "column", "value", "reason"), area="ingest")
+COUNT_LABELS = LabelMap("count", COUNT_KEYS, area="ingest")
+# Columns of the changes table and of the new / unchanged rows tables ("ingest.preview.<key>").
+CHANGE_COLUMNS = ("sheet", "row", "code", "column", "old", "new")
+ROW_COLUMNS = ("sheet", "row", "code")
 NAME_MODELS = {
     "township_id": Township,
     "village_id": Village,
@@ -27,44 +33,64 @@ NAME_MODELS = {
 _ID_TO_NAME_FIELD = {id_field: name for name, id_field in NAME_FIELDS.items()}
 
 
+def sheet_title(sheet_key: str) -> str:
+    """A ledger sheet as the interface names it (Chinese: its canonical workbook name)."""
+    return t(f"ingest.{sheet_key}.title")
+
+
+def column_title(sheet_key: str, column: ColumnSpec) -> str:
+    """A ledger column as the interface names it (Chinese: its canonical header)."""
+    return t(f"ingest.{sheet_key}.column.{column.field}")
+
+
+def _headers(keys: tuple[str, ...]) -> list[str]:
+    """The table headers of keys ("ingest.preview.<key>") in the current language."""
+    return [t(f"ingest.preview.{key}") for key in keys]
+
+
 def errors_frame(errors: list[RowError]) -> pd.DataFrame:
     """The rejected cells: sheet, Excel row, column, value, reason."""
     records = [asdict(error) for error in errors]
     return pd.DataFrame.from_records(records, columns=list(ERROR_COLUMNS)).rename(
-        columns=ERROR_COLUMNS
+        columns=dict(ERROR_COLUMNS)
     )
 
 
 def counts_frame(diff: LedgerDiff) -> pd.DataFrame:
     """One row per sheet (and a total) with new / changed / unchanged / rejected counts."""
+    sheet = t("ingest.preview.sheet")
     rows = [
-        {"工作表": SHEETS_BY_KEY[key].name, **_labelled(counts)}
+        {sheet: sheet_title(key), **_labelled(counts)}
         for key, counts in diff.counts_by_sheet().items()
     ]
-    rows.append({"工作表": "合计", **_labelled(diff.counts())})
+    rows.append({sheet: t("ingest.preview.total"), **_labelled(diff.counts())})
     return pd.DataFrame(rows)
 
 
 def _labelled(counts: dict[str, int]) -> dict[str, int]:
-    """Counts keyed by their Chinese labels."""
-    return {COUNT_LABELS[key]: counts[key] for key in COUNT_LABELS}
+    """Counts keyed by their labels."""
+    return {label: counts[key] for key, label in COUNT_LABELS.items()}
+
+
+# Headline figure ("ingest.headline.<figure>") and how to show it.
+HEADLINE_FIGURES = (
+    ("problems_total", lambda h: format_int(h.problems_total)),
+    ("problems_rectified", lambda h: format_int(h.problems_rectified)),
+    ("completion_rate", lambda h: format_rate(h.completion_rate)),
+    ("recovered_yuan", lambda h: format_yuan_wan(h.recovered_yuan)),
+    ("rules_improved", lambda h: format_int(h.rules_improved)),
+    ("accountable_people", lambda h: format_int(h.accountable_people)),
+    ("leads_transferred", lambda h: format_int(h.leads_transferred)),
+)
 
 
 def headline_frame(diff: LedgerDiff) -> pd.DataFrame:
     """The headline figures before and after the import, formatted for reading."""
     rows = [
-        (label, render(diff.before), render(diff.after))
-        for label, render in (
-            ("问题总数", lambda h: format_int(h.problems_total)),
-            ("整改完成", lambda h: format_int(h.problems_rectified)),
-            ("完成率", lambda h: format_rate(h.completion_rate)),
-            ("挽回损失", lambda h: format_yuan_wan(h.recovered_yuan)),
-            ("完善制度", lambda h: format_int(h.rules_improved)),
-            ("问责人数", lambda h: format_int(h.accountable_people)),
-            ("移交线索", lambda h: format_int(h.leads_transferred)),
-        )
+        (t(f"ingest.headline.{figure}"), render(diff.before), render(diff.after))
+        for figure, render in HEADLINE_FIGURES
     ]
-    return pd.DataFrame(rows, columns=["指标", "导入前", "导入后"])
+    return pd.DataFrame(rows, columns=_headers(("figure", "before", "after")))
 
 
 def changes_frame(diff: LedgerDiff, *, session: Session) -> pd.DataFrame:
@@ -77,16 +103,16 @@ def changes_frame(diff: LedgerDiff, *, session: Session) -> pd.DataFrame:
             for field, (old, new) in row.fields.items():
                 column = _column(spec, field)
                 rows.append(
-                    {
-                        "工作表": spec.name,
-                        "行号": row.excel_row,
-                        "编号": row.code,
-                        "列": column.header,
-                        "原值": display(column, field, old, names),
-                        "新值": display(column, field, new, names),
-                    }
+                    (
+                        sheet_title(key),
+                        row.excel_row,
+                        row.code,
+                        column_title(key, column),
+                        display(column, field, old, names),
+                        display(column, field, new, names),
+                    )
                 )
-    return pd.DataFrame(rows, columns=["工作表", "行号", "编号", "列", "原值", "新值"])
+    return pd.DataFrame(rows, columns=_headers(CHANGE_COLUMNS))
 
 
 def rows_frame(diff: LedgerDiff, which: str) -> pd.DataFrame:
@@ -94,10 +120,8 @@ def rows_frame(diff: LedgerDiff, which: str) -> pd.DataFrame:
     rows = []
     for key, sheet in diff.sheets.items():
         pairs = [(r.code, r.excel_row) for r in sheet.new] if which == "new" else sheet.unchanged
-        rows += [
-            {"工作表": SHEETS_BY_KEY[key].name, "行号": row, "编号": code} for code, row in pairs
-        ]
-    return pd.DataFrame(rows, columns=["工作表", "行号", "编号"])
+        rows += [(sheet_title(key), row, code) for code, row in pairs]
+    return pd.DataFrame(rows, columns=_headers(ROW_COLUMNS))
 
 
 def _column(spec: Any, field: str) -> ColumnSpec:
@@ -106,7 +130,7 @@ def _column(spec: Any, field: str) -> ColumnSpec:
 
 
 def display(column: ColumnSpec, field: str, value: Any, names: dict[str, dict]) -> str:
-    """A stored value as text a reader recognises (names, labels, 是/否, ISO dates)."""
+    """A stored value as text a reader recognises (names, labels, yes/no, ISO dates)."""
     if value is None or value == "":
         return ""
     if field in names:
@@ -114,7 +138,7 @@ def display(column: ColumnSpec, field: str, value: Any, names: dict[str, dict]) 
     if column.kind == "code" and column.codes:
         return str(column.codes.get(value, value))
     if column.kind == "bool":
-        return "是" if value else "否"
+        return t("ingest.preview.yes") if value else t("ingest.preview.no")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

@@ -16,6 +16,7 @@ from operator import itemgetter
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from data_access.codes import LabelMap
 from data_access.ingest.columns import (
     ALL_SHEETS,
     INSTRUCTIONS_SHEET,
@@ -27,9 +28,10 @@ from data_access.ingest.columns import (
     match_sheet,
     normalise_header,
 )
-from data_access.ingest.errors import FileRejectedError
+from data_access.ingest.errors import FileRejectedError, joined
 from data_access.ingest.formulas import sheet_parts, uncached_formulas
-from data_access.ingest.safety import MSG_BROKEN, FileKind
+from data_access.ingest.safety import FileKind
+from i18n import t
 
 HEADER_SCAN_ROWS = 15
 CANONICAL_HEADERS = frozenset(
@@ -39,13 +41,9 @@ MIN_HEADER_MATCHES = 2
 # The column a header row must contain for each sheet (accountability codes may be derived).
 KEY_FIELDS = {"problems": "code", "accountability": "person_name", "leads": "code"}
 KEY_FIELDS["regions"] = "township"  # the regions sheet (data_access.regions)
-TOTAL_WORDS = frozenset({"合计", "总计", "小计", "合计:"})
-_TOTAL = re.compile("合|总|小")
-ENCODING_LABELS = {"utf-8-sig": "UTF-8（带 BOM）", "utf-8": "UTF-8", "gb18030": "GBK/GB18030"}
-MSG_ENCODING = (
-    "无法识别 CSV 文件的文字编码（支持 UTF-8 和 GBK）。"
-    "请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再上传。"
-)
+TOTAL_WORDS = frozenset({"合计", "总计", "小计", "合计:"})  # i18n-data: total-row words
+_TOTAL = re.compile("合|总|小")  # i18n-data: matches total-row words
+ENCODING_LABELS = LabelMap("encoding", ("utf-8-sig", "utf-8", "gb18030"), area="ingest")
 
 
 @dataclass(frozen=True)
@@ -99,7 +97,7 @@ def decode_csv(data: bytes) -> tuple[str, str]:
             return data.decode(encoding, errors="strict"), encoding
         except UnicodeDecodeError:
             continue
-    raise FileRejectedError(MSG_ENCODING)
+    raise FileRejectedError(t("ingest.file.encoding"))
 
 
 def csv_rows(data: bytes) -> tuple[list[list[object]], str]:
@@ -131,7 +129,7 @@ def xlsx_grids(data: bytes) -> list[tuple[str, list[list[object]]]]:
                         _fill_formulas(grid, uncached_formulas(archive, parts[meta.name]))
                     grids.append((meta.name, grid))
     except (CalamineError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise FileRejectedError(MSG_BROKEN) from exc
+        raise FileRejectedError(t("ingest.file.broken")) from exc
     return grids
 
 
@@ -154,7 +152,7 @@ def read_workbook(
         rows, encoding = csv_rows(data)
         grids = [(sheets[0].name, rows)]
         specs_by_name = {sheets[0].name: sheets[0]}  # a CSV holds only the first sheet
-        book.notices.append(f"CSV 文件按 {ENCODING_LABELS[encoding]} 编码读取。")
+        book.notices.append(t("ingest.notice.csv_encoding", encoding=ENCODING_LABELS[encoding]))
     else:
         grids = xlsx_grids(data)
         specs_by_name = {name: match_sheet(name, sheets) for name, _grid in grids}
@@ -184,11 +182,11 @@ def _note_unused_sheet(
 ) -> None:
     """Say why a worksheet is not read: a duplicate, no header row, or not a ledger sheet."""
     if spec is not None and spec.key in taken:
-        book.notices.append(f"工作表「{name}」与「{taken[spec.key]}」重复，已忽略。")
+        book.notices.append(t("ingest.notice.duplicate_sheet", name=name, other=taken[spec.key]))
     elif spec is not None and _has_content(grid):
         book.missing.append(name)
     elif _has_content(grid):
-        book.notices.append(f"已忽略无法识别的工作表「{name}」。")
+        book.notices.append(t("ingest.notice.unknown_sheet", name=name))
 
 
 def _locate(
@@ -295,9 +293,9 @@ def _sheet_notices(sheet: RawSheet) -> list[str]:
     """Notes about ignored columns and skipped total rows of one sheet."""
     notices = []
     if sheet.ignored_headers:
-        names = "、".join(f"「{h}」" for h in sheet.ignored_headers)
-        notices.append(f"工作表「{sheet.name}」中未识别的列已忽略：{names}。")
+        names = joined(t("ingest.quoted", text=h) for h in sheet.ignored_headers)
+        notices.append(t("ingest.notice.ignored_columns", sheet=sheet.name, names=names))
     if sheet.skipped_rows:
-        rows = "、".join(map(str, sheet.skipped_rows))
-        notices.append(f"工作表「{sheet.name}」第 {rows} 行是合计行，已跳过。")
+        rows = joined(sheet.skipped_rows)
+        notices.append(t("ingest.notice.total_rows", sheet=sheet.name, rows=rows))
     return notices

@@ -15,13 +15,18 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
+from data_access.ingest.errors import joined
 from data_access.ingest.normalise import Invalid
 from data_access.models import InspectionGroup, InspectionRound, Township, TownshipAlias, Village
+from i18n import t
 
-TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
-VILLAGE_SUFFIXES = ("村", "社区", "居委会")
-CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ORDINAL = re.compile(r"^(?:第)?(?:巡察)?([一二三四五六七八九十]{1,3}|\d{1,2})(?:巡察)?组$")
+TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")  # i18n-data: suffixes of township names
+VILLAGE_SUFFIXES = ("村", "社区", "居委会")  # i18n-data: suffixes of village names
+CHINESE_DIGITS = {digit: n for n, digit in enumerate("一二三四五六七八九", start=1)}  # i18n-data
+CHINESE_TEN = "十"  # i18n-data: the numeral ten in group names
+_ORDINAL = re.compile(
+    r"^(?:第)?(?:巡察)?([一二三四五六七八九十]{1,3}|\d{1,2})(?:巡察)?组$"  # i18n-data: group names
+)
 
 
 @dataclass(frozen=True)
@@ -37,8 +42,8 @@ def chinese_number(text: str) -> int | None:
     """一..九十九 or digits as an int (None when not a number)."""
     if text.isdigit():
         return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
+    if CHINESE_TEN in text:
+        tens, _, ones = text.partition(CHINESE_TEN)
         return CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(ones, 0)
     return CHINESE_DIGITS.get(text)
 
@@ -60,13 +65,25 @@ def closest(value: str, choices: list[str], count: int = 3, cutoff: float = 0.4)
     return [choice for _score, _position, choice in sorted(scored)[:count]]
 
 
+def kind_label(kind: str) -> str:
+    """What a name names (round, township, village, group) in the current language."""
+    return t(f"ingest.kind.{kind}")
+
+
 def suggestion_reason(kind: str, value: str, choices: list[str], where: str = "") -> str:
-    """未知乡镇“X”，是否为：A、B？ (or a plain "not known" when nothing is close)."""
+    """未知乡镇“X”，是否为：A、B？ or "not known"; kind as shown (kind_label("township"))."""
     close = closest(value, choices)
-    context = f"（{where}）" if where else ""
+    subject = t("ingest.unknown_kind", kind=kind)
+    context = t("ingest.reason.context", where=where) if where else ""
     if close:
-        return f"未知{kind}“{value}”{context}，是否为：{'、'.join(close)}？"
-    return f"未知{kind}“{value}”{context}，系统中没有这个名称。"
+        return t(
+            "ingest.reason.suggest",
+            subject=subject,
+            value=value,
+            context=context,
+            choices=joined(close),
+        )
+    return t("ingest.reason.no_such_name", subject=subject, value=value, context=context)
 
 
 @dataclass
@@ -127,19 +144,20 @@ class NameBook:
             if info.name == name:
                 return info.id
         known = [info.name for info in self.rounds.values()]
-        return Invalid(name, suggestion_reason("巡察轮次", name, known))
+        return Invalid(name, suggestion_reason(kind_label("round"), name, known))
 
     def township_id(self, name: str) -> int | Invalid:
         """A township by name or alias; a name without 镇/乡 matches when only one fits."""
         if name in self.ambiguous:
-            return Invalid(name, f"乡镇“{name}”在多个县（区）都有同名乡镇，无法确定是哪一个")
+            return Invalid(name, t("ingest.reason.ambiguous_township", name=name))
         if name in self.township_ids:
             return self.township_ids[name]
         if not name.endswith(TOWNSHIP_SUFFIXES):
             found = {tid for known, tid in self.township_ids.items() if _base(known) == name}
             if len(found) == 1:
                 return found.pop()
-        return Invalid(name, suggestion_reason("乡镇", name, list(self.township_ids)))
+        reason = suggestion_reason(kind_label("township"), name, list(self.township_ids))
+        return Invalid(name, reason)
 
     def village_id(self, township_id: int, name: str) -> int | Invalid:
         """A village of the given township; 钱桥 matches 钱桥村 when only one fits."""
@@ -152,17 +170,19 @@ class NameBook:
                 return found[0]
         where = self.townships.get(township_id, "")
         if not known:
-            return Invalid(name, f"乡镇“{where}”还没有登记任何村，请先在“行政区划”中登记村")
+            return Invalid(name, t("ingest.reason.no_villages", township=where))
         elsewhere = sorted(
-            {self.townships[t] for t, names in self.villages.items() if name in names}
+            {self.townships[tid] for tid, names in self.villages.items() if name in names}
         )
         if not elsewhere:
-            return Invalid(name, suggestion_reason("村", name, list(known), where))
+            return Invalid(name, suggestion_reason(kind_label("village"), name, list(known), where))
         close = closest(name, list(known))
-        reason = (
-            f"未知村“{name}”（{where}）：系统中的“{name}”属于{'、'.join(elsewhere)}，请核对乡镇"
+        reason = t(
+            "ingest.reason.village_elsewhere", name=name, township=where, others=joined(elsewhere)
         )
-        return Invalid(name, reason + (f"；本乡镇相近的村：{'、'.join(close)}" if close else ""))
+        if close:
+            reason += t("ingest.reason.close_villages", names=joined(close))
+        return Invalid(name, reason)
 
     def group_id(self, round_id: int, name: str) -> int | Invalid:
         """A group of the round by name, or by its ordinal (一组, 第1组, 巡察一组)."""
@@ -174,8 +194,8 @@ class NameBook:
             return self.group_ordinals[round_id][number]
         where = self.rounds[round_id].name if round_id in self.rounds else ""
         if not known:
-            return Invalid(name, f"巡察轮次“{where}”还没有登记巡察组，请先在“巡察轮次”页添加")
-        return Invalid(name, suggestion_reason("巡察组", name, list(known), where))
+            return Invalid(name, t("ingest.reason.no_groups", round=where))
+        return Invalid(name, suggestion_reason(kind_label("group"), name, list(known), where))
 
 
 def _base(name: str) -> str:

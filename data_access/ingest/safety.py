@@ -15,6 +15,7 @@ import defusedxml  # noqa: F401  (installed on purpose: openpyxl parses XML thro
 
 from data_access.ingest.errors import FileRejectedError
 from data_access.settings import get_settings
+from i18n import t
 
 FileKind = Literal["xlsx", "csv"]
 
@@ -47,23 +48,6 @@ _MARKUP_START = re.compile(rb"^\s*<(\?xml|!doctype|html)", re.IGNORECASE)
 _DANGEROUS_XML = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
 _ROOT_TAG = re.compile(rb"<[A-Za-z_]")
 
-MSG_EMPTY = "文件是空的（0 字节），请选择填好的台账文件。"
-MSG_NOT_SPREADSHEET = "这不是电子表格文件。请上传 Excel 工作簿（.xlsx）或 CSV 文件。"
-MSG_UTF16 = (
-    "这是 UTF-16（Unicode 文本）文件，无法读取。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。"
-)
-MSG_OLE2 = (
-    "这是旧版 Excel（.xls）文件，或设置了打开密码的加密文件，无法读取。"
-    "请在 Excel 中“另存为”不加密的 .xlsx 工作簿后再上传。"
-)
-MSG_ENCRYPTED = "文件设置了密码（已加密），无法读取。请取消密码并另存为 .xlsx 后再上传。"
-MSG_BROKEN = "文件已损坏，无法作为 Excel 工作簿打开。请在 Excel 中重新保存为 .xlsx 后再上传。"
-MSG_NOT_XLSX = "压缩包里不是 Excel 工作簿。请上传 Excel 工作簿（.xlsx）或 CSV 文件。"
-MSG_XLSB = "不支持二进制工作簿（.xlsb）。请在 Excel 中另存为 .xlsx 后再上传。"
-MSG_MACRO = "含有宏的工作簿（.xlsm）不被接受。请在 Excel 中另存为普通 .xlsx 工作簿后再上传。"
-MSG_BOMB = "文件解压后异常巨大，疑似恶意压缩文件（“zip 炸弹”），已拒绝。"
-MSG_XML_ENTITY = "文件中含有不安全的 XML 内容（实体声明），已拒绝。请用 Excel 重新保存后再上传。"
-
 
 def default_max_bytes() -> int:
     """The configured upload limit (UPLOAD_MAX_MB) in bytes."""
@@ -74,25 +58,24 @@ def check_upload(data: bytes, *, max_bytes: int | None = None) -> FileKind:
     """Refuse unsafe or unreadable uploads (FileRejectedError); else say how to read them."""
     limit = default_max_bytes() if max_bytes is None else max_bytes
     if not data:
-        raise FileRejectedError(MSG_EMPTY)
+        raise FileRejectedError(t("ingest.file.empty"))
     if len(data) > limit:
         raise FileRejectedError(
-            f"文件太大（{len(data) / 1048576:.1f} MB），上限为 {limit / 1048576:.0f} MB。"
-            "请删去无关的工作表或图片后再上传。"
+            t("ingest.file.too_large", size=len(data) / 1048576, limit=limit / 1048576)
         )
     head = data[:8]
     if head.startswith(OLE2_MAGIC):
-        raise FileRejectedError(MSG_OLE2)
+        raise FileRejectedError(t("ingest.file.ole2"))
     if head.startswith(ZIP_MAGICS):
         check_xlsx_zip(data)
         return "xlsx"
     if head.startswith(FOREIGN_MAGICS) or _MARKUP_START.match(data[:256]):
-        raise FileRejectedError(MSG_NOT_SPREADSHEET)
+        raise FileRejectedError(t("ingest.file.not_spreadsheet"))
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileRejectedError(MSG_UTF16)
+        raise FileRejectedError(t("ingest.file.utf16"))
     if b"\x00" in data[:4096]:
         # Text never holds NUL bytes (UTF-16 CSVs are not accepted either): a binary file.
-        raise FileRejectedError(MSG_NOT_SPREADSHEET)
+        raise FileRejectedError(t("ingest.file.not_spreadsheet"))
     return "csv"
 
 
@@ -101,19 +84,19 @@ def check_xlsx_zip(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise FileRejectedError(MSG_BROKEN) from exc
+        raise FileRejectedError(t("ingest.file.broken")) from exc
     with archive:
         infos = archive.infolist()
         check_zip_sizes(infos)
         names = {info.filename for info in infos}
         if any(info.flag_bits & 0x1 for info in infos):
-            raise FileRejectedError(MSG_ENCRYPTED)
+            raise FileRejectedError(t("ingest.file.encrypted"))
         if "xl/workbook.bin" in names:
-            raise FileRejectedError(MSG_XLSB)
+            raise FileRejectedError(t("ingest.file.xlsb"))
         if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-            raise FileRejectedError(MSG_NOT_XLSX)
+            raise FileRejectedError(t("ingest.file.not_xlsx"))
         if "xl/vbaProject.bin" in names or _declares_macros(archive):
-            raise FileRejectedError(MSG_MACRO)
+            raise FileRejectedError(t("ingest.file.macro"))
         for info in infos:
             if info.filename.endswith((".xml", ".rels", ".vml")):
                 check_xml_prolog(_read_head(archive, info))
@@ -122,19 +105,19 @@ def check_xlsx_zip(data: bytes) -> None:
 def check_zip_sizes(infos: list[zipfile.ZipInfo]) -> None:
     """Entry count, total declared size and per-entry compression ratio (no inflating)."""
     if len(infos) > MAX_ENTRIES:
-        raise FileRejectedError(MSG_BOMB)
+        raise FileRejectedError(t("ingest.file.bomb"))
     if sum(info.file_size for info in infos) > MAX_TOTAL_UNCOMPRESSED:
-        raise FileRejectedError(MSG_BOMB)
+        raise FileRejectedError(t("ingest.file.bomb"))
     for info in infos:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise FileRejectedError(MSG_BOMB)
+            raise FileRejectedError(t("ingest.file.bomb"))
 
 
 def _declares_macros(archive: zipfile.ZipFile) -> bool:
     """True when [Content_Types].xml names a macro-enabled workbook."""
     info = archive.getinfo("[Content_Types].xml")
     if info.file_size > CONTENT_TYPES_MAX:
-        raise FileRejectedError(MSG_BOMB)
+        raise FileRejectedError(t("ingest.file.bomb"))
     return b"macroenabled" in _read_head(archive, info, CONTENT_TYPES_MAX).lower()
 
 
@@ -144,17 +127,17 @@ def _read_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int = XML
         with archive.open(info) as part:
             return part.read(limit)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
-        raise FileRejectedError(MSG_BROKEN) from exc
+        raise FileRejectedError(t("ingest.file.broken")) from exc
 
 
 def check_xml_prolog(head: bytes) -> None:
     """Refuse DOCTYPE/ENTITY declarations; the root element must start within the head."""
     text = _as_utf8(head)
     if _DANGEROUS_XML.search(text):
-        raise FileRejectedError(MSG_XML_ENTITY)
+        raise FileRejectedError(t("ingest.file.xml_entity"))
     if text.strip() and len(head) >= XML_HEAD_BYTES and not _ROOT_TAG.search(text):
         # A prolog padded past the head could hide a DOCTYPE beyond what we read.
-        raise FileRejectedError(MSG_XML_ENTITY)
+        raise FileRejectedError(t("ingest.file.xml_entity"))
 
 
 def _as_utf8(head: bytes) -> bytes:

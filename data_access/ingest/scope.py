@@ -15,9 +15,7 @@ from data_access.ingest.errors import RowError
 from data_access.ingest.frames import MODELS, ROW
 from data_access.ingest.read import RawSheet
 from data_access.ingest.records import chunks
-
-OUT_OF_SCOPE = "超出您的乡镇权限"
-STORED_OUT_OF_SCOPE = "该编号已有记录，属于您乡镇权限以外的乡镇，不能修改"
+from i18n import t
 
 
 def scope_errors(
@@ -27,16 +25,18 @@ def scope_errors(
     if scope is None or frame.empty:
         return []
     allowed = set(scope)
+    outside = t("ingest.reason.out_of_scope")
     errors = [
-        RowError(raw.name, int(row), raw.header_of("township"), str(name or ""), OUT_OF_SCOPE)
+        RowError(raw.name, int(row), raw.header_of("township"), str(name or ""), outside)
         for row, name, township_id in zip(
             frame[ROW], frame["township"], frame["township_id"], strict=True
         )
         if isinstance(township_id, int) and township_id not in allowed
     ]
     foreign = _stored_outside(session, raw.spec.key, frame["code"], allowed)
+    stored_outside = t("ingest.reason.stored_out_of_scope")
     errors += [
-        RowError(raw.name, int(row), raw.header_of("code"), code, STORED_OUT_OF_SCOPE)
+        RowError(raw.name, int(row), raw.header_of("code"), code, stored_outside)
         for row, code in zip(frame[ROW], frame["code"], strict=True)
         if code in foreign
     ]

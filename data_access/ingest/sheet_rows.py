@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from data_access.filters import Filter
 from data_access.ingest.columns import ColumnSpec, SheetSpec
+from data_access.ingest.synonyms import NO, YES
 from data_access.models import (
     AccountabilityAction,
     InspectionGroup,
@@ -26,7 +27,6 @@ from data_access.queries.conditions import (
     problem_conditions,
 )
 
-YES, NO = "是", "否"
 SEQ_FIELD = "seq"
 
 

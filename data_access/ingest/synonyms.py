@@ -1,4 +1,5 @@
 """Words real ledgers use for coded values, mapped onto the codes of data_access.codes."""
+# i18n-data-file: input vocabulary, the Chinese words real ledgers write for coded values
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 import unicodedata
 
 from data_access.ingest.columns import ColumnSpec
+from i18n import LANGUAGES
 
 _KEY_NOISE = re.compile(r"[\s\"'“”‘’「」『』《》]+")
 
@@ -130,6 +132,7 @@ CODE_SYNONYMS: dict[str, dict[str, object]] = {
         "予以了结": "closed_no_case",
     },
 }
+YES, NO = "是", "否"  # a flag as the workbook writes it
 TRUE_WORDS = frozenset(
     {"是", "√", "✓", "✔", "y", "yes", "true", "1", "对", "有", "已销号", "销号", "已", "是的"}
 )
@@ -144,11 +147,12 @@ def fold_key(value: object) -> str:
 
 
 def code_lookup(spec: ColumnSpec) -> dict[str, object]:
-    """Folded word -> code for a coded column: its codes, its labels and its synonyms."""
+    """Folded word -> code for a coded column: its codes, its labels (any language), synonyms."""
     lookup: dict[str, object] = {}
-    for code, label in (spec.codes or {}).items():
-        lookup[fold_key(code)] = code
-        lookup[fold_key(label)] = code
+    for lang in LANGUAGES:
+        for code, label in spec.labels_in(lang).items():
+            lookup[fold_key(code)] = code
+            lookup[fold_key(label)] = code
     for word, code in CODE_SYNONYMS.get(spec.field, {}).items():
         lookup[fold_key(word)] = code
     return lookup

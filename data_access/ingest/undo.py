@@ -2,7 +2,7 @@
 
 Choice: batches are undone newest first. When a later committed batch wrote any row this
 batch wrote (or rows that point at a problem or lead this batch created), the undo is
-refused with a Chinese reason naming that batch; revert the later one first, then this one.
+refused with a reason naming that batch; revert the later one first, then this one.
 Undo restores each updated row from its before image, deletes each inserted row and the
 batch's status events, marks the batch reverted, bumps the data version and audits "undo".
 The batch row and its ImportChange images stay, as the record of what was done and undone.
@@ -37,6 +37,7 @@ from data_access.models import (
 from data_access.regions.apply import REGION_MODELS, REGIONS_KIND
 from data_access.regions.undo_checks import region_undo_blocker
 from data_access.version import bump_data_version
+from i18n import t
 
 COMMITTED, REVERTED = "committed", "reverted"
 UNDOABLE_KINDS = (LEDGER_KIND, REGIONS_KIND)
@@ -50,10 +51,10 @@ PROBLEM_CHILDREN = (AccountabilityAction, Lead, StatusEvent)
 
 
 class UndoRefusedError(Exception):
-    """The batch cannot be undone now; .message says why in Chinese."""
+    """The batch cannot be undone now; .message says why (in the UI language)."""
 
     def __init__(self, message: str) -> None:
-        """Keep the Chinese reason as .message."""
+        """Keep the reason as .message."""
         super().__init__(message)
         self.message = message
 
@@ -89,34 +90,38 @@ def _revertible_batch(session: Session, batch_id: int) -> ImportBatch:
     """The batch, if it is a committed ledger or regions import; else UndoRefusedError."""
     batch = session.get(ImportBatch, batch_id)
     if batch is None:
-        raise UndoRefusedError(f"找不到第 {batch_id} 批导入记录。")
+        raise UndoRefusedError(t("ingest.undo.not_found", batch=batch_id))
     if batch.kind not in UNDOABLE_KINDS:
-        raise UndoRefusedError(f"第 {batch_id} 批不是台账导入（{batch.file_name}），不能撤销。")
+        message = t("ingest.undo.not_undoable", batch=batch_id, file=batch.file_name)
+        raise UndoRefusedError(message)
     if batch.status != COMMITTED:
-        raise UndoRefusedError(f"第 {batch_id} 批已于 {_when(batch.reverted_at)} 撤销。")
+        message = t("ingest.undo.already", batch=batch_id, when=_when(batch.reverted_at))
+        raise UndoRefusedError(message)
     return batch
 
 
 def undo_blocker(batch_id: int, *, session: Session) -> str | None:
-    """The Chinese reason batch_id cannot be undone now, or None when it can."""
+    """The reason batch_id cannot be undone now, or None when it can."""
     later_id = _later_batch_touching(session, batch_id)
     if later_id is None:
         later_id = _later_batch_referencing(session, batch_id)
     if later_id is not None:
         later = session.get(ImportBatch, later_id)
         if later is not None:
-            return (
-                f"不能撤销第 {batch_id} 批：其后的第 {later.id} 批导入"
-                f"（文件「{later.file_name}」，上传人 {later.uploader or '未知'}，"
-                f"{_when(later.started_at)}）又修改了本批写入的记录。"
-                f"请先撤销第 {later.id} 批，再撤销第 {batch_id} 批。"
+            return t(
+                "ingest.undo.later_batch",
+                batch=batch_id,
+                later=later.id,
+                file=later.file_name,
+                uploader=later.uploader or t("ingest.undo.unknown_uploader"),
+                when=_when(later.started_at),
             )
-        return f"不能撤销第 {batch_id} 批：本批新增的问题已被其他记录引用。"
+        return t("ingest.undo.referenced", batch=batch_id)
     batch = session.get(ImportBatch, batch_id)
     if batch is not None and batch.kind == REGIONS_KIND:
         return region_undo_blocker(session, batch_id)
     if _cases_on_inserted_leads(session, batch_id):
-        return f"不能撤销第 {batch_id} 批：本批新增的移交线索已有立案审查记录。"
+        return t("ingest.undo.case_opened", batch=batch_id)
     return None
 
 
@@ -230,4 +235,4 @@ def _batch_record(batch: ImportBatch) -> dict[str, Any]:
 
 def _when(moment: Any) -> str:
     """A timestamp for messages: 2024-05-01 14:03 (UTC)."""
-    return f"{moment:%Y-%m-%d %H:%M} (UTC)" if moment is not None else "未知时间"
+    return f"{moment:%Y-%m-%d %H:%M} (UTC)" if moment is not None else t("ingest.undo.unknown_time")

@@ -16,13 +16,12 @@ from pandera.errors import SchemaErrors
 
 from data_access.codes import ACCOUNTABILITY_CATEGORIES, COMPLETED_STATUS, ORG_CATEGORIES
 from data_access.ingest.distinct import check_distinct, map_distinct
-from data_access.ingest.errors import RowError
+from data_access.ingest.errors import RowError, joined
 from data_access.ingest.frames import OUTPUT_FIELDS, ROW, SOURCE_FIELDS, model_column
 from data_access.ingest.normalise import Invalid, raw_text
 from data_access.ingest.read import RawSheet
+from i18n import t
 
-REQUIRED = "此项必填，不能为空"
-NEGATIVE = "不能为负数"
 VALID, LENGTH, NON_NEGATIVE = "valid", "length", "non_negative"
 NOT_NULLABLE, UNIQUE = "not_nullable", "field_uniqueness"
 CAN_BE_INVALID = ("date", "yuan", "int", "bool", "code")
@@ -35,8 +34,13 @@ class FrameRule:
 
     key: str
     field: str
-    reason: Callable[[pd.Series], str]  # the failing row -> Chinese reason
+    reason: Callable[[pd.Series], str]  # the failing row -> reason in the UI language
     passes: Callable[[pd.DataFrame], pd.Series]  # True where the row is fine
+
+
+def required_reason() -> str:
+    """The reason of an empty required cell."""
+    return t("ingest.reason.required")
 
 
 def _dates(series: pd.Series) -> pd.Series:
@@ -68,28 +72,27 @@ PROBLEM_RULES = (
     FrameRule(
         "rectified_order",
         "rectified_on",
-        lambda row: "完成日期早于发现日期",
+        lambda row: t("ingest.reason.rectified_before_found"),
         _not_before_found("rectified_on"),
     ),
     FrameRule(
         "deadline_order",
         "deadline",
-        lambda row: "整改时限早于发现日期",
+        lambda row: t("ingest.reason.deadline_before_found"),
         _not_before_found("deadline"),
     ),
     FrameRule(
         "rectified_needs_date",
         "rectified_on",
-        lambda row: "整改状态为“已完成”时必须填写完成日期",
+        lambda row: t("ingest.reason.rectified_needs_date"),
         lambda f: ~((f["status"] == COMPLETED_STATUS) & f["rectified_on"].isna()),
     ),
 )
 FORM_RULE = FrameRule(
     "form_required",
     "form",
-    lambda row: (
-        f"处理方式为“{ACCOUNTABILITY_CATEGORIES[row['category']]}”时必须填写形态"
-        "（第一种至第四种形态）"
+    lambda row: t(
+        "ingest.reason.form_required", category=ACCOUNTABILITY_CATEGORIES[row["category"]]
     ),
     _form_given,
 )
@@ -102,7 +105,7 @@ def frame_rules(sheet_key: str, known_problems: set[str]) -> list[FrameRule]:
     known_problem = FrameRule(
         "problem_known",
         "problem_code",
-        lambda row: f"关联问题编号“{row['problem_code']}”在本文件和系统中都找不到",
+        lambda row: t("ingest.reason.unknown_problem", code=row["problem_code"]),
         _known_problem(known_problems),
     )
     return [known_problem, FORM_RULE] if sheet_key == "accountability" else [known_problem]
@@ -203,21 +206,21 @@ def _row_errors(
 def _reason(
     check: str, frame: pd.DataFrame, index: int, field: str, rules: dict[str, FrameRule]
 ) -> str | None:
-    """The Chinese reason of one failure (None for failures another error already covers)."""
+    """The reason of one failure (None for failures another error already covers)."""
     value = frame.at[index, field]
     if check in rules:
         return rules[check].reason(frame.loc[index])
     if check == VALID:
         return value.reason if isinstance(value, Invalid) else None
     if check == NOT_NULLABLE:
-        return REQUIRED
+        return required_reason()
     if check == NON_NEGATIVE:
-        return NEGATIVE
+        return t("ingest.reason.negative")
     if check.startswith(LENGTH):
-        return f"内容过长（最多 {check.partition(':')[2]} 个字）"
+        return t("ingest.reason.too_long", max=check.partition(":")[2])
     if check == UNIQUE and isinstance(value, str):
         rows = frame.loc[frame[field] == value, ROW].tolist()
-        return f"“{value}”在本文件中重复出现（第 {'、'.join(map(str, rows))} 行）"
+        return t("ingest.reason.duplicate", value=value, rows=joined(rows))
     return None
 
 

@@ -15,6 +15,7 @@ from data_access.ingest.errors import RowError
 from data_access.ingest.frames import ROW
 from data_access.ingest.read import RawSheet
 from data_access.ingest.resolve import NameBook
+from i18n import t
 
 
 def retired_township_errors(raw: RawSheet, frame: pd.DataFrame, names: NameBook) -> list[RowError]:
@@ -38,8 +39,10 @@ def retired_township_errors(raw: RawSheet, frame: pd.DataFrame, names: NameBook)
 def _reason(name: str, ended: date, successor: str | None) -> str:
     """Why the row cannot name this township (and which one to name instead)."""
     if successor:
-        return (
-            f"乡镇“{name}”已于 {ended.isoformat()} 并入“{successor}”，"
-            f"此后发现的问题请填写“{successor}”"
+        return t(
+            "ingest.reason.township_merged",
+            name=name,
+            ended=ended.isoformat(),
+            successor=successor,
         )
-    return f"乡镇“{name}”已于 {ended.isoformat()} 停用，此后发现的问题不能记在该乡镇"
+    return t("ingest.reason.township_retired", name=name, ended=ended.isoformat())

@@ -15,7 +15,7 @@ from sqlalchemy import Subquery, and_, case, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from data_access.codes import FORMS, PERSON_CATEGORIES
+from data_access.codes import PERSON_CATEGORIES
 from data_access.filters import Filter
 from data_access.models import AccountabilityAction, Problem, Township
 from data_access.queries.aggregates import count_where
@@ -28,9 +28,10 @@ from data_access.queries.facts import (
     weighted,
 )
 from data_access.queries.headline import WRITTEN_SELF_CRITICISM
-from data_access.queries.labels import code_rank, label_codes
-from data_access.queries.overview import FORM_PENDING_LABEL, to_frame
+from data_access.queries.labels import code_rank, label_codes, month_label
+from data_access.queries.overview import form_labels, to_frame
 from data_access.roles import VIEWER, display_name_for
+from i18n import t
 
 __all__ = [
     "AccountabilityTotals",
@@ -45,7 +46,6 @@ PERSON_CODES = list(PERSON_CATEGORIES)
 SANCTION = "disciplinary_sanction"
 UNDER_INVESTIGATION = "under_investigation"
 FIRST_FORM = 1
-UNDATED_LABEL = "尚未决定"  # pending actions have no decision day yet
 TABLE_ROWS = 1000  # pairs a page table gets at most (the KPI counts them all)
 PAIR_COLUMNS = [
     "problem_code",
@@ -141,7 +141,7 @@ def fetch_accountability_totals(*, session: Session, flt: Filter) -> Accountabil
 def _with_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
     """Category and form labels; rows in sort_by order, then categories as published."""
     frame["category_label"] = label_codes(frame["category"], PERSON_CATEGORIES)
-    frame["form_label"] = [FORMS.get(form, FORM_PENDING_LABEL) for form in frame["form"].fillna(0)]
+    frame["form_label"] = form_labels(frame["form"])
     frame["category_rank"] = code_rank(frame["category"], PERSON_CATEGORIES)
     frame = frame.sort_values([*sort_by, "category_rank", "form"], kind="stable")
     return frame.drop(columns="category_rank").reset_index(drop=True)
@@ -180,10 +180,8 @@ def fetch_accountability_by_month(*, session: Session, flt: Filter) -> pd.DataFr
     )
     columns = ["month", "category", "form", "people"]
     frame = to_frame(session.exec(query).all(), columns, {"form": "Int64", "people": "int64"})
-    frame["month_label"] = [
-        f"{month.year}年{month.month}月" if month is not None else UNDATED_LABEL
-        for month in frame["month"]
-    ]
+    undated = t("queries.accountability.undated")  # pending actions have no decision day yet
+    frame["month_label"] = [month_label(month, undated) for month in frame["month"]]
     frame["undated"] = frame["month"].isna()
     frame = _with_labels(frame, ["undated", "month"])
     return frame.drop(columns="undated")

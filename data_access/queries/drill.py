@@ -11,19 +11,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data_access.codes import LabelMap
 from data_access.filters import Filter
 
 REGION_LEVELS = ("city", "county", "township", "village")
 CHILD_LEVEL = {"root": "city", "city": "county", "county": "township", "township": "village"}
 CHILD_LEVEL["village"] = "problem"
-LEVEL_LABELS = {
-    "root": "全部地区",
-    "city": "市",
-    "county": "县区",
-    "township": "乡镇",
-    "village": "村",
-    "problem": "问题",
-}
+LEVEL_LABELS = LabelMap(
+    "drill_level", ("root", "city", "county", "township", "village", "problem"), area="queries"
+)
 # The Filter fields below each level, cleared when the breadcrumb jumps back to it.
 NARROWER: dict[str, tuple[str, ...]] = {
     "root": ("cities", "counties", "townships", "villages"),

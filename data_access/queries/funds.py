@@ -19,9 +19,10 @@ from data_access.queries.facts import (
     sub_category_facts,
     weighted,
 )
-from data_access.queries.labels import label_codes
+from data_access.queries.labels import label_codes, month_label
 from data_access.queries.overview import to_frame
 from data_access.queries.problems import fetch_problem_ledger
+from i18n import t
 
 __all__ = [
     "FundsTotals",
@@ -34,7 +35,6 @@ __all__ = [
 ]
 
 LARGEST_RECOVERIES = 20
-NOT_RECTIFIED_LABEL = "尚未完成整改"  # money recorded on a problem not yet rectified
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def fetch_recovered_by_month(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Money recovered per month of rectification (as of flt.as_of).
 
     Money on a problem not rectified by then has no month (month is None) and is labelled
-    NOT_RECTIFIED_LABEL, so the months add up to the headline's recovered total.
+    as not rectified yet, so the months add up to the headline's recovered total.
     """
     facts = period_facts(flt, "rectified_month")
     month = facts.c.period_start
@@ -120,10 +120,8 @@ def fetch_recovered_by_month(*, session: Session, flt: Filter) -> pd.DataFrame:
     frame = to_frame(
         session.exec(query).all(), columns, {"recovered_yuan": "int64", "problems": "int64"}
     )
-    frame["month_label"] = [
-        f"{month.year}年{month.month}月" if month is not None else NOT_RECTIFIED_LABEL
-        for month in frame["month"]
-    ]
+    not_rectified = t("queries.funds.not_rectified")
+    frame["month_label"] = [month_label(month, not_rectified) for month in frame["month"]]
     return frame[["month", "month_label", "recovered_yuan", "problems"]]
 
 

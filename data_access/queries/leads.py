@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from data_access.codes import LEAD_OUTCOMES
+from data_access.codes import LEAD_OUTCOMES, LabelMap
 from data_access.filters import Filter
 from data_access.models import Case, Lead, Problem, Township
 from data_access.queries.conditions import case_known_clause, lead_conditions, lead_outcome_as_of
@@ -19,6 +19,7 @@ from data_access.queries.facts import largest_townships, lead_facts, weighted
 from data_access.queries.headline import fetch_lead_totals
 from data_access.queries.labels import code_rank, label_codes
 from data_access.queries.overview import to_frame
+from i18n import t
 
 __all__ = [
     "FUNNEL_STAGES",
@@ -29,13 +30,10 @@ __all__ = [
 ]
 
 TABLE_ROWS = 1000  # rows a page table gets at most (a province has 100,000 leads)
-# Funnel stage: (key of fetch_lead_totals, label, unit), in funnel order.
-FUNNEL_STAGES: tuple[tuple[str, str, str], ...] = (
-    ("leads", "移交问题线索", "条"),
-    ("cases", "立案审查", "件"),
-    ("case_people", "涉及人员", "人"),
-    ("people_sanctioned", "给予党纪政务处分", "人"),
-)
+# Funnel stages (keys of fetch_lead_totals) in funnel order; labels and units by stage.
+FUNNEL_STAGES: tuple[str, ...] = ("leads", "cases", "case_people", "people_sanctioned")
+STAGE_LABELS = LabelMap("funnel", FUNNEL_STAGES, area="queries")
+STAGE_UNITS = LabelMap("funnel_unit", FUNNEL_STAGES, area="queries")
 OUTCOME_COLUMNS = [
     "code",
     "township_id",
@@ -55,7 +53,7 @@ OUTCOME_COLUMNS = [
 def fetch_lead_funnel(*, session: Session, flt: Filter) -> pd.DataFrame:
     """The funnel as rows: stage, label, unit and count (leads, cases, people, sanctioned)."""
     totals = fetch_lead_totals(session=session, flt=flt)
-    rows = [(key, label, unit, totals[key]) for key, label, unit in FUNNEL_STAGES]
+    rows = [(key, STAGE_LABELS[key], STAGE_UNITS[key], totals[key]) for key in FUNNEL_STAGES]
     return to_frame(rows, ["stage", "stage_label", "unit", "count"], {"count": "int64"})
 
 
@@ -127,5 +125,5 @@ def fetch_leads_by_receiver(*, session: Session, flt: Filter) -> pd.DataFrame:
     )
     columns = ["transferred_to", "outcome", "leads"]
     frame = to_frame(session.exec(query).all(), columns, {"leads": "int64"})
-    frame["transferred_to"] = frame["transferred_to"].replace("", "（未填写）")
+    frame["transferred_to"] = frame["transferred_to"].replace("", t("queries.leads.no_receiver"))
     return _with_outcome_labels(frame, ["transferred_to"])

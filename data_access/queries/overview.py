@@ -25,6 +25,7 @@ from data_access.queries.facts import (
     problem_facts,
     weighted,
 )
+from i18n import t
 
 __all__ = [
     "fetch_accountability_breakdown",
@@ -36,7 +37,6 @@ __all__ = [
     "resolve_township_names",
 ]
 
-FORM_PENDING_LABEL = "待定"  # e.g. 正在立案审查: no form until the case is decided
 TREND_COLUMNS = [
     "week_start",
     "rectified_in_week",
@@ -51,6 +51,13 @@ def to_frame(rows: Iterable, columns: list[str], dtypes: Mapping[str, str]) -> p
     """A DataFrame from result rows, typed even when there are no rows."""
     frame = pd.DataFrame.from_records([tuple(row) for row in rows], columns=columns)
     return frame.astype(dict(dtypes))
+
+
+def form_labels(forms: pd.Series) -> list[str]:
+    """四种形态 labels; a record without a form (e.g. 正在立案审查: the case is not decided
+    yet) reads as pending."""
+    pending = t("queries.form_pending")
+    return [FORMS.get(form, pending) for form in forms.fillna(0)]
 
 
 def _ordered_by_code(frame: pd.DataFrame, column: str, codes: Mapping) -> pd.Series:
@@ -119,7 +126,7 @@ def fetch_accountability_breakdown(*, session: Session, flt: Filter) -> pd.DataF
         {"form": "Int64", "people": "int64"},
     )
     frame["category_label"] = frame["category"].map(PERSON_CATEGORIES)
-    frame["form_label"] = [FORMS.get(form, FORM_PENDING_LABEL) for form in frame["form"].fillna(0)]
+    frame["form_label"] = form_labels(frame["form"])
     frame["category_rank"] = _ordered_by_code(frame, "category", PERSON_CATEGORIES)
     frame = frame.sort_values(["category_rank", "form"], kind="stable").reset_index(drop=True)
     return frame[["category", "category_label", "form", "form_label", "people"]]

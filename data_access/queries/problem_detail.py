@@ -17,8 +17,9 @@ from data_access.codes import (
     STATUSES,
 )
 from data_access.filters import Filter
-from data_access.formatting import MISSING, format_int, format_yuan_wan
+from data_access.formatting import MISSING, format_int, format_yuan_in_full
 from data_access.ingest.columns import PROBLEMS, ColumnSpec
+from data_access.ingest.preview import column_title
 from data_access.models import (
     AccountabilityAction,
     Case,
@@ -36,6 +37,7 @@ from data_access.queries.conditions import overdue_clause, problem_status_as_of
 from data_access.queries.labels import label_codes
 from data_access.queries.overview import to_frame
 from data_access.roles import display_name_for
+from i18n import t
 
 __all__ = [
     "ProblemDetail",
@@ -108,15 +110,15 @@ def fetch_problem_detail(*, session: Session, flt: Filter, code: str) -> Problem
 
 
 def _display(spec: ColumnSpec, value: object) -> str:
-    """One field's text for reading: labels for codes, 是/否, thousands and 万元 for money."""
+    """One field's text for reading: labels for codes, yes/no, thousands and 万元 for money."""
     if value is None or value == "":
         return MISSING
     if spec.kind == "code" and spec.codes:
         return str(spec.codes.get(value, value))
     if spec.kind == "bool":
-        return "是" if value else "否"
+        return t("queries.yes") if value else t("queries.no")
     if spec.kind == "yuan":
-        return f"{format_int(int(value))} 元（{format_yuan_wan(int(value))}）"
+        return format_yuan_in_full(int(value))
     if spec.kind == "int":
         return format_int(int(value))
     if isinstance(value, date):
@@ -125,9 +127,9 @@ def _display(spec: ColumnSpec, value: object) -> str:
 
 
 def ledger_fields(detail: ProblemDetail) -> list[tuple[str, str]]:
-    """Every ledger column as (Chinese header, text), in the ledger template's order."""
+    """Every ledger column as (its title in the UI language, text), in the template's order."""
     return [
-        (spec.header, _display(spec, detail.values.get(spec.field)))
+        (column_title(PROBLEMS.key, spec), _display(spec, detail.values.get(spec.field)))
         for spec in PROBLEMS.columns
         if spec.field != "seq"
     ]

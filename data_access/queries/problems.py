@@ -13,6 +13,7 @@ from data_access.codes import (
     SOURCES,
     STATUSES,
     STATUSES_WITH_OVERDUE,
+    LabelMap,
     overdue_label,
 )
 from data_access.filters import Filter
@@ -26,6 +27,7 @@ from data_access.queries.conditions import (
 from data_access.queries.facts import problem_facts, weighted
 from data_access.queries.labels import code_rank, label_codes
 from data_access.queries.overview import to_frame
+from i18n import t
 
 __all__ = [
     "LEDGER_COLUMNS",
@@ -44,13 +46,8 @@ ELLIPSIS = "…"
 STATUS_LABELS = STATUSES_WITH_OVERDUE
 MAX_SEARCH_TERMS = 5  # a pasted paragraph must not become fifty LIKEs
 
-# Server-side orders the page offers (st.dataframe then sorts within one page).
-LEDGER_SORTS: dict[str, str] = {
-    "code": "问题编号",
-    "deadline": "整改时限（最早在前）",
-    "recovered": "挽回损失（最多在前）",
-    "township": "乡镇",
-}
+# Server-side orders the page offers (st.dataframe then sorts within one page), labelled.
+LEDGER_SORTS = LabelMap("sort", ("code", "deadline", "recovered", "township"), area="queries")
 LEDGER_COLUMNS = [
     "code",
     "township_id",
@@ -177,12 +174,16 @@ def fetch_problem_ledger(
 
 
 def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
-    """Chinese labels for the codes, a short description and the overdue status shown."""
+    """Labels for the codes, a short description and the overdue status shown."""
     frame["village"] = frame["village"].fillna("")
     frame["focus_area_label"] = label_codes(frame["focus_area"], FOCUS_AREAS)
     frame["source_label"] = label_codes(frame["source"], SOURCES)
     labels = label_codes(frame["status"], STATUSES)
-    frame["status_label"] = labels.where(~frame["overdue"], labels + f"（{overdue_label()}）")
+    overdue = overdue_label()
+    shown = {
+        label: t("queries.status_overdue", status=label, overdue=overdue) for label in set(labels)
+    }
+    frame["status_label"] = labels.where(~frame["overdue"], labels.map(shown))
     frame["description"] = [_shortened(text) for text in frame["description"]]
     return frame
 

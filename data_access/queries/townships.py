@@ -30,6 +30,7 @@ from data_access.queries.conditions import (
 from data_access.queries.facts import action_facts, lead_facts, problem_facts, weighted
 from data_access.queries.overview import to_frame
 from data_access.queries.weeks import WeekStart
+from i18n import t
 
 __all__ = ["COMPARISON_COLUMNS", "LEVELS", "fetch_region_comparison", "fetch_township_weekly"]
 
@@ -51,7 +52,6 @@ COMPARISON_COLUMNS = [
     "leads_transferred",
 ]
 NO_VILLAGE_ID = 0  # the row of problems found at township level (no village)
-NO_VILLAGE_LABEL = "乡镇本级（未到村）"
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def fetch_region_comparison(*, session: Session, flt: Filter, level: str) -> pd.
     members = to_frame(session.exec(members_query).all(), ["member_id", "member"], {})
     problems = _problem_totals(session, flt, region)
     if region is None and (problems["member_id"] == NO_VILLAGE_ID).any():
-        members.loc[len(members)] = [NO_VILLAGE_ID, NO_VILLAGE_LABEL]
+        members.loc[len(members)] = [NO_VILLAGE_ID, t("queries.no_village")]
     people, leads = _people_and_leads(session, flt, region)
     frame = members.astype({"member_id": "int64"}).merge(problems, on="member_id", how="left")
     frame[PROBLEM_METRICS] = frame[PROBLEM_METRICS].fillna(0).astype("int64")

@@ -35,7 +35,7 @@ from data_access.regions.diff import PlaceDiff, RegionsDiff, compute_regions_dif
 from data_access.version import bump_data_version
 
 REGIONS_KIND = "regions"
-ALIAS_NOTE = "行政区划导入"
+ALIAS_NOTE = "行政区划导入"  # i18n-data: stored in township_alias.note, not shown as a message
 FILE_NAME_MAX = 255
 # The region tables an import writes (and an undo restores), parents first.
 REGION_MODELS = (City, County, Township, TownshipAlias, Village)

@@ -12,19 +12,14 @@ from typing import Any
 
 from sqlmodel import Session
 
+from data_access.codes import LabelMap
 from data_access.ingest.errors import RowError
 from data_access.regions.plan import TownshipPlan, VillagePlan
 from data_access.regions.snapshot import RegionSnapshot, TownshipKey
 from data_access.version import read_data_version
 
 LEVELS = ("city", "county", "township", "alias", "village")
-LEVEL_LABELS = {
-    "city": "市",
-    "county": "县（区）",
-    "township": "乡镇",
-    "alias": "别名",
-    "village": "村",
-}
+LEVEL_LABELS = LabelMap("level", LEVELS, area="regions")  # level -> its name, UI language
 COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
 TOWNSHIP_FIELDS = ("kind", "valid_from", "valid_to")
 

@@ -15,11 +15,7 @@ from data_access.ingest.safety import check_upload
 from data_access.regions.plan import RegionPlan, build_plan
 from data_access.regions.rows import RowReporter, read_rows
 from data_access.regions.snapshot import RegionSnapshot
-
-NO_REGIONS_SHEET = (
-    "文件中找不到行政区划表：没有一个工作表含有“市”“县（区）”“乡镇”等列名。"
-    "请使用下载的行政区划模板填写。"
-)
+from i18n import t
 
 
 @dataclass
@@ -48,7 +44,8 @@ def parse_regions(
     parsed = ParsedRegions(file_name, digest, REGIONS.name, RegionPlan(), [], book.notices)
     errors = workbook_errors(book)
     if not book.sheets and not book.missing:
-        errors = [RowError("", FILE_ROW, "", "", NO_REGIONS_SHEET)]  # not the ledger's wording
+        no_sheet = t("regions.file.no_sheet")  # not the ledger's wording
+        errors = [RowError("", FILE_ROW, "", "", no_sheet)]
     parsed.errors.extend(errors)
     if parsed.errors or not book.sheets:
         return parsed

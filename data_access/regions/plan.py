@@ -10,17 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from data_access.ingest.resolve import suggestion_reason
+from data_access.codes import LabelMap
+from data_access.ingest.resolve import closest
 from data_access.regions.rows import RegionRow, RowReporter
 from data_access.regions.snapshot import CountyKey, RegionSnapshot, TownshipKey, VillageKey
+from i18n import t
 
 MERGE_FIELDS = ("valid_from", "valid_to", "merged_into")
-FIELD_LABELS = {
-    "kind": "类型",
-    "valid_from": "启用日期",
-    "valid_to": "停用日期",
-    "merged_into": "并入",
-}
+# A township column's name in messages: its header (catalogue "regions.sheet.column.<field>").
+FIELD_LABELS = LabelMap("sheet.column", ("kind", *MERGE_FIELDS), area="regions")
 
 
 @dataclass
@@ -107,7 +105,8 @@ def _merge_value(known: TownshipPlan, row: RegionRow, name: str, report: RowRepo
 def _conflict(report: RowReporter, row: int, name: str, earlier: object, earlier_row: int) -> None:
     """A township column that disagrees with what an earlier row wrote."""
     shown = earlier.isoformat() if isinstance(earlier, date) else earlier
-    report.add(row, name, f"与第 {earlier_row} 行填写的“{FIELD_LABELS[name]}”（{shown}）不一致")
+    reason = t("regions.reason.conflict", row=earlier_row, column=FIELD_LABELS[name], value=shown)
+    report.add(row, name, reason)
 
 
 def _add_village(plan: RegionPlan, row: RegionRow, report: RowReporter) -> None:
@@ -117,7 +116,8 @@ def _add_village(plan: RegionPlan, row: RegionRow, report: RowReporter) -> None:
         return
     if key in plan.villages:
         first = plan.villages[key].row
-        report.add(row.row, "village", f"村“{row.village}”在本文件中重复出现（第 {first} 行）")
+        reason = t("regions.reason.duplicate_village", village=row.village, row=first)
+        report.add(row.row, "village", reason)
         return
     plan.villages[key] = VillagePlan(key, row.row, row.is_poverty_village)
 
@@ -144,12 +144,20 @@ def _resolve_merge(
     names = _county_names(plan, stored, county)
     row = township.rows["merged_into"]
     if target not in names:
-        reason = suggestion_reason("乡镇", target, list(names), county[1])
-        report.add(row, "merged_into", reason.replace("未知乡镇", "并入的乡镇不存在：", 1))
+        report.add(row, "merged_into", _unknown_target(target, list(names), county[1]))
     elif names[target] == township.key[2]:
-        report.add(row, "merged_into", "乡镇不能并入自己（该名称是它自己的别名）")
+        report.add(row, "merged_into", t("regions.reason.self_merge_alias"))
     else:
         township.merged_into = names[target]
+
+
+def _unknown_target(target: str, names: list[str], county: str) -> str:
+    """Why a merge target is not known, with the close names of the county when there are any."""
+    close = closest(target, names)
+    if not close:
+        return t("regions.reason.merge_unknown", target=target, county=county)
+    choices = t("ingest.list_separator").join(close)
+    return t("regions.reason.merge_suggest", target=target, county=county, choices=choices)
 
 
 def _final_targets(plan: RegionPlan, stored: RegionSnapshot) -> dict[TownshipKey, TownshipKey]:
@@ -177,7 +185,8 @@ def _check_cycles(plan: RegionPlan, stored: RegionSnapshot, report: RowReporter)
             current = targets.get(current)
         if current == key:
             chain = " → ".join([*path, key[2]])
-            report.add(township.rows["merged_into"], "merged_into", f"并入关系形成循环：{chain}")
+            reason = t("regions.reason.merge_cycle", chain=chain)
+            report.add(township.rows["merged_into"], "merged_into", reason)
 
 
 def _check_aliases(plan: RegionPlan, stored: RegionSnapshot, report: RowReporter) -> None:
@@ -191,12 +200,14 @@ def _check_aliases(plan: RegionPlan, stored: RegionSnapshot, report: RowReporter
         for alias, row in township.aliases.items():
             other = owners.setdefault((county, alias), key)
             if alias in township_names:
-                report.add(row, "aliases", f"别名“{alias}”与乡镇“{alias}”重名", alias)
+                reason = t("regions.reason.alias_is_township", alias=alias)
             elif other != key:
-                report.add(row, "aliases", f"别名“{alias}”也写在乡镇“{other[2]}”上", alias)
+                reason = t("regions.reason.alias_twice", alias=alias, other=other[2])
             elif stored_aliases.get(alias, key[2]) != key[2]:
-                owner = stored_aliases[alias]
-                report.add(row, "aliases", f"别名“{alias}”已是乡镇“{owner}”的别名", alias)
+                reason = t("regions.reason.alias_taken", alias=alias, owner=stored_aliases[alias])
+            else:
+                continue
+            report.add(row, "aliases", reason, alias)
     _note_shadowed_aliases(plan, stored)
 
 
@@ -207,6 +218,4 @@ def _note_shadowed_aliases(plan: RegionPlan, stored: RegionSnapshot) -> None:
             continue
         owner = stored.aliases_of(key[:2]).get(key[2])
         if owner is not None:
-            plan.notices.append(
-                f"新乡镇“{key[2]}”与乡镇“{owner}”的别名同名；台账中的“{key[2]}”将归入新乡镇。"
-            )
+            plan.notices.append(t("regions.notice.shadowed_alias", name=key[2], owner=owner))

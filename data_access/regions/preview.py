@@ -1,4 +1,4 @@
-"""A RegionsDiff as small display tables and report lines (Chinese headers and values)."""
+"""A RegionsDiff as small display tables and report lines, in the UI language."""
 
 from __future__ import annotations
 
@@ -7,36 +7,51 @@ from typing import Any
 
 import pandas as pd
 
-from data_access.ingest.preview import COUNT_LABELS
-from data_access.regions.diff import LEVEL_LABELS, PlaceDiff, RegionsDiff
+from data_access.codes import LabelMap
+from data_access.regions.diff import COUNT_KEYS, LEVEL_LABELS, PlaceDiff, RegionsDiff
+from i18n import t
 
-FIELD_LABELS = {
-    "kind": "类型",
-    "valid_from": "启用日期",
-    "valid_to": "停用日期",
-    "merged_into": "并入",
-    "is_poverty_village": "是否贫困村",
-}
-PLACE_COLUMNS = ["层级", "行号", "名称"]
-CHANGE_COLUMNS = ["层级", "行号", "名称", "列", "原值", "新值"]
+# A changed column's name: its header (catalogue "regions.sheet.column.<field>").
+FIELD_LABELS = LabelMap(
+    "sheet.column",
+    ("kind", "valid_from", "valid_to", "merged_into", "is_poverty_village"),
+    area="regions",
+)
+# The outcomes a level counts, named as in the ledger preview (catalogue "ingest.count.<key>").
+PLACE_COUNT_LABELS = LabelMap("count", COUNT_KEYS[:3], area="ingest")
+# Table headers: catalogue keys of the place columns, then of a changed value's columns.
+PLACE_COLUMN_KEYS = ("regions.preview.level", "ingest.preview.row", "regions.preview.name")
+CHANGE_COLUMN_KEYS = (
+    *PLACE_COLUMN_KEYS,
+    *("ingest.preview.column", "ingest.preview.old", "ingest.preview.new"),
+)
+
+
+def place_columns() -> list[str]:
+    """Headers of a places table: level, Excel row, name."""
+    return [t(key) for key in PLACE_COLUMN_KEYS]
+
+
+def change_columns() -> list[str]:
+    """Headers of the changes table: level, Excel row, name, column, old value, new value."""
+    return [t(key) for key in CHANGE_COLUMN_KEYS]
 
 
 def place_name(place: PlaceDiff) -> str:
-    """The place's path of names, e.g. 铜陵市 / 枞阳县 / 钱桥镇 / 钱桥村 (别名 in brackets)."""
+    """The place's path of names, e.g. 铜陵市 / 枞阳县 / 钱桥镇 / 钱桥村 (an alias in brackets)."""
     if place.level == "alias":
-        return " / ".join(place.key[:-1]) + f"（别名：{place.key[-1]}）"
+        return " / ".join(place.key[:-1]) + t("regions.preview.alias", alias=place.key[-1])
     return " / ".join(place.key)
 
 
 def counts_frame(diff: RegionsDiff) -> pd.DataFrame:
-    """One row per level (市, 县（区）, 乡镇, 别名, 村) with new / changed / unchanged counts."""
+    """One row per level (city, county, township, alias, village): new / changed / unchanged."""
+    level = t("regions.preview.level")
     rows = [
-        {"层级": LEVEL_LABELS[level], **{COUNT_LABELS[k]: v for k, v in counts.items()}}
-        for level, counts in diff.counts_by_level().items()
+        {level: LEVEL_LABELS[name], **{PLACE_COUNT_LABELS[k]: v for k, v in counts.items()}}
+        for name, counts in diff.counts_by_level().items()
     ]
-    return pd.DataFrame(
-        rows, columns=["层级", *(COUNT_LABELS[k] for k in ("new", "changed", "unchanged"))]
-    )
+    return pd.DataFrame(rows, columns=[level, *PLACE_COUNT_LABELS.values()])
 
 
 def places_frame(diff: RegionsDiff, which: str) -> pd.DataFrame:
@@ -46,7 +61,7 @@ def places_frame(diff: RegionsDiff, which: str) -> pd.DataFrame:
         for level, places in diff.levels.items()
         for place in getattr(places, which)
     ]
-    return pd.DataFrame(rows, columns=PLACE_COLUMNS)
+    return pd.DataFrame(rows, columns=place_columns())
 
 
 def changes_frame(diff: RegionsDiff) -> pd.DataFrame:
@@ -58,15 +73,15 @@ def changes_frame(diff: RegionsDiff) -> pd.DataFrame:
         for place in places.changed
         for name, (old, new) in place.fields.items()
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    return pd.DataFrame(rows, columns=change_columns())
 
 
 def display(value: Any) -> str:
-    """A stored value as text: 是/否, ISO dates, "" for nothing."""
+    """A stored value as text: yes/no (是/否), ISO dates, "" for nothing."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return t("ingest.preview.yes" if value else "ingest.preview.no")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -76,7 +91,9 @@ def report_lines(diff: RegionsDiff) -> list[str]:
     """Counts per level and every error, one per line (the command line's text report)."""
     lines = []
     for level, counts in diff.counts_by_level().items():
-        shown = "  ".join(f"{COUNT_LABELS[k]} {v}" for k, v in counts.items())
+        shown = "  ".join(f"{PLACE_COUNT_LABELS[k]} {v}" for k, v in counts.items())
         lines.append(f"{LEVEL_LABELS[level]}: {shown}")
-    lines += [f"错误 / error: {error.describe()}（值「{error.value}」）" for error in diff.errors]
+    lines += [
+        t("regions.report.error", line=error.describe(), value=error.value) for error in diff.errors
+    ]
     return lines

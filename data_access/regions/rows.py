@@ -13,11 +13,11 @@ from data_access.ingest.frames import ROW, normalise_sheet
 from data_access.ingest.normalise import Invalid, clean_name, raw_text
 from data_access.ingest.read import RawSheet
 from data_access.regions.snapshot import CountyKey, TownshipKey, VillageKey
+from i18n import t
 
 NAME_MAX = 64  # city / county / township / alias / village name columns
-REQUIRED = "此项必填，不能为空"
 _ALIAS_SEPARATORS = re.compile(r"[、,，;；/／\s]+")
-KIND_BY_SUFFIX = (("街道", "街道"), ("镇", "镇"), ("乡", "乡"))
+KIND_BY_SUFFIX = (("街道", "街道"), ("镇", "镇"), ("乡", "乡"))  # i18n-data: name ending -> kind
 NAME_FIELDS = ("city", "county", "township", "village", "merged_into")
 
 
@@ -126,11 +126,11 @@ def _check_cells(values: dict[str, object], report: RowReporter) -> None:
             report.add(row, field, value.reason, value.raw)
     for field in ("city", "county", "township"):
         if values.get(field) is None:
-            report.add(row, field, REQUIRED)
+            report.add(row, field, t("ingest.reason.required"))
     for field in (*NAME_FIELDS, "aliases"):
         names = split_aliases(values.get(field), None) if field == "aliases" else [values[field]]
         if any(isinstance(n, str) and len(n) > NAME_MAX for n in names):
-            report.add(row, field, f"内容过长（最多 {NAME_MAX} 个字）")
+            report.add(row, field, t("ingest.reason.too_long", max=NAME_MAX))
     _check_township(values, report, row)
 
 
@@ -138,17 +138,17 @@ def _check_township(values: dict[str, object], report: RowReporter, row: int) ->
     """Kind, dates, merge and the poverty flag of one row."""
     name = values.get("township")
     if isinstance(name, str) and values.get("kind") is None and kind_from_name(name) is None:
-        report.add(row, "kind", "名称不以“镇”“乡”或“街道”结尾，请填写类型")
+        report.add(row, "kind", t("regions.reason.kind_missing"))
     start, end = values.get("valid_from"), values.get("valid_to")
     if isinstance(start, date) and isinstance(end, date) and end < start:
-        report.add(row, "valid_to", "停用日期早于启用日期")
+        report.add(row, "valid_to", t("regions.reason.valid_to_before_from"))
     merged = values.get("merged_into")
     if isinstance(merged, str) and values.get("valid_to") is None:
-        report.add(row, "valid_to", "填写了“并入”时，须同时填写停用日期（并入的日期）", "")
+        report.add(row, "valid_to", t("regions.reason.merge_needs_date"), "")
     if isinstance(merged, str) and merged == name:
-        report.add(row, "merged_into", "乡镇不能并入自己")
+        report.add(row, "merged_into", t("regions.reason.self_merge"))
     if values.get("is_poverty_village") is True and values.get("village") is None:
-        report.add(row, "is_poverty_village", "“是否贫困村”只用于村，请同时填写“村”")
+        report.add(row, "is_poverty_village", t("regions.reason.poverty_needs_village"))
 
 
 def _region_row(values: dict[str, object]) -> RegionRow:

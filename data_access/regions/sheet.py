@@ -8,24 +8,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from data_access.codes import LabelMap
 from data_access.ingest.columns import REGIONS
 from data_access.ingest.sheet_rows import NO, YES
 from data_access.models import City, County, Township, TownshipAlias, Village
 
 ALIAS_SEPARATOR = "、"
-# What to write in each column of the regions sheet (the template's 填写说明).
-REGION_NOTES = {
-    "city": "地级市名称，如 铜陵市",
-    "county": "县（区）名称，如 枞阳县",
-    "township": "乡镇（街道）名称；一个乡镇有多个村时，每个村一行，乡镇各列重复填写",
-    "kind": "镇、乡或街道；留空则按名称末字判断",
-    "aliases": "别名或旧名，多个用“、”分隔，如 欧山镇；台账中写别名也能识别",
-    "village": "村（社区）名称；只登记乡镇时留空",
-    "is_poverty_village": "是否贫困村：填“是”或“否”",
-    "valid_from": "乡镇设立日期，可留空",
-    "valid_to": "乡镇撤销或并入的日期；并入其他乡镇时必填",
-    "merged_into": "并入的乡镇（同一县区）；原乡镇的历史问题仍按原名显示，可选择按现行区划汇总",
-}
+# What to write in each column of the regions sheet (the template's 填写说明): field -> note
+# in the current language (catalogue "regions.note.<field>"); the template is written in zh.
+REGION_NOTES = LabelMap("note", tuple(spec.field for spec in REGIONS.columns), area="regions")
 
 
 def fetch_region_rows(*, session: Session, scope: tuple[int, ...] | None = None) -> list[list[Any]]:

@@ -8,21 +8,21 @@ from collections.abc import Iterator
 from sqlalchemy import Column, Table, select
 from sqlmodel import Session, SQLModel
 
+from data_access.codes import LabelMap
 from data_access.ingest.records import chunks
 from data_access.models import ImportChange
 from data_access.regions.apply import REGION_MODELS
+from i18n import t
 
-TABLE_LABELS = {
-    "city": "市",
-    "county": "县（区）",
-    "township": "乡镇",
-    "township_alias": "别名",
-    "village": "村",
-    "problem": "整改台账",
-    "accountability_action": "问责情况",
-    "lead": "移交线索",
-    "inspection_round": "巡察轮次",
-}
+# The tables a blocker names: the region tables and those that refer to them.
+TABLE_LABELS = LabelMap(
+    "table",
+    (
+        *("city", "county", "township", "township_alias", "village"),
+        *("problem", "accountability_action", "lead", "inspection_round"),
+    ),
+    area="regions",
+)
 
 
 def inserted_ids(session: Session, batch_id: int) -> dict[str, set[int]]:
@@ -45,7 +45,7 @@ def _references(target: Table) -> Iterator[tuple[Table, Column]]:
 
 
 def region_undo_blocker(session: Session, batch_id: int) -> str | None:
-    """The Chinese reason a regions batch cannot be undone now, or None."""
+    """The reason (UI language) a regions batch cannot be undone now, or None."""
     inserted = inserted_ids(session, batch_id)
     for model in REGION_MODELS:
         target = model.__table__
@@ -57,9 +57,10 @@ def region_undo_blocker(session: Session, batch_id: int) -> str | None:
                 if own:
                     query = query.where(table.c.id.not_in(sorted(own)))
                 if session.execute(query.limit(1)).first() is not None:
-                    return (
-                        f"不能撤销第 {batch_id} 批：本批新增的{TABLE_LABELS[target.name]}"
-                        f"已被其他数据使用（{TABLE_LABELS.get(table.name, table.name)}）。"
-                        "请先撤销或修改使用它们的数据。"
+                    return t(
+                        "regions.undo.in_use",
+                        batch=batch_id,
+                        added=TABLE_LABELS[target.name],
+                        user=TABLE_LABELS.get(table.name, table.name),
                     )
     return None

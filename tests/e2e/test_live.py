@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from signin import browser_sign_in, create_test_users
 
-from components.live import DEFERRED_TEXT
+from components.live import deferred_text
 from data_access.db import get_engine
 from data_access.schema import upgrade_schema
 from e2e.conftest import serve_dashboard
@@ -104,14 +104,14 @@ def test_meeting_mode_waits_for_the_presenters_next_step(
         expect(kpi_value(page, "整改完成")).to_have_text("381", timeout=TIMEOUT_MS)
         weekly = weekly_file(get_engine(live_sqlite), tmp_path / "第10周台账.xlsx")
         commit_with_cli(live_sqlite, weekly.path)
-        expect(page.get_by_text(DEFERRED_TEXT)).to_be_visible(timeout=TIMEOUT_MS)
+        expect(page.get_by_text(deferred_text())).to_be_visible(timeout=TIMEOUT_MS)
         expect(kpi_value(page, "整改完成")).to_have_text("381")  # the screen did not jump
         page.screenshot(path=artifacts / "e2e_live_meeting_waiting.png")
 
         page.get_by_role("button", name="下一步").click()
         page.get_by_role("button", name="上一步").click(timeout=TIMEOUT_MS)
         expect(kpi_value(page, "整改完成")).to_have_text("384", timeout=TIMEOUT_MS)
-        expect(page.get_by_text(DEFERRED_TEXT)).to_have_count(0)
+        expect(page.get_by_text(deferred_text())).to_have_count(0)
         expect(page.get_by_test_id("stException")).to_have_count(0)
 
 

@@ -10,11 +10,6 @@ import pytest
 from data_access.ingest.columns import ACCOUNTABILITY, LEADS, PROBLEMS
 from data_access.ingest.distinct import check_distinct, map_distinct, map_distinct_rows
 from data_access.ingest.normalise import (
-    REASON_BOOL,
-    REASON_DATE,
-    REASON_DATE_RANGE,
-    REASON_INT,
-    REASON_YUAN,
     Invalid,
     clean_code,
     clean_name,
@@ -26,7 +21,11 @@ from data_access.ingest.normalise import (
     parse_int,
     parse_yuan,
     parser_for,
+    reason_date,
+    reason_date_range,
+    reason_yuan,
 )
+from i18n import t
 
 JUNE_8 = date(2018, 6, 8)
 
@@ -66,12 +65,12 @@ def test_blank_dates_are_none(cell: object) -> None:
 @pytest.mark.parametrize(
     ("cell", "reason"),
     [
-        ("2018/13/8", REASON_DATE),
-        ("2018年2月30日", REASON_DATE),
-        ("六月八日", REASON_DATE),
-        ("1899-01-01", REASON_DATE_RANGE),
-        (12.0, REASON_DATE_RANGE),
-        ("20991340", REASON_DATE),
+        ("2018/13/8", reason_date()),
+        ("2018年2月30日", reason_date()),
+        ("六月八日", reason_date()),
+        ("1899-01-01", reason_date_range()),
+        (12.0, reason_date_range()),
+        ("20991340", reason_date()),
     ],
 )
 def test_unreadable_dates_are_invalid_with_a_reason(cell: object, reason: str) -> None:
@@ -121,7 +120,7 @@ def test_blank_amounts_are_none(cell: object) -> None:
 @pytest.mark.parametrize("cell", ["一万二", "12000美元", "约1万", True])
 def test_unreadable_amounts_are_invalid(cell: object) -> None:
     assert parse_yuan(cell) == Invalid(
-        str(cell).strip() if cell is not True else "True", REASON_YUAN
+        str(cell).strip() if cell is not True else "True", reason_yuan()
     )
 
 
@@ -136,8 +135,8 @@ def test_counts_accept_units_and_full_width_digits_but_not_fractions() -> None:
         None,
         None,
     ]
-    assert parse_int(1.5) == Invalid("1.5", REASON_INT)
-    assert parse_int("三项") == Invalid("三项", REASON_INT)
+    assert parse_int(1.5) == Invalid("1.5", t("ingest.reason.int"))
+    assert parse_int("三项") == Invalid("三项", t("ingest.reason.int"))
 
 
 @pytest.mark.parametrize(
@@ -164,7 +163,7 @@ def test_yes_no_flags(cell: object, flag: bool | None) -> None:
 
 
 def test_an_unknown_flag_is_invalid() -> None:
-    assert parse_bool("可能") == Invalid("可能", REASON_BOOL)
+    assert parse_bool("可能") == Invalid("可能", t("ingest.reason.bool"))
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from sqlalchemy.engine import Engine
 from data_access.db import session_scope
 from data_access.ingest.errors import FileRejectedError
 from data_access.ingest.records import LEDGER_TABLES
-from data_access.ingest.safety import MSG_EMPTY
 from data_access.models import InspectionRound, Township
+from i18n import t
 from tests.ingest.conftest import Parse
 from tests.ingest.ledger_files import (
     ACCOUNTABILITY,
@@ -129,7 +129,7 @@ def test_organisation_defaults_from_the_category(parse: Parse) -> None:
 def test_an_unsafe_file_raises_before_parsing(parse: Parse) -> None:
     with pytest.raises(FileRejectedError) as caught:
         parse(b"", "空.xlsx")
-    assert caught.value.message == MSG_EMPTY
+    assert caught.value.message == t("ingest.file.empty")
     with pytest.raises(FileRejectedError):
         parse(ledger_bytes(5), max_bytes=100)
 

@@ -11,8 +11,8 @@ import pytest
 import xlsxwriter
 
 from data_access.ingest.errors import FileRejectedError
-from data_access.ingest.read import MSG_ENCODING, decode_csv, read_workbook
-from data_access.ingest.safety import MSG_BROKEN
+from data_access.ingest.read import decode_csv, read_workbook
+from i18n import t
 from tests.ingest.conftest import Parse
 from tests.ingest.ledger_files import (
     PROBLEMS,
@@ -42,7 +42,7 @@ def test_csv_encodings_are_detected_not_guessed() -> None:
     assert decode_csv(text.encode("gb18030")) == (text, "gb18030")
     with pytest.raises(FileRejectedError) as caught:
         decode_csv(b"\xa1\xa1\xff\xfe\x80")
-    assert caught.value.message == MSG_ENCODING
+    assert caught.value.message == t("ingest.file.encoding")
 
 
 def test_gbk_utf8_and_bom_csvs_of_the_same_content_parse_identically(parse: Parse) -> None:
@@ -205,7 +205,7 @@ def test_a_workbook_with_a_malformed_sheet_is_refused_as_broken(parse: Parse) ->
     data = rewrite_zip(xlsx_bytes(short_sheet()), {"xl/worksheets/sheet1.xml": b"<worksheet><"})
     with pytest.raises(FileRejectedError) as caught:
         parse(data)
-    assert caught.value.message == MSG_BROKEN
+    assert caught.value.message == t("ingest.file.broken")
 
 
 def test_hidden_helper_sheets_and_the_instructions_sheet_are_not_read(parse: Parse) -> None:

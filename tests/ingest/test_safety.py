@@ -12,6 +12,7 @@ import pytest
 from data_access.ingest import safety
 from data_access.ingest.errors import FileRejectedError
 from data_access.ingest.safety import check_upload
+from i18n import t
 from tests.ingest.ledger_files import ledger_bytes, patch_central_directory, rewrite_zip
 
 BILLION_LAUGHS = (
@@ -41,7 +42,7 @@ def test_a_valid_workbook_passes_as_xlsx_and_text_as_csv(ledger: bytes) -> None:
 
 
 def test_an_empty_file_is_refused() -> None:
-    assert refusal(b"") == safety.MSG_EMPTY
+    assert refusal(b"") == t("ingest.file.empty")
 
 
 def test_a_file_over_the_limit_is_refused(ledger: bytes) -> None:
@@ -61,24 +62,24 @@ def test_the_default_limit_comes_from_upload_max_mb(monkeypatch: pytest.MonkeyPa
     ids=["exe", "elf", "pdf", "png"],
 )
 def test_a_renamed_non_spreadsheet_is_refused(head: bytes) -> None:
-    assert refusal(head + bytes(range(256)) * 4) == safety.MSG_NOT_SPREADSHEET
+    assert refusal(head + bytes(range(256)) * 4) == t("ingest.file.not_spreadsheet")
 
 
 def test_html_pretending_to_be_excel_is_refused() -> None:
     assert refusal(b"<html><table><tr><td>1</td></tr></table></html>") == (
-        safety.MSG_NOT_SPREADSHEET
+        t("ingest.file.not_spreadsheet")
     )
 
 
 def test_an_ole2_file_old_xls_or_password_protected_is_refused() -> None:
     message = refusal(safety.OLE2_MAGIC + b"\x00" * 504 + b"EncryptedPackage")
-    assert message == safety.MSG_OLE2
+    assert message == t("ingest.file.ole2")
     assert "另存为" in message and ".xlsx" in message
 
 
 def test_a_workbook_with_a_vba_project_is_refused(ledger: bytes) -> None:
     xlsm = rewrite_zip(ledger, {}, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 macro"})
-    assert refusal(xlsm) == safety.MSG_MACRO
+    assert refusal(xlsm) == t("ingest.file.macro")
 
 
 def test_a_macro_enabled_content_type_is_refused(ledger: bytes) -> None:
@@ -86,18 +87,20 @@ def test_a_macro_enabled_content_type_is_refused(ledger: bytes) -> None:
         types = archive.read("[Content_Types].xml")
     macro_types = types.replace(b"spreadsheetml.sheet.main+xml", b"sheet.macroEnabled.main+xml")
     assert macro_types != types
-    assert refusal(rewrite_zip(ledger, {"[Content_Types].xml": macro_types})) == safety.MSG_MACRO
+    assert refusal(rewrite_zip(ledger, {"[Content_Types].xml": macro_types})) == t(
+        "ingest.file.macro"
+    )
 
 
 def test_a_zip_that_is_not_a_workbook_is_refused() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
-    assert refusal(out.getvalue()) == safety.MSG_NOT_XLSX
+    assert refusal(out.getvalue()) == t("ingest.file.not_xlsx")
 
 
 def test_a_truncated_zip_is_refused(ledger: bytes) -> None:
-    assert refusal(ledger[: len(ledger) // 2]) == safety.MSG_BROKEN
+    assert refusal(ledger[: len(ledger) // 2]) == t("ingest.file.broken")
 
 
 def test_a_real_zip_bomb_is_refused_from_its_directory() -> None:
@@ -112,13 +115,13 @@ def test_a_real_zip_bomb_is_refused_from_its_directory() -> None:
                 part.write(zeros)
     bomb = out.getvalue()
     assert len(bomb) < 5 << 20
-    assert refusal(bomb) == safety.MSG_BOMB
+    assert refusal(bomb) == t("ingest.file.bomb")
 
 
 def test_a_declared_size_is_enough_to_refuse_without_reading_the_data(ledger: bytes) -> None:
     """The sizes come from the central directory: the corrupt data behind it is never read."""
     huge = patch_central_directory(ledger, "xl/worksheets/sheet1.xml", size=0xFFFF_FFF0)
-    assert refusal(huge) == safety.MSG_BOMB
+    assert refusal(huge) == t("ingest.file.bomb")
 
 
 def test_a_high_ratio_entry_is_refused() -> None:
@@ -127,7 +130,7 @@ def test_a_high_ratio_entry_is_refused() -> None:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/sharedStrings.xml", b" " * (20 << 20))
-    assert refusal(out.getvalue()) == safety.MSG_BOMB
+    assert refusal(out.getvalue()) == t("ingest.file.bomb")
 
 
 def test_too_many_entries_are_refused() -> None:
@@ -135,12 +138,12 @@ def test_too_many_entries_are_refused() -> None:
     with zipfile.ZipFile(out, "w") as archive:
         for number in range(safety.MAX_ENTRIES + 1):
             archive.writestr(f"xl/media/{number}.xml", "")
-    assert refusal(out.getvalue()) == safety.MSG_BOMB
+    assert refusal(out.getvalue()) == t("ingest.file.bomb")
 
 
 def test_an_encrypted_zip_entry_is_refused(ledger: bytes) -> None:
     encrypted = patch_central_directory(ledger, "xl/workbook.xml", flags=0x1)
-    assert refusal(encrypted) == safety.MSG_ENCRYPTED
+    assert refusal(encrypted) == t("ingest.file.encrypted")
 
 
 def test_an_entity_expansion_part_is_refused(ledger: bytes) -> None:
@@ -148,19 +151,19 @@ def test_an_entity_expansion_part_is_refused(ledger: bytes) -> None:
         strings = archive.read("xl/sharedStrings.xml")
     body = strings.split(b"?>", 1)[1]
     bomb = rewrite_zip(ledger, {"xl/sharedStrings.xml": BILLION_LAUGHS + body})
-    assert refusal(bomb) == safety.MSG_XML_ENTITY
+    assert refusal(bomb) == t("ingest.file.xml_entity")
 
 
 def test_an_entity_declaration_in_utf16_is_refused(ledger: bytes) -> None:
     part = BILLION_LAUGHS.decode().replace('"1.0"?>', '"1.0" encoding="UTF-16"?>') + "<sst/>"
     bomb = rewrite_zip(ledger, {"xl/sharedStrings.xml": part.encode("utf-16")})
-    assert refusal(bomb) == safety.MSG_XML_ENTITY
+    assert refusal(bomb) == t("ingest.file.xml_entity")
 
 
 def test_a_declaration_hidden_behind_a_padded_prolog_is_refused(ledger: bytes) -> None:
     padded = b'<?xml version="1.0"?>' + b" " * (safety.XML_HEAD_BYTES + 10) + BILLION_LAUGHS[21:]
     assert refusal(rewrite_zip(ledger, {"xl/styles.xml": padded + b"<a/>"})) == (
-        safety.MSG_XML_ENTITY
+        t("ingest.file.xml_entity")
     )
 
 
@@ -171,4 +174,4 @@ def test_defusedxml_is_installed_and_openpyxl_uses_it() -> None:
 
 
 def test_a_utf16_text_file_gets_a_save_as_utf8_hint() -> None:
-    assert refusal("问题编号,乡镇\n".encode("utf-16")) == safety.MSG_UTF16
+    assert refusal("问题编号,乡镇\n".encode("utf-16")) == t("ingest.file.utf16")

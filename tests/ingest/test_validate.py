@@ -9,9 +9,9 @@ from sqlalchemy.engine import Engine
 
 from data_access.db import session_scope
 from data_access.ingest.errors import RowError
-from data_access.ingest.normalise import REASON_DATE
-from data_access.ingest.parse import NO_ROUND, parse_ledger
+from data_access.ingest.parse import parse_ledger
 from data_access.schema import upgrade_schema
+from i18n import t
 from tests.ingest.conftest import Parse
 from tests.ingest.ledger_files import (
     ACCOUNTABILITY,
@@ -48,7 +48,7 @@ def problem_errors(parse: Parse, **first_row: object) -> list[RowError]:
         ({"乡镇": None}, "乡镇", "", "此项必填，不能为空"),
         ({"问题描述": "   "}, "问题描述", "", "此项必填，不能为空"),
         ({"问题编号": None}, "问题编号", "", "此项必填，不能为空"),
-        ({"发现日期": "2018/13/8"}, "发现日期", "2018/13/8", REASON_DATE),
+        ({"发现日期": "2018/13/8"}, "发现日期", "2018/13/8", t("ingest.reason.date")),
         ({"挽回损失(元)": "-100"}, "挽回损失(元)", "-100", "不能为负数"),
         (
             {"挽回损失(元)": "一百元"},
@@ -225,7 +225,7 @@ def test_no_inspection_round_at_all_is_a_file_error(empty_engine: Engine) -> Non
     upgrade_schema(empty_engine)
     with session_scope(empty_engine) as session:
         parsed = parse_ledger(xlsx_bytes(sheet(SHEET, base_problems())), "a.xlsx", session=session)
-    assert parsed.errors == [RowError("", 0, "", "", NO_ROUND)]
+    assert parsed.errors == [RowError("", 0, "", "", t("ingest.file.no_round"))]
     assert parsed.problems.empty
 
 

@@ -1,0 +1,182 @@
+"""Messages of the shared page parts (components/): KPI cards, empty states, table controls."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # KPI card labels (components.kpi.card(name, ...) reads "components.kpi.<name>")
+    "components.kpi.problems_total": ("问题总数", "Problems"),
+    "components.kpi.rectified": ("整改完成", "Rectified"),
+    "components.kpi.completion_rate": ("完成率", "Completion rate"),
+    "components.kpi.recovered": ("挽回损失", "Losses recovered"),
+    "components.kpi.rules_improved": ("完善制度", "Rules improved"),
+    "components.kpi.accountable": ("问责追责", "Accountability"),
+    "components.kpi.leads": ("移交线索", "Leads transferred"),
+    "components.kpi.cases": ("立案审查", "Cases opened"),
+    "components.kpi.overdue": ("已逾期", "Overdue"),
+    "components.kpi.problems_recovered": ("涉及问题数", "Problems involved"),
+    "components.kpi.sanctioned": ("党政纪处分", "Party/government sanctions"),
+    "components.kpi.first_form_share": ("第一种形态占比", "Share of form 1"),
+    "components.kpi.under_investigation": ("正在立案审查", "Under investigation"),
+    # KPI card tooltips: the headline (总览)
+    "components.kpi.total_help": (
+        "巡察发现的问题（当前筛选范围，单位：个）",
+        "Problems found by the inspection (current filter)",
+    ),
+    "components.kpi.rectified_help": (
+        "整改状态为“已完成”的问题（个）；另有 {overdue} 个已过整改时限仍未完成",
+        "Problems with the status “Rectified”; another {overdue} are past their deadline"
+        " and not rectified",
+    ),
+    "components.kpi.rate_help": (
+        "整改完成 ÷ 问题总数；“基本完成”不计入",
+        "Rectified ÷ problems; “Basically done” does not count",
+    ),
+    "components.kpi.rules_help": (
+        "整改中建立或完善的制度（项）",
+        "Rules made or improved during rectification",
+    ),
+    "components.kpi.accountable_help": (
+        "8 类处理方式合计（人）；另有 {organisations} 个村党组织作书面检查，不计入人数",
+        "People, all 8 measures together; another {organisations} village Party organisations"
+        " made a written self-criticism, not counted as people",
+    ),
+    "components.kpi.leads_help": (
+        "移交纪检监察机关的问题线索（条）",
+        "Problem leads transferred to the discipline inspection and supervision bodies",
+    ),
+    "components.kpi.cases_help": (
+        "立案 {cases} 件，涉及 {people} 人，已给予党纪政务处分 {sanctioned} 人",
+        "{cases} cases opened, involving {people} people; {sanctioned} people given"
+        " a Party/government sanction",
+    ),
+    # KPI card tooltips: the pages (问题清单, 资金挽损, 问责情况, 线索移交)
+    "components.kpi.problems_help": (
+        "当前筛选范围内的问题（个）",
+        "Problems within the current filter",
+    ),
+    "components.kpi.done_help": (
+        "整改状态为“已完成”的问题（个）",
+        "Problems with the status “Rectified”",
+    ),
+    "components.kpi.overdue_help": (
+        "已过整改时限仍未完成的问题（个）",
+        "Problems past their deadline and not rectified",
+    ),
+    "components.kpi.rules_problems_help": (
+        "整改中建立或完善的制度（项），涉及 {problems} 个问题",
+        "Rules made or improved during rectification, in {problems} problems",
+    ),
+    "components.kpi.problems_recovered_help": (
+        "挽回了损失的问题（个）",
+        "Problems whose losses were recovered",
+    ),
+    "components.kpi.organisations_help": (
+        "8 类处理方式合计（人）；另有 {organisations} 个组织作书面检查，不计入",
+        "People, all 8 measures together; another {organisations} organisations made"
+        " a written self-criticism, not counted",
+    ),
+    "components.kpi.sanctioned_help": (
+        "给予党纪政务处分的人数（第二、三种形态）",
+        "People given a Party/government sanction (forms 2 and 3)",
+    ),
+    "components.kpi.first_form_help": (
+        "谈话、批评教育、诫勉等 {people} 人 ÷ 问责追责人数",
+        "{people} people given talks, criticism, admonishment and the like"
+        " ÷ people held accountable",
+    ),
+    "components.kpi.investigation_help": (
+        "尚未作出处理决定的人数",
+        "People with no decision yet",
+    ),
+    "components.kpi.unit": ("单位：{unit}", "Unit: {unit}"),
+    # Notes, empty states
+    "components.chart_notes.largest": (
+        "仅显示{measure}最多的 {count} 个乡镇；按市、县区筛选可查看其余乡镇。",
+        "Only the {count} townships with the most {measure} are shown;"
+        " filter by city or county to see the others.",
+    ),
+    "components.empty.no_match": (
+        "当前筛选条件下没有匹配的记录。",
+        "No records match the current filter.",
+    ),
+    "components.empty.hint": (
+        "可在左侧筛选栏调整条件，或点击“清除全部”查看全部数据。",
+        "Change the filter in the sidebar on the left, or click “Clear all” to see all data.",
+    ),
+    # Table controls (components.tables)
+    "components.tables.search": ("全文搜索", "Full-text search"),
+    "components.tables.search_placeholder": (
+        "在问题描述、整改措施和问题编号中查找，多个词用空格分开",
+        "Searches problem descriptions, rectification measures and problem codes;"
+        " separate words with spaces",
+    ),
+    "components.tables.sort": ("排序", "Sort by"),
+    "components.tables.total": ("共 {total} 条", "{total} rows"),
+    "components.tables.page": (
+        "页码（共 {pages} 页，每页 {size} 条）",
+        "Page ({pages} pages, {size} rows each)",
+    ),
+    "components.tables.shown": (
+        "共 {total} 条，当前显示第 {shown} 条",
+        "{total} rows, showing rows {shown}",
+    ),
+    # 轮次对比 (components.round_comparison)
+    "components.rounds.card_help": (
+        "问题 {problems} 个，整改完成 {rectified} 个",
+        "{problems} problems, {rectified} rectified",
+    ),
+    "components.rounds.change": (
+        "；比上一轮 {points:+.1f} 个百分点",
+        "; {points:+.1f} percentage points on the previous round",
+    ),
+    "components.rounds.one_round": (
+        "当前筛选范围内只有一轮巡察的问题；新建下一轮并上传台账后，这里并排对比两轮。",
+        "The current filter holds problems of one inspection round only; once the next round"
+        " is created and its ledger uploaded, the two rounds are compared here side by side.",
+    ),
+    "components.rounds.rollup_hint": (
+        "已撤并的乡镇在往轮中按原名显示；在左侧筛选栏勾选“按现行区划汇总”，"
+        "可把它们的问题归入现在所属的乡镇，两轮按同一区划对比。",
+        "Merged townships appear under their former names in past rounds; tick"
+        " “Count under current regions” in the sidebar on the left to count their problems"
+        " under the townships they belong to now and compare both rounds on the same regions.",
+    ),
+    # 轮次对比, 会议模式 and briefing table titles (components.view_parts)
+    "components.view.townships": ("各乡镇对比", "Townships compared"),
+    "components.view.problems": ("问题清单", "Problem list"),
+    "components.view.overdue": ("逾期问题清单", "Overdue problems"),
+    "components.view.pairs": (
+        "一案双查（直接责任与领导责任）",
+        "Dual accountability (direct and leadership responsibility)",
+    ),
+    "components.view.leads": ("线索办理情况", "Lead handling"),
+    # Table column headers (components.page_tables.header; fields that a chart also names
+    # use the chart's message, see SHARED_HEADERS there)
+    "components.column.code": ("问题编号", "Problem code"),
+    "components.column.code_help": ("选中一行查看问题详情", "Select a row to see the problem"),
+    "components.column.related_problem": ("关联问题", "Related problem"),
+    "components.column.village": ("村", "Village"),
+    "components.column.status_help": (
+        "超过整改时限仍未完成的标为“已逾期”",
+        "Problems past their deadline and not rectified are marked “Overdue”",
+    ),
+    "components.column.deadline": ("整改时限", "Deadline"),
+    "components.column.rectified_on": ("完成日期", "Date rectified"),
+    "components.column.sub_category": ("问题子类", "Sub-category"),
+    "components.column.description": ("问题描述", "Problem description"),
+    "components.column.source_label": ("问题来源", "Source"),
+    "components.column.responsible_unit": ("责任单位", "Responsible unit"),
+    "components.column.direct_name": ("直接责任人", "Directly responsible"),
+    "components.column.direct_position": ("直接责任人职务", "Position (direct)"),
+    "components.column.direct_category_label": ("处理方式（直接）", "Measure (direct)"),
+    "components.column.leader_name": ("领导责任人", "Leader responsible"),
+    "components.column.leader_position": ("领导责任人职务", "Position (leader)"),
+    "components.column.leader_category_label": ("处理方式（领导）", "Measure (leader)"),
+    "components.column.decided_on": ("决定日期", "Date decided"),
+    "components.column.organisation": ("组织", "Organisation"),
+    "components.column.lead_code": ("线索编号", "Lead code"),
+    "components.column.subject_position": ("被反映人职务", "Position of the person reported"),
+    "components.column.transferred_to": ("移交单位", "Transferred to"),
+    "components.column.transferred_on": ("移交日期", "Date transferred"),
+    "components.column.case_opened_on": ("立案日期", "Date case opened"),
+    "components.column.people_involved": ("涉及人员", "People involved"),
+    "components.column.people_sanctioned": ("给予处分", "People sanctioned"),
+}
