@@ -21,7 +21,10 @@ step() {  # run every step even after a failure, so one run shows everything tha
 }
 step "ruff check" .venv/bin/ruff check .
 step "ruff format" .venv/bin/ruff format --check .
-step "pytest" .venv/bin/python -m pytest --junitxml=test-artifacts/junit.xml --durations=10 "$@"
+# Whole files per worker (fixtures are per file and per worker); most tests wait on a
+# browser, a server or a database, so three workers keep two cores busy. PYTEST_WORKERS=0: serial.
+step "pytest" .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-3}" --dist loadfile \
+  --junitxml=test-artifacts/junit.xml --durations=10 "$@"
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "失败 / FAILED: ${failed[*]}" >&2

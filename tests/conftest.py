@@ -87,6 +87,12 @@ def reset_schema(engine: Engine) -> None:
     upgrade_schema(engine)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Files holding slow tests first, so parallel workers (-n, whole files each) end together."""
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)  # stable: order kept otherwise
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     """The database backend under test: sqlite, and postgres when available."""

@@ -20,6 +20,7 @@ from components.live import deferred_text
 from data_access.db import get_engine
 from data_access.schema import upgrade_schema
 from e2e.conftest import serve_dashboard
+from e2e.test_overview import wait_for_app_run
 from tests.live_files import commit_with_cli, weekly_file
 
 pytestmark = pytest.mark.e2e
@@ -145,6 +146,9 @@ def test_two_servers_on_one_postgresql_database(
 
         # The uploader's own notice links to the batch on the import history.
         staff.get_by_test_id("stSidebarNav").get_by_text("总览").click()
-        staff.get_by_test_id("stPageLink").filter(has_text="批").click(timeout=TIMEOUT_MS)
+        wait_for_app_run(staff)
+        # .first: while a rerun replaces the line, the old link may linger beside the new one.
+        batch_link = staff.get_by_test_id("stPageLink").filter(has_text="批").first
+        batch_link.click(timeout=TIMEOUT_MS)
         expect(staff.get_by_text("批导入")).to_be_visible(timeout=TIMEOUT_MS)
         expect(staff.get_by_test_id("stException")).to_have_count(0)
