@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -34,7 +34,7 @@ from data_access.ingest.records import (
     LEADS,
     PROBLEM_CODE,
     PROBLEMS,
-    chunks,
+    insert_rows,
     problem_ids,
     row_to_json,
     table_row,
@@ -206,8 +206,7 @@ class _BatchWriter:
         # No RETURNING: SQLite would run it row by row. Under the writer lock, the rows of
         # this table stamped with this batch are exactly the ones just inserted (the
         # changed rows are stamped afterwards).
-        for part in chunks(rows):
-            self.session.execute(insert(table), part)
+        insert_rows(self.session, table, rows)
         query = select(table.c.code, table.c.id).where(table.c.import_batch_id == self.batch_id)
         ids = dict(tuple(row) for row in self.session.execute(query)) if rows else {}
         for row in rows:
@@ -244,8 +243,7 @@ class _BatchWriter:
             }
             for row, before in images
         ]
-        for part in chunks(changes):
-            self.session.execute(insert(ImportChange.__table__), part)  # type: ignore[attr-defined]
+        insert_rows(self.session, ImportChange.__table__, changes)  # type: ignore[arg-type]
 
     def write_status_events(self, sheet: SheetDiff) -> None:
         """Append the status history of new problems and of changed statuses."""
@@ -257,8 +255,7 @@ class _BatchWriter:
         for row in sheet.changed:
             if "status" in row.fields:
                 events.append(self._event(row.stored["id"], row.values["status"], _day_of(row)))
-        for part in chunks(events):
-            self.session.execute(insert(StatusEvent.__table__), part)  # type: ignore[attr-defined]
+        insert_rows(self.session, StatusEvent.__table__, events)  # type: ignore[arg-type]
 
     def _event(self, problem_id: int, status: str, day: date) -> dict[str, Any]:
         """One StatusEvent row of this batch."""
