@@ -95,13 +95,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "charts.overview.township.title": ("各乡镇整改完成情况", "Rectification by township"),
     "charts.overview.township.subtitle": (
         "按完成率排序；条末数字为完成率（只计“已完成”）",
-        "Sorted by completion rate; the figure after each bar is the completion rate"
-        " (rectified only)",
+        "Sorted by completion rate (rectified only), shown after each bar",
     ),
     "charts.overview.area.title": ("各巡察重点问题整改情况", "Rectification by focus area"),
     "charts.overview.area.subtitle": (
         "条末数字为完成率",
-        "The figure after each bar is the completion rate",
+        "Completion rate after each bar",
     ),
     "charts.overview.accountability.title": ("问责追责情况", "Accountability"),
     "charts.overview.accountability.subtitle": (
