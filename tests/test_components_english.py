@@ -59,11 +59,15 @@ def test_headline_cards_in_english() -> None:
         "Leads transferred",
         "Cases opened",
     ]
-    assert cards["Rectified"].help.startswith("Problems with the status “Rectified”; another 12")
+    assert cards["Rectified"].help.startswith(
+        "Problems with the status “Rectified”; overdue (past the deadline, not rectified): 12"
+    )
     assert cards["Losses recovered"].value == "¥1,170,128"
     assert cards["Losses recovered"].help == "¥1,170,128"
-    assert "another 3 village Party organisations" in cards["Accountability"].help
-    assert cards["Cases opened"].help.startswith("1 cases opened, involving 2 people; 1 people")
+    assert "self-criticism (3) are not counted as people" in cards["Accountability"].help
+    assert cards["Cases opened"].help.startswith(
+        "Cases opened: 1; people involved: 2; given a Party/government sanction: 1"
+    )
     assert not no_chinese([text for kpi in cards.values() for text in (kpi.label, kpi.help)])
 
 
@@ -85,8 +89,10 @@ def test_page_cards_in_english() -> None:
         cards += leads_kpis(funnel)
     helps = {kpi.label: kpi.help for kpi in cards}
     assert helps["Overdue"] == "Problems past their deadline and not rectified"
-    assert helps["Rules improved"].endswith("in 6 problems")
-    assert helps["Share of form 1"].startswith("7 people given talks")
+    assert helps["Rules improved"].endswith("problems involved: 6")
+    assert helps["Share of form 1"].startswith(
+        "People given talks, criticism, admonishment and the like (7)"
+    )
     assert helps["Leads transferred"] == "Unit: leads"
     assert not no_chinese([text for kpi in cards for text in (kpi.label, kpi.value, kpi.help)])
 
@@ -122,8 +128,8 @@ def test_round_cards_in_english() -> None:
     )
     with use_language("en"):
         first, second = round_kpis(totals)
-    assert first.help == "1,000 problems, 500 rectified"
-    assert second.help == "8 problems, 5 rectified; +12.5 percentage points on the previous round"
+    assert first.help == "Problems: 1,000, rectified: 500"
+    assert second.help == "Problems: 8, rectified: 5; +12.5 percentage points on the previous round"
 
 
 def english_parts() -> None:

@@ -104,8 +104,8 @@ def test_english_pdf_has_english_texts_and_keeps_the_cjk_font() -> None:
         "Generated: 2018-09-01 09:30",
         f"Filters: Township: {TOWNSHIP}",
         "Problems 414; Rectified 381",
-        "Overdue problems (1 rows)",
-        "Leads (0 rows)",
+        "Overdue problems (rows: 1)",
+        "Leads (rows: 0)",
         "None.",
         "Page 1 of 1",
         *DATA_VALUES,
@@ -128,7 +128,7 @@ def test_english_docx_has_english_texts() -> None:
     paragraphs = [paragraph.text for paragraph in document.paragraphs]
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert paragraphs[0] == "Inspection rectification briefing"
-    for expected in ["Data as of: 2018-08-31", "1. Key figures", "Overdue problems (1 rows)"]:
+    for expected in ["Data as of: 2018-08-31", "1. Key figures", "Overdue problems (rows: 1)"]:
         assert expected in paragraphs, expected
     assert "None." in paragraphs and "Problems 414; Rectified 381" in paragraphs
     assert cells[:3] == ["Indicator", "Value", "Note"]
@@ -154,7 +154,7 @@ def test_assembled_briefing_in_english_has_english_headings(seeded_engine: Engin
         headings = briefing.numbered_headings()
         lines = briefing.info_lines()
     assert headings[:2] == ["1. Key figures", "2. Rectification overview"]
-    assert headings[2].startswith("3. The 3 townships with the lowest completion rate")
+    assert headings[2].startswith("3. Townships with the lowest completion rate (bottom 3)")
     assert not any(CJK.search(line) for line in [*headings, *lines])
 
 

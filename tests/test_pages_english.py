@@ -67,7 +67,9 @@ def test_accountability_page_in_english(app_database: Engine) -> None:
     assert "Dual accountability" in titles
     assert "Written self-criticism (organisations)" in titles
     caption = next(c for c in captions(app) if "leadership responsibility" in c)
-    assert re.match(r"\d+ problems where both direct and leadership", caption)
+    assert re.match(
+        r"Problems where both direct and leadership responsibility were pursued: \d+\. ", caption
+    )
     assert "Names are masked. Select a row to see the problem." in caption
 
 

@@ -141,7 +141,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "accounts.sso.bound": ("已绑定", "Linked"),
     "accounts.create.username": (
         "用户名（可用邮箱，便于单点登录对应）",
-        "Username (an e-mail address matches single sign-on)",
+        "Username (may be an e-mail address, to match single sign-on)",
     ),
     "accounts.create.display_name": ("姓名", "Full name"),
     "accounts.field.role": ("角色", "Role"),

@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.audit.days": ("日期范围", "Date range"),
     "admin.audit.count": (
         "共 {count} 条（最多显示 {limit} 条，按时间倒序）",
-        "{count} events (at most {limit} shown, newest first)",
+        "Events: {count} (at most {limit} shown, newest first)",
     ),
     "admin.audit.download": ("下载审计日志（CSV）", "Download the audit log (CSV)"),
     # Inspection rounds and groups refused (data_access.inspections.RoundError).
@@ -81,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "admin.round.error.ambiguous_county": (
         "有多个同名县（区），请写成 市/县“{name}”。已有：{known}",
-        "Several counties/districts are called “{name}”, write city/county. Known: {known}",
+        "Several counties/districts are called “{name}”; write it as city/county. Known: {known}",
     ),
     "admin.round.error.unknown_county": (
         "未知县（区）“{name}”。已有：{known}",

@@ -138,7 +138,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "charts.status.title": ("整改状态分布", "Problems by status"),
     "charts.status.subtitle": (
         "已逾期：过了整改时限仍未完成（也计入所在状态）",
-        "Overdue: past deadline, not rectified",
+        "Overdue: past deadline, not rectified (also in its status)",
     ),
     # One problem's status history
     "charts.timeline.title": ("整改状态变化", "Status history"),

@@ -101,7 +101,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.summary.written_self_criticism": ("书面检查", "Written self-criticism"),
     "cli.summary.leads": ("移交线索", "Leads transferred"),
     "cli.summary.cases": ("立案审查", "Cases opened"),
-    "cli.summary.sanctioned": ("  其中党政纪处分", "  of whom party/government sanction"),
+    "cli.summary.sanctioned": ("  其中党政纪处分", "  of whom given a party/government sanction"),
     "cli.summary.overdue": ("已逾期未完成", "Overdue, not rectified"),
     "cli.unit.problems": ("{n} 个", "{n}"),
     "cli.unit.people": ("{n} 人", "{n}"),
@@ -163,7 +163,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # remove-demo
     "cli.remove_demo.help.keep_regions": (
         "保留演示的行政区划（市、县、乡镇、村）/ keep the demo's places",
-        "keep the demo's places (city, counties, townships, villages)",
+        "keep the demo's regions (city, counties, townships, villages)",
     ),
     "cli.remove_demo.refused": ("未删除 / nothing removed: {reason}", "nothing removed: {reason}"),
     "cli.remove_demo.done": (

@@ -22,8 +22,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "components.kpi.rectified_help": (
         "整改状态为“已完成”的问题（个）；另有 {overdue} 个已过整改时限仍未完成",
-        "Problems with the status “Rectified”; another {overdue} are past their deadline"
-        " and not rectified",
+        "Problems with the status “Rectified”; overdue (past the deadline, not rectified):"
+        " {overdue}",
     ),
     "components.kpi.rate_help": (
         "整改完成 ÷ 问题总数；“基本完成”不计入",
@@ -35,8 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "components.kpi.accountable_help": (
         "8 类处理方式合计（人）；另有 {organisations} 个村党组织作书面检查，不计入人数",
-        "People, all 8 measures together; another {organisations} village Party organisations"
-        " made a written self-criticism, not counted as people",
+        "People, all 8 measures together; village Party organisations that made a written"
+        " self-criticism ({organisations}) are not counted as people",
     ),
     "components.kpi.leads_help": (
         "移交纪检监察机关的问题线索（条）",
@@ -44,8 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "components.kpi.cases_help": (
         "立案 {cases} 件，涉及 {people} 人，已给予党纪政务处分 {sanctioned} 人",
-        "{cases} cases opened, involving {people} people; {sanctioned} people given"
-        " a Party/government sanction",
+        "Cases opened: {cases}; people involved: {people}; given a Party/government"
+        " sanction: {sanctioned}",
     ),
     # KPI card tooltips: the pages (问题清单, 资金挽损, 问责情况, 线索移交)
     "components.kpi.problems_help": (
@@ -62,7 +62,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "components.kpi.rules_problems_help": (
         "整改中建立或完善的制度（项），涉及 {problems} 个问题",
-        "Rules made or improved during rectification, in {problems} problems",
+        "Rules made or improved during rectification; problems involved: {problems}",
     ),
     "components.kpi.problems_recovered_help": (
         "挽回了损失的问题（个）",
@@ -70,8 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "components.kpi.organisations_help": (
         "8 类处理方式合计（人）；另有 {organisations} 个组织作书面检查，不计入",
-        "People, all 8 measures together; another {organisations} organisations made"
-        " a written self-criticism, not counted",
+        "People, all 8 measures together; organisations that made a written"
+        " self-criticism ({organisations}) are not counted",
     ),
     "components.kpi.sanctioned_help": (
         "给予党纪政务处分的人数（第二、三种形态）",
@@ -79,7 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "components.kpi.first_form_help": (
         "谈话、批评教育、诫勉等 {people} 人 ÷ 问责追责人数",
-        "{people} people given talks, criticism, admonishment and the like"
+        "People given talks, criticism, admonishment and the like ({people})"
         " ÷ people held accountable",
     ),
     "components.kpi.investigation_help": (
@@ -109,7 +109,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " separate words with spaces",
     ),
     "components.tables.sort": ("排序", "Sort by"),
-    "components.tables.total": ("共 {total} 条", "{total} rows"),
+    "components.tables.total": ("共 {total} 条", "Rows: {total}"),
     "components.tables.page": (
         "页码（共 {pages} 页，每页 {size} 条）",
         "Page ({pages} pages, {size} rows each)",
@@ -121,7 +121,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # 轮次对比 (components.round_comparison)
     "components.rounds.card_help": (
         "问题 {problems} 个，整改完成 {rectified} 个",
-        "{problems} problems, {rectified} rectified",
+        "Problems: {problems}, rectified: {rectified}",
     ),
     "components.rounds.change": (
         "；比上一轮 {points:+.1f} 个百分点",

@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "frame.setup.regions": ("上传行政区划", "Upload the regions"),
     "frame.setup.regions_done": (
         "已登记 {townships} 个乡镇、{villages} 个村",
-        "{townships} townships and {villages} villages registered",
+        "Registered: townships {townships}, villages {villages}",
     ),
     "frame.setup.regions_todo": (
         "下载模板，填写本单位的市、县（区）、乡镇和村，再上传",
@@ -139,7 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "frame.setup.rounds": ("新建巡察轮次和巡察组", "Create inspection rounds and groups"),
     "frame.setup.rounds_done": (
         "已有 {rounds} 个巡察轮次、{groups} 个巡察组",
-        "{rounds} inspection rounds and {groups} inspection groups exist",
+        "Inspection rounds: {rounds}; inspection groups: {groups}",
     ),
     "frame.setup.rounds_todo": (
         "填写轮次名称、级别和日期，再添加第一、第二……巡察组",

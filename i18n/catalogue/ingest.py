@@ -130,7 +130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ingest.notice.total_rows": (
         "工作表「{sheet}」第 {rows} 行是合计行，已跳过。",
-        "Sheet “{sheet}”: skipped the total rows (row {rows}).",
+        "Sheet “{sheet}”: skipped total row(s); row numbers: {rows}.",
     ),
     "ingest.formula.shared": ("(共享公式)", "(shared formula)"),
     # Why a cell or row is rejected

@@ -11,15 +11,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The default path's step titles.
     "meeting.step.lowest_townships": (
         "完成率最低的 {count} 个乡镇",
-        "The {count} townships with the lowest completion rate",
+        "Townships with the lowest completion rate (bottom {count})",
     ),
     "meeting.step.their_overdue": (
         "这 {count} 个乡镇的逾期问题",
-        "Overdue problems of these {count} townships",
+        "Overdue problems of these townships (bottom {count})",
     ),
     "meeting.step.their_accountability": (
         "这 {count} 个乡镇的问责情况",
-        "Accountability in these {count} townships",
+        "Accountability in these townships (bottom {count})",
     ),
     # Saved paths refused (MeetingPathError).
     "meeting.error.unreadable": ("路径数据无法读取：{reason}", "The path cannot be read: {reason}"),
@@ -66,7 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.next.help": ("下一屏（PageDown）", "Next screen (PageDown)"),
     "meeting.exit": ("退出会议模式", "Leave meeting mode"),
     "meeting.info_line": ("数据截至：{as_of}　｜　{filters}", "Data as of: {as_of}  |  {filters}"),
-    "meeting.table_title": ("{title}（共 {count} 条）", "{title} ({count} rows)"),
+    "meeting.table_title": ("{title}（共 {count} 条）", "{title} (rows: {count})"),
     "meeting.path_unreadable": (
         "会议路径“{name}”无法读取（{reason}），已显示默认路径。",
         "The meeting path “{name}” cannot be read ({reason}); showing the default path.",

@@ -10,7 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # What a by-township chart counts, inside the note on its largest townships
     "pages.measure.problems": ("问题", "problems"),
     "pages.measure.accountable_people": ("问责人数", "people held accountable"),
-    "pages.measure.recovered": ("挽回损失", "funds recovered"),
+    "pages.measure.recovered": ("挽回损失", "losses recovered"),
     "pages.measure.rules_improved": ("完善制度", "rules improved"),
     "pages.measure.leads": ("移交线索", "leads transferred"),
     # 总览
@@ -67,13 +67,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # 资金挽损
     "pages.funds.empty": (
         "当前筛选范围内没有挽回损失或完善制度的记录。",
-        "No funds recovered and no rules improved in the current filter.",
+        "No losses recovered and no rules improved in the current filter.",
     ),
     "pages.funds.no_recoveries": (
         "当前筛选范围内没有挽回损失的记录。",
-        "No funds recovered in the current filter.",
+        "No losses recovered in the current filter.",
     ),
-    "pages.funds.largest": ("挽回损失最多的问题", "Problems with the most funds recovered"),
+    "pages.funds.largest": ("挽回损失最多的问题", "Problems with the most losses recovered"),
     # 问责情况
     "pages.accountability.empty": (
         "当前筛选范围内没有问责追责记录。",
@@ -83,7 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pages.accountability.dual_check": ("一案双查", "Dual accountability"),
     "pages.accountability.dual_check_caption": (
         "同一问题既追究直接责任、又追究领导责任的共 {count} 个问题；{masked}选中一行查看问题详情。",
-        "{count} problems where both direct and leadership responsibility were pursued. "
+        "Problems where both direct and leadership responsibility were pursued: {count}. "
         "{masked}Select a row to see the problem.",
     ),
     "pages.accountability.first_rows": (

@@ -10,7 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The ledger's status column of an overdue problem: "正在整改（已逾期）"
     "queries.status_overdue": ("{status}（{overdue}）", "{status} ({overdue})"),
     # Server-side orders of the ledger
-    "queries.sort.code": ("问题编号", "Problem number"),
+    "queries.sort.code": ("问题编号", "Problem code"),
     "queries.sort.deadline": ("整改时限（最早在前）", "Deadline (earliest first)"),
     "queries.sort.recovered": ("挽回损失（最多在前）", "Losses recovered (most first)"),
     "queries.sort.township": ("乡镇", "Township"),

@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "regions.note.merged_into": (
         "并入的乡镇（同一县区）；原乡镇的历史问题仍按原名显示，可选择按现行区划汇总",
         "The township it merged into (same county/district); its past problems still show "
-        "under the old name and can be added up by today's regions",
+        "under the old name and can be counted under current regions",
     ),
     # Whole-file errors
     "regions.file.no_sheet": (

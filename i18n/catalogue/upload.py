@@ -14,7 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The commit step (components.commit_step).
     "upload.commit.has_errors": (
         "文件有 {errors} 处错误，未写入任何数据。请按“有误”表修改后重新上传。",
-        "The file has {errors} errors: nothing was written. Correct them as the “Errors” "
+        "Errors in the file: {errors}; nothing was written. Correct them as the “Errors” "
         "table says, then upload again.",
     ),
     # The ledger upload (components.upload_preview).
@@ -60,7 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.ledger.done": (
         "已导入（第 {batch_id} 批）：新增 {new} 行，变更 {changed} 行。"
         "各页面数据已更新；如有误可在“导入记录”页撤销。",
-        "Imported (batch {batch_id}): {new} new rows, {changed} changed rows. Every page "
+        "Imported (batch {batch_id}): new rows {new}, changed rows {changed}. Every page "
         "shows the new data; undo it on the “Import history” page if it was a mistake.",
     ),
     # The regions upload (components.regions_upload).
@@ -88,7 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.regions.done": (
         "已导入行政区划（第 {batch_id} 批）：新增 {new} 处，修改 {changed} 处。"
         "如有误可在“导入记录”页撤销。",
-        "Imported the regions (batch {batch_id}): {new} new places, {changed} changed. "
+        "Imported the regions (batch {batch_id}): new places {new}, changed {changed}. "
         "Undo it on the “Import history” page if it was a mistake.",
     ),
 }
