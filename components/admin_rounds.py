@@ -10,6 +10,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from components.auth import CurrentUser
+from components.saved_change import save_change, show_saved_notice
 from data_access.cache import cached_engine
 from data_access.codes import ROUND_LEVELS
 from data_access.db import session_scope
@@ -50,21 +51,12 @@ def load_rounds() -> pd.DataFrame:
 
 def _save(done: str, change: Callable[[Session], object]) -> None:
     """Run change in a write transaction; rerun with a notice, or show why it was refused."""
-    try:
-        with session_scope(cached_engine(), write=True) as session:
-            change(session)
-    except RoundError as refused:
-        st.error(str(refused), icon=":material/block:")
-        return
-    st.session_state[NOTICE_KEY] = done
-    st.rerun()
+    save_change(NOTICE_KEY, done, change, (RoundError,))
 
 
 def show_notice() -> None:
     """The outcome of the last change, once."""
-    notice = st.session_state.pop(NOTICE_KEY, None)
-    if notice:
-        st.success(notice, icon=":material/check_circle:")
+    show_saved_notice(NOTICE_KEY)
 
 
 def show_rounds_table(rounds: pd.DataFrame) -> None:

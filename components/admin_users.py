@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.auth import CurrentUser
+from components.saved_change import save_change, show_saved_notice
 from data_access import auth
 from data_access.cache import cached_engine, cached_query
 from data_access.db import session_scope
@@ -41,21 +42,12 @@ def load_users() -> pd.DataFrame:
 
 def run_change(done: str, change: Callable[..., object], **kwargs: object) -> None:
     """Apply one account change in a write transaction; rerun with a notice, or show the error."""
-    try:
-        with session_scope(cached_engine(), write=True) as session:
-            change(session=session, **kwargs)
-    except INPUT_ERRORS as error:
-        st.error(str(error))
-        return
-    st.session_state[NOTICE_KEY] = done
-    st.rerun()
+    save_change(NOTICE_KEY, done, lambda session: change(session=session, **kwargs), INPUT_ERRORS)
 
 
 def show_notice() -> None:
     """The result of the last change, once."""
-    notice = st.session_state.pop(NOTICE_KEY, None)
-    if notice:
-        st.success(notice, icon=":material/check_circle:")
+    show_saved_notice(NOTICE_KEY)
 
 
 def _state(row: pd.Series) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import CurrentUser
+from components.saved_change import show_saved_notice
 from data_access.cache import cached_engine, cached_query
 from data_access.db import session_scope
 from data_access.demo_data import DemoDataError, remove_demo_data
@@ -17,9 +18,7 @@ NOTICE_KEY = "demo_remove_notice"
 
 def show_demo_removal(admin: CurrentUser) -> None:
     """A bordered box with the remove button and a confirm step, while the demo is stored."""
-    notice = st.session_state.pop(NOTICE_KEY, None)
-    if notice:
-        st.success(notice, icon=":material/check_circle:")
+    show_saved_notice(NOTICE_KEY)
     if not cached_query(fetch_setup_status, None).demo:
         return
     with st.container(border=True, key="demo_removal"):
