@@ -1,11 +1,14 @@
 """Ledger import benchmark: read / validate / diff / apply times for 1k, 10k and 100k rows.
 
-Run `python -m bench.ingest` (or `--quick` for 1k only). Each size gets a fresh temporary
-SQLite copy of the demo store and a workbook of new problems drawn deterministically
+Run `python -m bench.ingest` (or `--quick` for 1k only; `--database-url URL` for a scratch
+PostgreSQL database, reset for each size). Each size gets a fresh temporary SQLite copy of
+the demo store and a workbook of new problems drawn deterministically
 (random.Random) from the demo's vocabulary: its townships, villages, groups, round,
-sub-categories and wording. read = safety check + calamine; validate = the rest of
-parse_ledger (normalise, resolve names, pandera); diff = compute_diff; apply = apply_ledger
-(one write transaction; the preview diff is reused as nothing was committed meanwhile).
+sub-categories and wording. That workbook is uploaded (every row new), then the same
+ledger with 1% of its rows changed (a weekly update). read = safety check + calamine;
+validate = the rest of parse_ledger (normalise, resolve names, pandera); diff =
+compute_diff (the preview); apply = apply_ledger (one write transaction; the preview diff
+is reused as nothing was committed meanwhile). total = upload to committed.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
-from sqlalchemy import select
+from sqlalchemy.engine import Engine, make_url
 
 from data_access.db import dispose_engines, get_engine, session_scope
 from data_access.ingest.apply import apply_ledger
@@ -32,11 +36,12 @@ from data_access.ingest.parse import parse_ledger
 from data_access.ingest.read import read_workbook
 from data_access.ingest.safety import check_upload
 from data_access.ingest.sheet_rows import fetch_sheet_rows
-from data_access.models import Problem
 from data_access.schema import upgrade_schema
 from seed import load_demo
+from seed.__main__ import seed_database
 
 SIZES = (1_000, 10_000, 100_000)
+CHANGED_SHARE = 0.01  # a weekly update: most rows as before, some rectified or amended
 STEPS = ("read", "validate", "diff", "apply")
 MAX_BYTES = 512 * 1024 * 1024  # the benchmark file is large on purpose
 HEADERS = PROBLEMS.headers
@@ -101,12 +106,21 @@ def workbook_bytes(rows: list[list[Any]]) -> bytes:
     return buffer.getvalue()
 
 
-def run_size(template: Path, folder: Path, vocabulary: list[list[Any]], count: int) -> dict:
-    """Times of each step for a ledger of count new problems."""
-    path = folder / f"bench_{count}.db"
-    shutil.copy(template, path)
-    engine = get_engine(f"sqlite:///{path}")
-    data = workbook_bytes(generated_rows(vocabulary, count))
+def changed_rows(rows: list[list[Any]], share: float) -> list[list[Any]]:
+    """rows with every (1/share)-th one updated: 挽回损失 up, and rectified if it was not."""
+    column = {header: index for index, header in enumerate(HEADERS)}
+    step = round(1 / share)
+    updated = [list(row) for row in rows]
+    for row in updated[::step]:
+        row[column["挽回损失(元)"]] += 1_000
+        if row[column["完成日期"]] is None:
+            row[column["整改状态"]] = "已整改"  # i18n-data: the ledger's own word
+            row[column["完成日期"]] = row[column["发现日期"]] + timedelta(days=30)
+    return updated
+
+
+def import_timed(engine: Engine, data: bytes) -> dict[str, Any]:
+    """Seconds of each step of one upload (read is also inside validate's parse) and counts."""
     _, read_s = timed(lambda: read_workbook(data, check_upload(data, max_bytes=MAX_BYTES)))
     with session_scope(engine) as session:
         parsed, parse_s = timed(
@@ -118,25 +132,48 @@ def run_size(template: Path, folder: Path, vocabulary: list[list[Any]], count: i
     result, apply_s = timed(
         lambda: apply_ledger(parsed, engine=engine, uploader="bench", preview=diff)
     )
-    with session_scope(engine) as session:
-        stored = len(session.scalars(select(Problem.id)).all())
-    dispose_engines()
-    assert diff.counts()["new"] == count and result.applied
+    assert result.applied
     return {
-        "rows": count,
         "megabytes": len(data) / 1_048_576,
         "read": read_s,
         "validate": max(parse_s - read_s, 0.0),
         "diff": diff_s,
         "apply": apply_s,
-        "stored": stored,
+        **diff.counts(),
     }
 
 
-def print_table(results: list[dict]) -> None:
-    """One line per size: seconds per step, total and rows per second."""
+def fresh_store(template: Path, folder: Path, count: int, url: str | None) -> Engine:
+    """A store holding just the demo: a copy of template, or the database at url reset."""
+    if url is not None:
+        seed_database(url, reset=True)
+        return get_engine(url)
+    path = folder / f"bench_{count}.db"
+    shutil.copy(template, path)
+    return get_engine(f"sqlite:///{path}")
+
+
+def run_size(
+    template: Path, folder: Path, vocabulary: list[list[Any]], count: int, url: str | None
+) -> list:
+    """Timings of a ledger of count new problems, then of its update with CHANGED_SHARE changed."""
+    engine = fresh_store(template, folder, count, url)
+    rows = generated_rows(vocabulary, count)
+    first = import_timed(engine, workbook_bytes(rows))
+    update = import_timed(engine, workbook_bytes(changed_rows(rows, CHANGED_SHARE)))
+    dispose_engines()
+    assert first["new"] == count
+    assert update["changed"] == len(rows[:: round(1 / CHANGED_SHARE)]) and update["new"] == 0
+    return [
+        {"rows": count, "kind": kind, **timing}
+        for kind, timing in (("new", first), ("update", update))
+    ]
+
+
+def print_table(results: list[dict], kind: str) -> None:
+    """One line per size: seconds per step, total (upload to committed) and rows per second."""
     print(f"{'rows':>8} {'MB':>6} " + " ".join(f"{s:>9}" for s in STEPS) + f" {'total':>8} rows/s")
-    for r in results:
+    for r in (r for r in results if r["kind"] == kind):
         total = sum(r[s] for s in STEPS)
         steps = " ".join(f"{r[s]:>8.2f}s" for s in STEPS)
         rate = r["rows"] / total
@@ -147,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only 1,000 rows")
+    parser.add_argument(
+        "--database-url", help="a scratch database to use instead (it is reset for each size)"
+    )
     args = parser.parse_args(argv)
     sizes = SIZES[:1] if args.quick else SIZES
     with tempfile.TemporaryDirectory(prefix="bench_ingest_") as tmp:
@@ -154,9 +194,15 @@ def main(argv: list[str] | None = None) -> int:
         template = demo_store(folder)
         vocabulary = demo_rows(f"sqlite:///{template}")
         dispose_engines()
-        results = [run_size(template, folder, vocabulary, count) for count in sizes]
-    print("台账导入基准 / ledger import benchmark (SQLite, new problems)")
-    print_table(results)
+        url = args.database_url
+        results = [r for count in sizes for r in run_size(template, folder, vocabulary, count, url)]
+    backend = make_url(args.database_url).get_backend_name() if args.database_url else "sqlite"
+    print(f"台账导入基准 / ledger import benchmark ({backend})")
+    print("首次导入：全部为新问题 / first upload: every row a new problem")
+    print_table(results, "new")
+    share = f"{CHANGED_SHARE:.0%}"
+    print(f"再次上传同一台账，其中 {share} 的行有改动 / the same ledger, {share} of rows changed")
+    print_table(results, "update")
     return 0
 
 

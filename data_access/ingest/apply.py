@@ -6,8 +6,9 @@ Choices:
   nothing was committed since; otherwise the diff is computed again under the lock.
 - A file that changes nothing (e.g. the same file uploaded again) writes nothing at all:
   no batch, no audit event, no data version bump; the result has batch_id None.
-- Every inserted or updated ledger row gets an ImportChange with its before/after image.
-  Status events are new rows stamped with the batch id, which is how undo finds them.
+- Every inserted or updated ledger row gets an ImportChange: an update keeps the whole row
+  before and after, an insert only what names it (insert_image). Status events are new rows
+  stamped with the batch id, which is how undo finds them.
 - Status events: a changed status appends one event dated rectified_on when it becomes
   rectified, else today. A new problem gets one event for its status unless that is
   not_started: a problem without events counts as not started (queries.conditions reads
@@ -28,13 +29,16 @@ from sqlmodel import Session
 from data_access.audit import record_event
 from data_access.codes import COMPLETED_STATUS
 from data_access.db import session_scope
+from data_access.ingest.bulk import insert_rows
+from data_access.ingest.collector import bulk_step
 from data_access.ingest.diff import ChangedRow, LedgerDiff, NewRow, SheetDiff, compute_diff
 from data_access.ingest.errors import RowError
+from data_access.ingest.planner import analyze_after_large_change
 from data_access.ingest.records import (
     LEADS,
     PROBLEM_CODE,
     PROBLEMS,
-    insert_rows,
+    insert_image,
     problem_ids,
     row_to_json,
     table_row,
@@ -74,6 +78,7 @@ class ImportResult:
         return self.batch_id is not None
 
 
+@bulk_step
 def apply_ledger(
     parsed: Any, *, engine: Engine, uploader: str, preview: LedgerDiff | None = None
 ) -> ImportResult:
@@ -95,9 +100,11 @@ def apply_ledger(
         for sheet in diff.sheets.values():
             writer.write_sheet(sheet)
         writer.write_status_events(diff.sheets[PROBLEMS.sheet])
+        counts = diff.counts()
+        analyze_after_large_change(session, counts["new"] + counts["changed"])
         _finish_batch(session, batch_id, diff)
         bump_data_version(session=session, batch_id=batch_id)
-        detail = {"batch_id": batch_id, "sha256": diff.sha256, **diff.counts()}
+        detail = {"batch_id": batch_id, "sha256": diff.sha256, **counts}
         record_event(
             session=session,
             actor=uploader,
@@ -226,24 +233,29 @@ class _BatchWriter:
     def _record_changes(
         self, sheet: SheetDiff, inserted: list[dict[str, Any]], updated: list[dict[str, Any]]
     ) -> None:
-        """One ImportChange per written row with its before and after image."""
+        """One ImportChange per written row: an insert's image, an update's before and after."""
         name = sheet.ledger_table.name
         stored = {row.code: row.stored for row in sheet.changed}
-        images = [(row, None) for row in inserted] + [
-            (row, table_row(sheet.ledger_table, stored[row["code"]])) for row in updated
-        ]
-        changes = [
-            {
-                "batch_id": self.batch_id,
-                "table_name": name,
-                "row_key": row["code"],
-                "action": "insert" if before is None else "update",
-                "before_json": None if before is None else row_to_json(before),
-                "after_json": row_to_json(row),
-            }
-            for row, before in images
+        image_of = insert_image(inserted)
+        changes = [self._change(name, row["code"], None, image_of(row)) for row in inserted]
+        changes += [
+            self._change(name, row["code"], table_row(sheet.ledger_table, stored[row["code"]]), row)
+            for row in updated
         ]
         insert_rows(self.session, ImportChange.__table__, changes)  # type: ignore[arg-type]
+
+    def _change(
+        self, table_name: str, key: str, before: dict[str, Any] | None, after: dict[str, Any]
+    ) -> dict[str, Any]:
+        """One ImportChange row of this batch (no before image: an insert)."""
+        return {
+            "batch_id": self.batch_id,
+            "table_name": table_name,
+            "row_key": key,
+            "action": "insert" if before is None else "update",
+            "before_json": None if before is None else row_to_json(before),
+            "after_json": row_to_json(after),
+        }
 
     def write_status_events(self, sheet: SheetDiff) -> None:
         """Append the status history of new problems and of changed statuses."""

@@ -8,6 +8,7 @@ the deltas of the new and changed rows, so the preview needs no write transactio
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
 from data_access.filters import Filter
+from data_access.ingest.collector import bulk_step
 from data_access.ingest.errors import RowError
 from data_access.ingest.records import (
     ACCOUNTABILITY,
@@ -130,6 +132,7 @@ class LedgerDiff:
         return {name: s.counts() for name, s in self.sheets.items()}
 
 
+@bulk_step
 def compute_diff(parsed: Any, *, session: Session) -> LedgerDiff:
     """Compare the valid rows of parsed (a ParsedLedger) with what session sees stored."""
     sheets = {
@@ -204,10 +207,16 @@ def headline_delta(sheets: dict[str, SheetDiff]) -> dict[str, int]:
     return delta
 
 
-def _value_pairs(sheet: SheetDiff) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """(stored, file) values of each new ({} stored) and changed row."""
-    pairs = [({}, row.values) for row in sheet.new]
-    return pairs + [(row.stored, row.values) for row in sheet.changed]
+def _value_pairs(sheet: SheetDiff) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """(stored, file) values of each new ({} stored) and changed row.
+
+    A generator: a list of 100,000 pairs made the garbage collector walk the heap.
+    """
+    nothing: dict[str, Any] = {}
+    for row in sheet.new:
+        yield nothing, row.values
+    for changed in sheet.changed:
+        yield changed.stored, changed.values
 
 
 def _is(values: dict[str, Any], name: str, wanted: Any) -> int:

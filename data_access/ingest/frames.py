@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from itertools import repeat
+from operator import is_
 
 import numpy as np
 import pandas as pd
@@ -183,11 +184,11 @@ def _default(column: Column | None) -> object:
 def _typed(values: list[object], column: Column | None) -> object:
     """A column of Python values: bool/int64 when never null, object otherwise (dates, ids)."""
     python_type = column.type.python_type if column is not None else str
-    has_null = any(v is None for v in values)
+    has_null = any(map(is_, values, repeat(None)))  # C-speed: no generator per cell
     if python_type is bool and not has_null:
         return np.array(values, dtype=bool)
     if python_type is int and not has_null:
         return np.array(values, dtype=np.int64)
-    if python_type in (date, int) or has_null:
-        return np.array(values, dtype=object)
-    return values
+    # Object columns, text included: pandas would copy text into Arrow strings, and every
+    # reader of these frames wants the Python values back.
+    return pd.Series(values, dtype=object)

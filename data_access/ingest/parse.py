@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sqlmodel import Session
 
+from data_access.ingest.collector import bulk_step
 from data_access.ingest.columns import SHEETS
 from data_access.ingest.errors import FILE_ROW, RowError
 from data_access.ingest.frames import (
@@ -56,6 +57,7 @@ def empty_frame(sheet_key: str) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
 
 
+@bulk_step
 def parse_ledger(
     data: bytes,
     file_name: str,

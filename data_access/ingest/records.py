@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
@@ -11,11 +11,11 @@ from typing import Any, NamedTuple
 
 import orjson
 import pandas as pd
-from sqlalchemy import Column, Date, DateTime, Table, bindparam, insert, select, update
+from sqlalchemy import Column, Date, DateTime, Table, bindparam, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel
 
-from data_access.ingest.cell_text import unescape_text
+from data_access.ingest.cell_text import ESCAPE, unescape_text
 from data_access.models import AccountabilityAction, Lead, Problem
 
 # Bound parameters per IN (...) query: far below SQLite's 32,766 and PostgreSQL's 65,535.
@@ -23,6 +23,9 @@ CHUNK = 5_000
 PROBLEM_CODE = "problem_code"
 ROW = "_row"  # the Excel row number column of a parsed frame
 _AS_IS = frozenset({int, bool, date})
+_AS_IS_OR_NONE = _AS_IS | {type(None)}
+# An insert's image: its id (undo deletes by it), region (summaries) and status (live feed).
+INSERT_IMAGE_FIELDS = ("id", "code", "township_id", "status", "problem_id")
 
 
 class FileRow(NamedTuple):
@@ -146,6 +149,25 @@ def stored_value(column: Column | None, value: Any) -> Any:
     return value
 
 
+def stored_column(column: Column | None, values: list[Any]) -> list[Any]:
+    """stored_value of each value, with the per-cell call skipped where it changes nothing.
+
+    A parsed column is nearly always all text, or all ints / bools / dates: text needs only
+    the rare formula escape undone, the others are stored as they are.
+    """
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        return [unescape_text(v) if v[:1] == ESCAPE else v for v in values]
+    if kinds <= _AS_IS or (kinds <= _AS_IS_OR_NONE and _keeps_none(column)):
+        return values
+    return [stored_value(column, value) for value in values]
+
+
+def _keeps_none(column: Column | None) -> bool:
+    """True when stored_value leaves a blank as None in column (no default replaces it)."""
+    return column is None or column.nullable or column.default is None
+
+
 def file_rows(ledger_table: LedgerTable, frame: pd.DataFrame) -> list[FileRow]:
     """The rows of a parsed sheet: code, Excel row and the compared fields as stored."""
     count = len(frame)
@@ -154,7 +176,7 @@ def file_rows(ledger_table: LedgerTable, frame: pd.DataFrame) -> list[FileRow]:
     columns = ledger_table.table.c
     # Column by column: one tolist() per field is far cheaper than a dict per row.
     converted = [
-        [stored_value(columns.get(name), v) for v in _column(frame, name, count)]
+        stored_column(columns.get(name), _column(frame, name, count))
         for name in ledger_table.fields
     ]
     codes = [str(code) for code in frame["code"].tolist()]
@@ -186,8 +208,12 @@ def fetch_stored(
         query = select(*columns).where(table.c.code.in_(part))
         if PROBLEM_CODE in ledger_table.fields:
             query = query.select_from(table).outerjoin(linked, linked.id == table.c.problem_id)
-        for row in session.execute(query).mappings():
-            rows[row["code"]] = dict(row)
+        result = session.execute(query)
+        names = list(result.keys())
+        # all() fetches in one call; .mappings() went to the driver row by row.
+        for values in result.all():
+            row = dict(zip(names, values, strict=True))
+            rows[row["code"]] = row
     return rows
 
 
@@ -198,39 +224,6 @@ def problem_ids(session: Session, codes: Iterable[str]) -> dict[str, int]:
         query = select(Problem.code, Problem.id).where(Problem.code.in_(part))
         ids.update({code: problem_id for code, problem_id in session.execute(query)})
     return ids
-
-
-def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT rows (all with the same keys) in chunks, the statement compiled once.
-
-    SQLAlchemy's executemany builds and processes a parameter dict per row: at 100,000 rows
-    that was a third of the apply step. Where the driver takes positional parameters
-    (SQLite), the rows go to it as tuples, converted by the columns' own bind processors.
-    """
-    if not rows:
-        return
-    names = list(rows[0])
-    connection = session.connection()
-    compiled = insert(table).values({n: bindparam(n) for n in names}).compile(connection)
-    if not compiled.positional:
-        for part in chunks(rows):
-            session.execute(insert(table), part)
-        return
-    ordered = list(compiled.positiontup or ())  # the parameter names in statement order
-    pick = itemgetter(*ordered)
-    processors = [table.c[name].type.bind_processor(connection.dialect) for name in ordered]
-    sql = str(compiled)
-    for part in chunks(rows):
-        connection.exec_driver_sql(sql, [_bound(pick(row), processors) for row in part])
-
-
-def _bound(values: Any, processors: list[Any]) -> tuple[Any, ...]:
-    """One row's parameters, each through its column's bind processor (None stays None)."""
-    values = values if isinstance(values, tuple) else (values,)  # itemgetter of one name
-    return tuple(
-        value if process is None or value is None else process(value)
-        for value, process in zip(values, processors, strict=True)
-    )
 
 
 def update_by_id(
@@ -247,6 +240,18 @@ def update_by_id(
     params = [{"row_id": row["id"], **{f"v_{n}": row[n] for n in names}} for row in rows]
     for part in chunks(params):
         session.execute(statement, part)
+
+
+def insert_image(rows: list[dict[str, Any]]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """What an inserted row's ImportChange keeps: the fields undo and the summaries read.
+
+    The rest of the row is in its table. A later batch that changes it keeps it whole as
+    its before image, and undo of this batch deletes the row. Full copies of 100,000 new
+    rows made the undo log twice the size of the rows themselves.
+    """
+    names = [name for name in INSERT_IMAGE_FIELDS if rows and name in rows[0]]
+    pick = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    return lambda row: dict(zip(names, pick(row), strict=True))
 
 
 def table_row(ledger_table: LedgerTable, row: dict[str, Any]) -> dict[str, Any]:

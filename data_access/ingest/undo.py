@@ -22,7 +22,9 @@ from sqlmodel import Session
 from data_access.audit import record_event
 from data_access.db import session_scope
 from data_access.ingest.apply import LEDGER_KIND, serialise_writers
+from data_access.ingest.collector import bulk_step
 from data_access.ingest.diff import COUNT_KEYS
+from data_access.ingest.planner import analyze_after_large_change
 from data_access.ingest.records import TABLES_BY_NAME, chunks, row_from_json, update_by_id
 from data_access.models import (
     AccountabilityAction,
@@ -59,6 +61,7 @@ class UndoRefusedError(Exception):
         self.message = message
 
 
+@bulk_step
 def revert_batch(batch_id: int, *, engine: Engine, actor: str) -> None:
     """Undo batch_id in one write transaction, or raise UndoRefusedError (nothing written)."""
     with session_scope(engine, write=True) as session:
@@ -68,7 +71,8 @@ def revert_batch(batch_id: int, *, engine: Engine, actor: str) -> None:
         if reason:
             raise UndoRefusedError(reason)
         session.execute(delete(StatusEvent).where(StatusEvent.import_batch_id == batch_id))
-        _restore_rows(session, batch_id)
+        restored = _restore_rows(session, batch_id)
+        analyze_after_large_change(session, restored)
         now = utc_now()
         session.execute(
             update(ImportBatch)
@@ -178,8 +182,8 @@ def _inserted_ids(session: Session, batch_id: int, table_name: str) -> list[int]
     return [json.loads(text)["id"] for (text,) in session.execute(query)]
 
 
-def _restore_rows(session: Session, batch_id: int) -> None:
-    """Put every row the batch wrote back as it was, newest change first."""
+def _restore_rows(session: Session, batch_id: int) -> int:
+    """Put every row the batch wrote back as it was, newest change first; returns how many."""
     query = (
         select(ImportChange)
         .where(ImportChange.batch_id == batch_id)
@@ -197,6 +201,7 @@ def _restore_rows(session: Session, batch_id: int) -> None:
         else:
             images = [row_from_json(table, c.before_json) for c in run]
             update_by_id(session, table, images, [name for name in images[0] if name != "id"])
+    return len(changes)
 
 
 def _runs(changes: list[ImportChange]) -> list[tuple[int, int]]:

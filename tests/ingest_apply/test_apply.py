@@ -132,6 +132,16 @@ def test_batch_changes_audit_and_version_are_recorded(
     }
     amount = next(c for c in changes if c.row_key == edit.amount_code)
     assert json.loads(amount.after_json)["recovered_yuan"] == NEW_AMOUNT
+    inserted = next(c for c in changes if c.action == "insert")
+    with session_scope(engine) as session:
+        new_problem = session.scalars(select(Problem).where(Problem.code == edit.new_code)).one()
+    assert inserted.before_json is None
+    assert json.loads(inserted.after_json) == {
+        "id": new_problem.id,
+        "code": edit.new_code,
+        "township_id": new_problem.township_id,
+        "status": new_problem.status,
+    }
     assert json.loads(amount.before_json)["recovered_yuan"] != NEW_AMOUNT
     assert [(a.actor, a.target) for a in audit] == [("张录入", "周报.xlsx")]
     assert json.loads(audit[0].detail)["batch_id"] == result.batch_id

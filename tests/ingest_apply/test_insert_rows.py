@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 
 from data_access.db import session_scope
-from data_access.ingest.records import insert_rows
+from data_access.ingest.bulk import insert_rows
 from data_access.models import AuditEvent, Problem, StatusEvent
 
 AT = datetime(2018, 6, 8, 9, 30, 15, 123456, tzinfo=UTC)
@@ -45,3 +46,24 @@ def test_utc_datetimes_as_sqlalchemy_stores_them(writable_seeded_engine: Engine)
     fast, slow = both_ways(writable_seeded_engine, AuditEvent.__table__, audit, "actor", ("a", "b"))
     assert fast == slow
     assert fast["at"] == AT
+
+
+def test_stored_text_is_what_sqlalchemy_writes(writable_seeded_engine: Engine) -> None:
+    """On SQLite the date and timestamp text itself is identical, not just read back alike."""
+    engine = writable_seeded_engine
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite stores dates as text; PostgreSQL has date types")
+    with session_scope(engine) as session:
+        problem_id = session.scalar(select(Problem.id).order_by(Problem.id).limit(1))
+    event = {"problem_id": problem_id, "status": "rectified", "changed_on": date(2018, 6, 8)}
+    both_ways(engine, StatusEvent.__table__, event, "note", ("快", "慢"))
+    audit = {"at": AT, "action": "export", "target": "t.xlsx", "detail": "{}"}
+    both_ways(engine, AuditEvent.__table__, audit, "actor", ("a", "b"))
+    queries = {
+        "SELECT changed_on FROM status_event WHERE note IN ('快', '慢')": "2018-06-08",
+        "SELECT at FROM audit_event WHERE actor IN ('a', 'b')": "2018-06-08 09:30:15",
+    }
+    with session_scope(engine) as session:
+        for query, start in queries.items():
+            texts = [text for (text,) in session.connection().exec_driver_sql(query)]
+            assert len(texts) == 2 and texts[0] == texts[1] and texts[0].startswith(start)

@@ -1,0 +1,23 @@
+"""`python -m bench.ingest --quick` runs both uploads and prints their step times."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from data_access.settings import PROJECT_ROOT
+
+STEP_LINE = r"^\s+1,000\s+0\.1(\s+\d+\.\d\ds){5}\s+[\d,]+$"
+
+
+def test_quick_ingest_benchmark_prints_both_tables() -> None:
+    """A first upload and a weekly update of 1,000 rows, each a full line of figures.
+
+    The script itself checks the counts (all new, then exactly 1% changed).
+    """
+    command = [sys.executable, "-m", "bench.ingest", "--quick"]
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "first upload" in done.stdout and "1% of rows changed" in done.stdout
+    assert len(re.findall(STEP_LINE, done.stdout, re.MULTILINE)) == 2, done.stdout

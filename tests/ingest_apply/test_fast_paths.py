@@ -1,0 +1,162 @@
+"""The import's fast paths give exactly what the plain per-cell code gives."""
+
+from __future__ import annotations
+
+import gc
+import math
+import threading
+from datetime import date, datetime
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from data_access.ingest.bulk import driver_rows
+from data_access.ingest.cell_text import escape_text
+from data_access.ingest.collector import bulk_step, collector_paused
+from data_access.ingest.records import stored_column, stored_value
+from data_access.models import Problem
+
+COLUMNS = Problem.__table__.c  # type: ignore[attr-defined]
+# A NOT NULL column with a default, a nullable one, a date, a text column, no column at all.
+COLUMN_NAMES = ("recovered_yuan", "village_id", "found_on", "description", None)
+CELLS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.dates(date(2018, 1, 1), date(2018, 12, 31)),
+    st.text(max_size=4).map(lambda text: escape_text("=" + text) if text[:1] == "x" else text),
+    st.sampled_from([1.0, 2.5, math.nan, np.int64(3), np.float64(4.0)]),
+)
+
+
+def same(left: list, right: list) -> bool:
+    """Equal lists, NaN equal to NaN, and each value of the same type."""
+    return len(left) == len(right) and all(
+        type(a) is type(b) and (a == b or (a != a and b != b))
+        for a, b in zip(left, right, strict=True)
+    )
+
+
+@given(name=st.sampled_from(COLUMN_NAMES), values=st.lists(CELLS, max_size=8))
+def test_stored_column_is_stored_value_of_each_cell(name: str | None, values: list) -> None:
+    """Mixed, uniform, blank and escaped columns alike."""
+    column = COLUMNS[name] if name else None
+    assert same(stored_column(column, values), [stored_value(column, v) for v in values])
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["a", "'=1", "b"], [1, 2, 3], [date(2018, 1, 1), None], [None, None], [True, False]],
+)
+def test_stored_column_uniform_columns(values: list) -> None:
+    """The shapes a parsed frame really has, in each column kind."""
+    for name in COLUMN_NAMES:
+        column = COLUMNS[name] if name else None
+        assert same(stored_column(column, values), [stored_value(column, v) for v in values])
+
+
+def test_driver_rows_orders_converts_and_processes_each_distinct_value_once() -> None:
+    """Columns in statement order, None kept, a repeated value processed once."""
+    calls: list[object] = []
+
+    def process(value: object) -> str:
+        """A bind processor that records its calls."""
+        calls.append(value)
+        return f"<{value}>"
+
+    days = [date(2018, 6, 8), date(2018, 6, 9), date(2018, 6, 8), None, date(2018, 6, 9)]
+    rows = [{"day": day, "text": f"t{i}"} for i, day in enumerate(days)]
+    assert driver_rows(rows, ["text", "day"], [None, process]) == [
+        ("t0", "<2018-06-08>"),
+        ("t1", "<2018-06-09>"),
+        ("t2", "<2018-06-08>"),
+        ("t3", None),
+        ("t4", "<2018-06-09>"),
+    ]
+    assert calls == [date(2018, 6, 8), date(2018, 6, 9)]
+
+
+def test_driver_rows_keeps_dates_and_datetimes_apart() -> None:
+    """A date and the datetime at its midnight are different values, processed apart."""
+    rows = [{"v": date(2018, 1, 1)}, {"v": datetime(2018, 1, 1)}, {"v": date(2018, 1, 1)}]
+    assert driver_rows(rows, ["v"], [repr]) == [
+        ("datetime.date(2018, 1, 1)",),
+        ("datetime.datetime(2018, 1, 1, 0, 0)",),
+        ("datetime.date(2018, 1, 1)",),
+    ]
+
+
+@pytest.fixture
+def collector_on():
+    """The collector running before the test, and again after it."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_enabled:
+        gc.disable()
+
+
+def test_collector_paused_inside_and_restored_after(collector_on: None) -> None:
+    """Nested pauses: the collector runs again only when the outer one ends."""
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_collector_left_off_when_it_was_off() -> None:
+    """A process that turned the collector off keeps it off."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def test_bulk_step_restores_the_collector_after_an_error(collector_on: None) -> None:
+    """The decorated step keeps its name and result; an exception still restores."""
+
+    @bulk_step
+    def failing() -> None:
+        """Fail inside the pause."""
+        assert not gc.isenabled()
+        raise ValueError("坏文件")
+
+    @bulk_step
+    def answer() -> int:
+        """A result through the pause."""
+        return 42
+
+    with pytest.raises(ValueError, match="坏文件"):
+        failing()
+    assert gc.isenabled() and answer() == 42 and answer.__name__ == "answer"
+
+
+def test_collector_waits_for_the_last_of_two_threads(collector_on: None) -> None:
+    """Overlapping steps in two threads: on again only after both have ended."""
+    first_in, second_out = threading.Event(), threading.Event()
+
+    def first() -> None:
+        """Enter, wait until the second thread has left, then leave."""
+        with collector_paused():
+            first_in.set()
+            second_out.wait(10)
+            assert not gc.isenabled()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    first_in.wait(10)
+    with collector_paused():
+        pass
+    assert not gc.isenabled()  # the first thread's step is still running
+    second_out.set()
+    thread.join(10)
+    assert gc.isenabled()
