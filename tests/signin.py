@@ -93,4 +93,6 @@ def browser_sign_in(page, base_url: str, username: str, password: str | None = N
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码", exact=True).fill(password or TEST_USERS[username][1])
     page.get_by_role("button", name="登录").click()
-    page.get_by_text("当前用户").wait_for()
+    # Attached, not visible: a page that hides the sidebar (the meeting view) may already
+    # have collapsed it by the time the signed-in run has drawn the user line there.
+    page.get_by_text("当前用户").wait_for(state="attached")
