@@ -79,7 +79,9 @@ def generated_rows(vocabulary: list[list[Any]], count: int) -> list[list[Any]]:
         row = list(rng.choice(vocabulary))
         row[column["序号"]] = number
         row[column["问题编号"]] = f"BENCH-{number:06d}"
-        row[column["问题描述"]] = rng.choice(vocabulary)[column["问题描述"]]
+        # Every description unique, as in a real ledger (parsers run once per distinct value).
+        description = rng.choice(vocabulary)[column["问题描述"]]
+        row[column["问题描述"]] = f"{description}（台账第{number}条）"  # i18n-data: ledger text
         row[column["挽回损失(元)"]] = rng.choice((0, 0, 0, rng.randrange(1_000, 90_000)))
         rows.append(row)
     return rows

@@ -1,4 +1,4 @@
-"""`python -m bench.ingest --quick` runs both uploads and prints their step times."""
+"""The ingest benchmarks run: `bench.ingest --quick` (both uploads) and `bench.upload_page`."""
 
 from __future__ import annotations
 
@@ -21,3 +21,11 @@ def test_quick_ingest_benchmark_prints_both_tables() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert "first upload" in done.stdout and "1% of rows changed" in done.stdout
     assert len(re.findall(STEP_LINE, done.stdout, re.MULTILINE)) == 2, done.stdout
+
+
+def test_upload_page_benchmark_commits_through_the_page() -> None:
+    """The page benchmark uploads, sees the preview's commit button, and commits (1,000 rows)."""
+    command = [sys.executable, "-m", "bench.upload_page", "--rows", "1000"]
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert re.search(r"^upload → preview \d+\.\d\ds  commit → done \d+\.\d\ds$", done.stdout, re.M)
