@@ -25,10 +25,10 @@ from components.auth import SESSION_METHOD, SESSION_USER
 from data_access import auth
 from data_access.db import dispose_engines, get_engine, session_scope
 from data_access.settings import PROJECT_ROOT
+from i18n import t
 
 STAFF = "bench-uploader"
 UPLOAD_PAGE = "app_pages/upload.py"
-COMMIT_LABEL = "确认导入"  # i18n-data: the upload page's commit button, as the user sees it
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TIMEOUT_SECONDS = 900
 
@@ -56,12 +56,12 @@ def upload_and_commit(url: str, data: bytes) -> dict[str, float]:
     app.run()
     app.file_uploader[0].upload("bench.xlsx", data, XLSX)
     preview = run_timed(app)
-    commit = [button for button in app.button if button.label == COMMIT_LABEL]
+    commit = [button for button in app.button if button.label == t("upload.ledger.commit")]
     if len(commit) != 1:
         raise RuntimeError("no commit button: the preview did not accept the file")
     commit[0].click()
     committed = run_timed(app)
-    if not any("已导入" in notice.value for notice in app.success):  # i18n-data: its notice
+    if not app.success:  # the page confirms a commit with its one success notice
         raise RuntimeError("the commit did not report success")
     return {"preview": preview, "commit": committed}
 

@@ -13,9 +13,16 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlmodel import Session
 
+from data_access.ingest.records import LEDGER_TABLES
+from data_access.models import ImportChange, StatusEvent
+
 LARGE_CHANGE = 5_000  # rows written; below this the old statistics are close enough
 # Every table a ledger import or undo writes rows to in bulk.
-BULK_TABLES = ("problem", "status_event", "import_change", "accountability_action", "lead")
+BULK_TABLES = (
+    *(ledger.name for ledger in LEDGER_TABLES),
+    StatusEvent.__tablename__,
+    ImportChange.__tablename__,
+)
 
 
 def analyze_after_large_change(session: Session, rows_written: int) -> None:
