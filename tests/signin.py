@@ -27,6 +27,8 @@ SCOPED_USER = "scoped"
 DASHBOARD = PROJECT_ROOT / "dashboard.py"
 APP_TIMEOUT_SECONDS = 60  # the first run migrates and queries; AppTest's default is 3 s
 TEST_BCRYPT_ROUNDS = 4  # the lowest cost: test accounts only, the app's default stays 12
+# The browser page once the script has finished its run.
+SCRIPT_NOT_RUNNING = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 @contextmanager
@@ -96,3 +98,5 @@ def browser_sign_in(page, base_url: str, username: str, password: str | None = N
     # Attached, not visible: a page that hides the sidebar (the meeting view) may already
     # have collapsed it by the time the signed-in run has drawn the user line there.
     page.get_by_text("当前用户").wait_for(state="attached")
+    # Then the end of that run: a click while it still runs may be lost to the redraw.
+    page.wait_for_selector(SCRIPT_NOT_RUNNING)

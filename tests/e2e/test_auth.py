@@ -15,6 +15,7 @@ from data_access import auth
 from data_access.audit import list_audit_events
 from data_access.db import get_engine, session_scope
 from e2e.conftest import free_port, serve_dashboard
+from e2e.test_overview import wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -59,6 +60,7 @@ def test_admin_download_is_audited(page: Page, app_url: str, sqlite_seeded_url: 
     """The audit log's CSV download leaves a "download" row naming the admin and the file."""
     browser_sign_in(page, app_url, "admin")
     sidebar_nav(page).get_by_text("审计日志").click()
+    wait_for_app_run(page)
     button = page.get_by_test_id("stDownloadButton").first
     expect(button).to_be_visible(timeout=TIMEOUT_MS)
     with page.expect_download(timeout=TIMEOUT_MS) as download:

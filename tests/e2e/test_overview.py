@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from signin import browser_sign_in
+from signin import SCRIPT_NOT_RUNNING, browser_sign_in
 
 pytestmark = pytest.mark.e2e
 
-RUN_FINISHED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # The published record (DOMAIN.md) as the overview's KPI cards write it.
 EXPECTED_KPI_VALUES = ["414", "381", "92.0%", "117.0128 万元", "117", "177", "40"]
 TIMEOUT_MS = 60_000
@@ -20,7 +19,7 @@ CUT_OFF = "el => [el, ...el.querySelectorAll('*')].some(x => x.scrollWidth > x.c
 
 def wait_for_app_run(page: Page) -> None:
     """Wait until the script finished its run ("initial" before the first run starts)."""
-    page.wait_for_selector(RUN_FINISHED, timeout=TIMEOUT_MS)
+    page.wait_for_selector(SCRIPT_NOT_RUNNING, timeout=TIMEOUT_MS)
     expect(page.get_by_test_id("stStatusWidgetRunningIcon")).to_have_count(0, timeout=TIMEOUT_MS)
 
 
