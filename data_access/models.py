@@ -129,11 +129,13 @@ class StatusEvent(SQLModel, table=True):
 
     __tablename__ = "status_event"
     # A problem's latest event (as of a day) and its last rectification: one index probe each.
+    # It also serves every lookup by problem_id, so that column has no index of its own
+    # (migration 0003); nothing reads events by changed_on alone.
     __table_args__ = (Index("ix_status_event_history", "problem_id", "status", "changed_on"),)
     id: int | None = Field(default=None, primary_key=True)
-    problem_id: int = Field(foreign_key="problem.id", index=True)
+    problem_id: int = Field(foreign_key="problem.id")
     status: str = Field(max_length=16)
-    changed_on: date = Field(index=True)
+    changed_on: date
     import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
     note: str = ""
 

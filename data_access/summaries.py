@@ -286,9 +286,18 @@ def touched_townships(session: Session, batch_id: int) -> set[int] | None:
     return townships
 
 
-def refresh_for_change(session: Session, batch_id: int | None) -> None:
-    """Bring the summaries up to date with the change being committed in session."""
-    townships = touched_townships(session, batch_id) if batch_id is not None else None
+def refresh_for_change(
+    session: Session, batch_id: int | None, touched: Iterable[int] | None = None
+) -> None:
+    """Bring the summaries up to date with the change being committed in session.
+
+    touched: the townships the batch's rows were in, when the caller knows them (an import
+    does, from its diff); otherwise a ledger batch's are read from its row images.
+    """
+    if touched is not None:
+        townships: set[int] | None = set(touched)
+    else:
+        townships = touched_townships(session, batch_id) if batch_id is not None else None
     if townships is not None:
         total = session.scalar(select(func.count()).select_from(Township)) or 1
         if len(townships) > FULL_REFRESH_SHARE * total:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import select, update
 from sqlmodel import Session
 
@@ -16,7 +18,11 @@ def read_data_version(*, session: Session) -> int:
 
 
 def bump_data_version(
-    *, session: Session, batch_id: int | None = None, summaries: bool = True
+    *,
+    session: Session,
+    batch_id: int | None = None,
+    summaries: bool = True,
+    touched: Iterable[int] | None = None,
 ) -> int:
     """Increase the version inside the caller's write transaction; returns the new value.
 
@@ -24,10 +30,11 @@ def bump_data_version(
     tables catch up with it (data_access.summaries): in the same transaction, so readers
     never see ledger rows and summaries of different moments. Without a ledger batch that
     is a full rebuild (seconds at a million problems); a change that cannot alter any
-    summary (e.g. renaming an inspection group) may pass summaries=False.
+    summary (e.g. renaming an inspection group) may pass summaries=False. touched: the
+    townships the batch's rows were in, when the caller knows them.
     """
     if summaries:
-        refresh_for_change(session, batch_id)
+        refresh_for_change(session, batch_id, touched)
     now = utc_now()
     result = session.exec(
         update(DataVersion)

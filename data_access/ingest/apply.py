@@ -103,7 +103,7 @@ def apply_ledger(
         counts = diff.counts()
         analyze_after_large_change(session, counts["new"] + counts["changed"])
         _finish_batch(session, batch_id, diff)
-        bump_data_version(session=session, batch_id=batch_id)
+        bump_data_version(session=session, batch_id=batch_id, touched=diff.touched_townships())
         detail = {"batch_id": batch_id, "sha256": diff.sha256, **counts}
         record_event(
             session=session,
@@ -215,7 +215,7 @@ class _BatchWriter:
         # changed rows are stamped afterwards).
         insert_rows(self.session, table, rows)
         query = select(table.c.code, table.c.id).where(table.c.import_batch_id == self.batch_id)
-        ids = dict(tuple(row) for row in self.session.execute(query)) if rows else {}
+        ids = dict(self.session.execute(query).tuples().all()) if rows else {}
         for row in rows:
             row["id"] = ids[row["code"]]
         return rows

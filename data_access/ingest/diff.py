@@ -131,6 +131,16 @@ class LedgerDiff:
         """The counts of each sheet."""
         return {name: s.counts() for name, s in self.sheets.items()}
 
+    def touched_townships(self) -> set[int]:
+        """Townships the rows applying would write were in, before or after."""
+        found: set[Any] = set()
+        for sheet in self.sheets.values():
+            found.update(row.values["township_id"] for row in sheet.new)
+            for row in sheet.changed:
+                found.update((row.stored["township_id"], row.values["township_id"]))
+        found.discard(None)
+        return found
+
 
 @bulk_step
 def compute_diff(parsed: Any, *, session: Session) -> LedgerDiff:

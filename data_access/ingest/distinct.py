@@ -9,9 +9,12 @@ here maps consistently.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
+
+F = TypeVar("F", bound=Callable[..., object])
 
 
 def _factorize_input(values: Sequence[object]) -> Sequence[object]:
@@ -26,11 +29,29 @@ def _factorize(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
     return codes, np.asarray(uniques, dtype=object)
 
 
+def batched(many: Callable[[list[object]], list[object]]) -> Callable[[F], F]:
+    """Give a per-value function a whole-list version with the same results (many).
+
+    map_distinct then calls many once on a column's distinct values: for columns where
+    nearly every value is distinct (descriptions, codes), one vectorised pass beats a
+    Python call per value.
+    """
+
+    def mark(func: F) -> F:
+        """func, carrying many."""
+        func.many = many  # type: ignore[attr-defined]
+        return func
+
+    return mark
+
+
 def map_distinct(values: Sequence[object], func: Callable[[object], object]) -> list[object]:
     """[func(v) for v in values], calling func once per distinct value (None for blanks)."""
     codes, uniques = _factorize(values)
     results = np.empty(len(uniques) + 1, dtype=object)
-    results[:-1] = [func(value) for value in uniques] if len(uniques) else []
+    many = getattr(func, "many", None)
+    distinct = uniques.tolist()
+    results[:-1] = many(distinct) if many else [func(value) for value in distinct]
     results[-1] = func(None)  # code -1 (blank) picks the last slot
     return results[codes].tolist()
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from data_access.ingest.columns import ColumnSpec
+from data_access.ingest.distinct import batched
 from data_access.ingest.errors import joined
 from data_access.ingest.synonyms import (
     BLANK_WORDS,
@@ -25,6 +26,7 @@ from data_access.ingest.synonyms import (
     code_lookup,
     fold_key,
 )
+from data_access.ingest.widths import halfwidth, halfwidth_many
 from i18n import t
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 in Excel's 1900 date system
@@ -33,15 +35,6 @@ SERIAL_RANGE = (
     (date(FIRST_YEAR, 1, 1) - EXCEL_EPOCH).days,
     (date(LAST_YEAR, 12, 31) - EXCEL_EPOCH).days,
 )
-# Full-width digits, Latin letters and the ideographic space become half-width; Chinese
-# punctuation (，。：（）) stays as written in free text.
-_HALFWIDTH = {
-    **{0xFF10 + i: 0x30 + i for i in range(10)},
-    **{0xFF21 + i: 0x41 + i for i in range(26)},
-    **{0xFF41 + i: 0x61 + i for i in range(26)},
-    0x3000: 0x20,
-    0x00A0: 0x20,
-}
 _SPACES = re.compile(r"\s+")
 _YMD = re.compile(
     r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?(?:\s.*)?$"  # i18n-data
@@ -98,29 +91,45 @@ def raw_text(value: object) -> str:
     return str(value)
 
 
-def halfwidth(text: str) -> str:
-    """Full-width digits, letters and spaces as half-width; other characters unchanged."""
-    return text.translate(_HALFWIDTH)
+def _cell_text(value: object) -> str:
+    """A cell as text before cleaning (a boolean as 是/否)."""
+    if isinstance(value, bool):
+        return YES if value else NO
+    return raw_text(value)
 
 
+def clean_texts(values: Sequence[object]) -> list[str | None]:
+    """clean_text of each value, the half-width mapping done for all of them at once."""
+    texts = halfwidth_many([v if type(v) is str else _cell_text(v) for v in values])
+    return [text.strip() or None for text in texts]
+
+
+@batched(clean_texts)
 def clean_text(value: object) -> str | None:
     """Free text: half-width digits and letters, trimmed; blank -> None."""
-    if value is None or isinstance(value, bool):
-        return None if value is None else (YES if value else NO)
-    text = halfwidth(raw_text(value)).strip()
-    return text or None
+    return halfwidth(_cell_text(value)).strip() or None
 
 
-def clean_name(value: object) -> str | None:
-    """A name (township, village, group, person): clean text without inner spaces."""
-    text = clean_text(value)
+def _without_spaces(text: str | None) -> str | None:
+    """text with no whitespace left inside (None stays None)."""
     return _SPACES.sub("", text) if text else None
 
 
+def _as_code(text: str | None) -> str | None:
+    """text as an identifier: NFKC, no whitespace (None stays None)."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text)) if text else None
+
+
+@batched(lambda values: [_without_spaces(text) for text in clean_texts(values)])
+def clean_name(value: object) -> str | None:
+    """A name (township, village, group, person): clean text without inner spaces."""
+    return _without_spaces(clean_text(value))
+
+
+@batched(lambda values: [_as_code(text) for text in clean_texts(values)])
 def clean_code(value: object) -> str | None:
     """An identifier such as 问题编号: NFKC (full-width －／ too), no spaces."""
-    text = clean_text(value)
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text)) if text else None
+    return _as_code(clean_text(value))
 
 
 def _blank(text: str) -> bool:

@@ -79,3 +79,16 @@ def test_import_and_undo_keep_the_summaries_equal_to_the_ledger(
     assert after == rebuilt_summaries(writable_seeded_engine)
     revert_batch(result.batch_id, engine=writable_seeded_engine, actor="tests")
     assert stored_summaries(writable_seeded_engine) == before
+
+
+def test_the_diff_names_the_townships_its_row_images_are_in(
+    writable_seeded_engine: Engine, demo_parsed: ParsedLedger
+) -> None:
+    """An import refreshes the townships of its diff: the same set its stored images give."""
+    parsed = weekly_update(writable_seeded_engine, demo_parsed)
+    result = apply_ledger(parsed, engine=writable_seeded_engine, uploader="tests")
+    with session_scope(writable_seeded_engine) as session:
+        from_images = touched_townships(session, result.batch_id)
+    moved = parsed.problems.iloc[-2]
+    assert int(moved["township_id"]) in from_images  # the township it moved to
+    assert result.diff.touched_townships() == from_images
