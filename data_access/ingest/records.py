@@ -11,7 +11,8 @@ from typing import Any, NamedTuple
 
 import orjson
 import pandas as pd
-from sqlalchemy import Column, Date, DateTime, Table, bindparam, select, update
+from sqlalchemy import Column, Date, DateTime, Table, any_, bindparam, func, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel
 
@@ -204,8 +205,8 @@ def fetch_stored(
     if PROBLEM_CODE in ledger_table.fields:
         columns.append(linked.code.label(PROBLEM_CODE))
     rows: dict[str, dict[str, Any]] = {}
-    for part in chunks(sorted(set(codes))):
-        query = select(*columns).where(table.c.code.in_(part))
+    for condition in in_batches(session, table.c.code, codes):
+        query = select(*columns).where(condition)
         if PROBLEM_CODE in ledger_table.fields:
             query = query.select_from(table).outerjoin(linked, linked.id == table.c.problem_id)
         result = session.execute(query)
@@ -217,12 +218,34 @@ def fetch_stored(
     return rows
 
 
+def in_batches(session: Session, column: Column, values: Iterable[Any]) -> Iterator[Any]:
+    """WHERE conditions that together keep the rows whose column holds one of values.
+
+    One parameter holds them all: an array on PostgreSQL (= ANY), a JSON array on SQLite
+    (json_each); 100,000 codes in IN lists of CHUNK parameters took 1.5 to 3 times as long
+    to fetch. Another database gets an IN list per chunk.
+    """
+    distinct = sorted(set(values))
+    if not distinct:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        yield column == any_(bindparam(None, distinct, type_=ARRAY(column.type)))
+    elif dialect == "sqlite":
+        listed = func.json_each(orjson.dumps(distinct).decode()).table_valued("value")
+        yield column.in_(select(listed.c.value))
+    else:
+        yield from (column.in_(part) for part in chunks(distinct))
+
+
 def problem_ids(session: Session, codes: Iterable[str]) -> dict[str, int]:
     """Problem id by code for the codes that are stored."""
     ids: dict[str, int] = {}
-    for part in chunks(sorted({c for c in codes if c})):
-        query = select(Problem.code, Problem.id).where(Problem.code.in_(part))
-        ids.update({code: problem_id for code, problem_id in session.execute(query)})
+    code_column = Problem.__table__.c.code  # type: ignore[attr-defined]
+    for condition in in_batches(session, code_column, (c for c in codes if c)):
+        ids.update(
+            session.execute(select(Problem.code, Problem.id).where(condition)).tuples().all()
+        )
     return ids
 
 

@@ -46,7 +46,8 @@ def test_batched_cleaners_equal_their_per_value_versions(cells: list[object]) ->
     """clean_text, clean_name and clean_code give the same through map_distinct's batch path."""
     for clean in (clean_text, clean_name, clean_code):
         assert clean.many(cells) == [clean(cell) for cell in cells]  # type: ignore[attr-defined]
-        assert map_distinct(cells, clean) == [clean(cell) for cell in cells]
+        # Against map_distinct's per-value path: it hashes False and 0 as one value either way.
+        assert map_distinct(cells, clean) == map_distinct(cells, lambda cell, f=clean: f(cell))
 
 
 def test_map_distinct_uses_the_batch_version_once() -> None:

@@ -160,3 +160,25 @@ def test_collector_waits_for_the_last_of_two_threads(collector_on: None) -> None
     second_out.set()
     thread.join(10)
     assert gc.isenabled()
+
+
+def test_in_batches_keeps_exactly_the_listed_codes(seeded_engine) -> None:
+    """One parameter for every code (array or JSON) selects the same rows as IN lists would."""
+    from sqlalchemy import select
+
+    from data_access.db import session_scope
+    from data_access.ingest.records import CHUNK, in_batches
+
+    code = COLUMNS["code"]
+    with session_scope(seeded_engine) as session:
+        stored = sorted(session.scalars(select(code)))
+        # Unknown codes (quotes, Chinese, many of them) mixed in: they match nothing.
+        unknown = ["x'\"]", "问题-1", *(f"NONE-{n}" for n in range(CHUNK + 10))]
+        wanted = [*stored[::2], *unknown, stored[0]]
+        found = [
+            value
+            for condition in in_batches(session, code, wanted)
+            for value in session.scalars(select(code).where(condition))
+        ]
+        assert sorted(found) == stored[::2]
+        assert list(in_batches(session, code, [])) == []
