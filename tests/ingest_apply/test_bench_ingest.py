@@ -8,7 +8,7 @@ import sys
 
 from data_access.settings import PROJECT_ROOT
 
-STEP_LINE = r"^\s+1,000\s+0\.1(\s+\d+\.\d\ds){5}\s+[\d,]+$"
+STEP_LINE = r"^\s+1,000\s+0\.1(\s+\d+\.\d\ds){6}\s+[\d,]+$"  # 4 steps, total, cpu
 
 
 def test_quick_ingest_benchmark_prints_both_tables() -> None:
