@@ -215,7 +215,7 @@ class _BatchWriter:
         # changed rows are stamped afterwards).
         insert_rows(self.session, table, rows)
         query = select(table.c.code, table.c.id).where(table.c.import_batch_id == self.batch_id)
-        ids = dict(self.session.execute(query).tuples().all()) if rows else {}
+        ids = dict(self.session.execute(query).all()) if rows else {}
         for row in rows:
             row["id"] = ids[row["code"]]
         return rows

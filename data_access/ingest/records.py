@@ -243,9 +243,7 @@ def problem_ids(session: Session, codes: Iterable[str]) -> dict[str, int]:
     ids: dict[str, int] = {}
     code_column = Problem.__table__.c.code  # type: ignore[attr-defined]
     for condition in in_batches(session, code_column, (c for c in codes if c)):
-        ids.update(
-            session.execute(select(Problem.code, Problem.id).where(condition)).tuples().all()
-        )
+        ids.update(session.execute(select(Problem.code, Problem.id).where(condition)).all())
     return ids
 
 

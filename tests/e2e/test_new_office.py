@@ -60,6 +60,9 @@ def create_first_admin_and_sign_in(page: Page, url: str) -> None:
     page.get_by_label("再次输入密码").fill(PASSWORD)
     page.get_by_role("button", name="创建管理员").click()
     expect(page.get_by_text("请登录", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+    # The setup form lingers as a stale element until the rerun finishes drawing.
+    expect(page.get_by_label("再次输入密码")).to_have_count(0, timeout=TIMEOUT_MS)
+    expect(page.get_by_label("用户名")).to_have_count(1, timeout=TIMEOUT_MS)
     page.get_by_label("用户名").fill(ADMIN)
     page.get_by_label("密码", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
