@@ -33,13 +33,13 @@ from data_access.ingest.bulk import insert_rows
 from data_access.ingest.collector import bulk_step
 from data_access.ingest.diff import ChangedRow, LedgerDiff, NewRow, SheetDiff, compute_diff
 from data_access.ingest.errors import RowError
+from data_access.ingest.lookup import problem_ids
 from data_access.ingest.planner import analyze_after_large_change
 from data_access.ingest.records import (
     LEADS,
     PROBLEM_CODE,
     PROBLEMS,
     insert_image,
-    problem_ids,
     row_to_json,
     table_row,
     update_by_id,

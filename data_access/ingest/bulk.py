@@ -16,6 +16,7 @@ from sqlalchemy import Table, bindparam, insert
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
+from data_access.ingest.bulk_load import rebuilt_after
 from data_access.ingest.records import chunks
 
 
@@ -23,6 +24,12 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     """INSERT rows (all with the same keys) inside the session's transaction."""
     if not rows:
         return
+    with rebuilt_after(session, table, len(rows)):
+        _insert_rows(session, table, rows)
+
+
+def _insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """COPY on PostgreSQL, the driver's executemany on SQLite, SQLAlchemy's elsewhere."""
     connection = session.connection()
     names = list(rows[0])
     if connection.dialect.name == "postgresql":

@@ -18,13 +18,13 @@ from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
 from data_access.filters import Filter
 from data_access.ingest.collector import bulk_step
 from data_access.ingest.errors import RowError
+from data_access.ingest.lookup import fetch_compared, fetch_stored
 from data_access.ingest.records import (
     ACCOUNTABILITY,
     LEADS,
     LEDGER_TABLES,
     PROBLEMS,
     LedgerTable,
-    fetch_stored,
     file_rows,
 )
 from data_access.queries.headline import fetch_headline
@@ -167,19 +167,30 @@ def compute_diff(parsed: Any, *, session: Session) -> LedgerDiff:
 def diff_sheet(ledger_table: LedgerTable, frame: Any, *, session: Session) -> SheetDiff:
     """Classify every row of one parsed sheet against its stored twin."""
     rows = file_rows(ledger_table, frame)
-    stored = fetch_stored(session, ledger_table, (row.code for row in rows))
+    stored = fetch_compared(session, ledger_table, (row.code for row in rows))
     sheet = SheetDiff(ledger_table)
+    changed = []
     for code, excel_row, values in rows:
         old = stored.get(code)
         if old is None:
             sheet.new.append(NewRow(code, excel_row, values))
-            continue
-        differing = {k: (old[k], v) for k, v in values.items() if old[k] != v}
-        if differing:
-            sheet.changed.append(ChangedRow(code, excel_row, old, values, differing))
-        else:
+        elif old == tuple(values.values()):  # values are in ledger_table.fields order
             sheet.unchanged.append((code, excel_row))
+        else:
+            changed.append((code, excel_row, values, _differing(values, old)))
+    # Whole rows (the before images) only for the rows that changed.
+    whole = fetch_stored(session, ledger_table, (code for code, *_ in changed))
+    sheet.changed = [ChangedRow(c, row, whole[c], values, diff) for c, row, values, diff in changed]
     return sheet
+
+
+def _differing(values: dict[str, Any], stored: tuple[Any, ...]) -> dict[str, tuple[Any, Any]]:
+    """The fields whose file value differs from the stored one: name -> (old, new)."""
+    return {
+        name: (old, new)
+        for (name, new), old in zip(values.items(), stored, strict=True)
+        if old != new
+    }
 
 
 def fetch_headline_figures(*, session: Session) -> HeadlineFigures:

@@ -21,8 +21,8 @@ from data_access.ingest.frames import (
     output_frame,
     resolve_names,
 )
+from data_access.ingest.lookup import problem_ids
 from data_access.ingest.read import HEADER_SCAN_ROWS, RawSheet, RawWorkbook, read_workbook
-from data_access.ingest.records import problem_ids
 from data_access.ingest.resolve import NameBook
 from data_access.ingest.safety import check_upload
 from data_access.ingest.scope import scope_errors

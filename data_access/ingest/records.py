@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
@@ -11,9 +11,7 @@ from typing import Any, NamedTuple
 
 import orjson
 import pandas as pd
-from sqlalchemy import Column, Date, DateTime, Table, any_, bindparam, func, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import aliased
+from sqlalchemy import Column, Date, DateTime, Table, bindparam, update
 from sqlmodel import Session, SQLModel
 
 from data_access.ingest.cell_text import ESCAPE, unescape_text
@@ -52,8 +50,12 @@ class LedgerTable:
 
     @property
     def name(self) -> str:
-        """The table's name in the database."""
-        return self.table.name
+        """The table's name in the database, as a plain str.
+
+        Table.name is a quoted_name: the SQLite driver looks for __conform__ on every str
+        subclass it binds, through SQLAlchemy's __getattr__ (0.4 s per 100,000 ImportChange rows).
+        """
+        return str(self.table.name)
 
 
 PROBLEMS = LedgerTable(
@@ -193,58 +195,6 @@ def file_rows(ledger_table: LedgerTable, frame: pd.DataFrame) -> list[FileRow]:
 def _column(frame: pd.DataFrame, name: str, count: int) -> list[Any]:
     """One column of frame as a list (all None when the frame lacks it)."""
     return frame[name].tolist() if name in frame.columns else [None] * count
-
-
-def fetch_stored(
-    session: Session, ledger_table: LedgerTable, codes: Iterable[str]
-) -> dict[str, dict[str, Any]]:
-    """Full stored rows with these codes (plus problem_code for linked rows), keyed by code."""
-    table = ledger_table.table
-    linked = aliased(Problem)
-    columns = list(table.c)
-    if PROBLEM_CODE in ledger_table.fields:
-        columns.append(linked.code.label(PROBLEM_CODE))
-    rows: dict[str, dict[str, Any]] = {}
-    for condition in in_batches(session, table.c.code, codes):
-        query = select(*columns).where(condition)
-        if PROBLEM_CODE in ledger_table.fields:
-            query = query.select_from(table).outerjoin(linked, linked.id == table.c.problem_id)
-        result = session.execute(query)
-        names = list(result.keys())
-        # all() fetches in one call; .mappings() went to the driver row by row.
-        for values in result.all():
-            row = dict(zip(names, values, strict=True))
-            rows[row["code"]] = row
-    return rows
-
-
-def in_batches(session: Session, column: Column, values: Iterable[Any]) -> Iterator[Any]:
-    """WHERE conditions that together keep the rows whose column holds one of values.
-
-    One parameter holds them all: an array on PostgreSQL (= ANY), a JSON array on SQLite
-    (json_each); 100,000 codes in IN lists of CHUNK parameters took 1.5 to 3 times as long
-    to fetch. Another database gets an IN list per chunk.
-    """
-    distinct = sorted(set(values))
-    if not distinct:
-        return
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        yield column == any_(bindparam(None, distinct, type_=ARRAY(column.type)))
-    elif dialect == "sqlite":
-        listed = func.json_each(orjson.dumps(distinct).decode()).table_valued("value")
-        yield column.in_(select(listed.c.value))
-    else:
-        yield from (column.in_(part) for part in chunks(distinct))
-
-
-def problem_ids(session: Session, codes: Iterable[str]) -> dict[str, int]:
-    """Problem id by code for the codes that are stored."""
-    ids: dict[str, int] = {}
-    code_column = Problem.__table__.c.code  # type: ignore[attr-defined]
-    for condition in in_batches(session, code_column, (c for c in codes if c)):
-        ids.update(session.execute(select(Problem.code, Problem.id).where(condition)).all())
-    return ids
 
 
 def update_by_id(

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
+from data_access.ingest.lookup import fetch_stored
 from data_access.ingest.parse import ParsedLedger
-from data_access.ingest.records import LEDGER_TABLES, fetch_stored
+from data_access.ingest.records import LEDGER_TABLES
 from data_access.models import Problem
 from data_access.summary_models import SUMMARY_MODELS
 

@@ -167,7 +167,8 @@ def test_in_batches_keeps_exactly_the_listed_codes(seeded_engine) -> None:
     from sqlalchemy import select
 
     from data_access.db import session_scope
-    from data_access.ingest.records import CHUNK, in_batches
+    from data_access.ingest.lookup import in_batches
+    from data_access.ingest.records import CHUNK
 
     code = COLUMNS["code"]
     with session_scope(seeded_engine) as session:
@@ -182,3 +183,23 @@ def test_in_batches_keeps_exactly_the_listed_codes(seeded_engine) -> None:
         ]
         assert sorted(found) == stored[::2]
         assert list(in_batches(session, code, [])) == []
+
+
+def test_fetch_compared_holds_the_compared_fields_of_fetch_stored(seeded_engine) -> None:
+    """The diff's tuples are the full rows' compared fields, in order, on every ledger sheet."""
+    from sqlalchemy import select
+
+    from data_access.db import session_scope
+    from data_access.ingest.lookup import fetch_compared, fetch_stored
+    from data_access.ingest.records import LEDGER_TABLES
+
+    with session_scope(seeded_engine) as session:
+        for ledger_table in LEDGER_TABLES:
+            codes = list(session.scalars(select(ledger_table.table.c.code)))
+            assert codes, ledger_table.name
+            whole = fetch_stored(session, ledger_table, codes)
+            compared = fetch_compared(session, ledger_table, codes)
+            assert compared == {
+                code: tuple(row[name] for name in ledger_table.fields)
+                for code, row in whole.items()
+            }
