@@ -147,3 +147,14 @@ def check_connection(engine: Engine) -> None:
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise DatabaseUnavailableError(t("db.error", reason=reason)) from exc
+
+
+def without_jit(session: Session) -> None:
+    """Switch PostgreSQL's JIT off for the rest of session's transaction (no-op elsewhere).
+
+    Bulk rebuilds price far above jit_above_cost and compiling cost more than running: on
+    100,000 problems the summary_period rebuild took 1.36 s with JIT (1.5 s of compiling,
+    spread over parallel workers) and 0.68 s without (EXPLAIN ANALYZE).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL jit = off"))

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, delete, func, insert, 
 from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
+from data_access.db import without_jit
 from data_access.filters import Filter
 from data_access.models import (
     AccountabilityAction,
@@ -238,6 +239,7 @@ def _within(ids: list[int] | None) -> Where:
 
 def refresh_summaries(session: Session, township_ids: Iterable[int] | None = None) -> None:
     """Rebuild the summary rows of township_ids (and of their cities); None: of everything."""
+    without_jit(session)
     regions: dict[str, list[int] | None] = {"township_id": None, "city_id": None}
     if township_ids is not None:
         townships = sorted(_with_spanning_problems(session, set(township_ids)))

@@ -92,3 +92,21 @@ def test_the_diff_names_the_townships_its_row_images_are_in(
     moved = parsed.problems.iloc[-2]
     assert int(moved["township_id"]) in from_images  # the township it moved to
     assert result.diff.touched_townships() == from_images
+
+
+def test_a_rebuild_runs_without_jit_and_changes_nothing(writable_seeded_engine: Engine) -> None:
+    """A full rebuild of unchanged data gives the same rows; PostgreSQL's JIT is off for it."""
+    from sqlalchemy import text
+
+    postgres = writable_seeded_engine.dialect.name == "postgresql"
+    with session_scope(writable_seeded_engine) as session:
+        setting = session.scalar(text("SHOW jit")) if postgres else None
+    with session_scope(writable_seeded_engine, write=True) as session:
+        before = summary_rows(session)
+        refresh_summaries(session)
+        assert summary_rows(session) == before
+        if postgres:
+            assert session.scalar(text("SHOW jit")) == "off"
+    if postgres:  # SET LOCAL: the server's setting is back once that transaction ended
+        with session_scope(writable_seeded_engine) as session:
+            assert session.scalar(text("SHOW jit")) == setting
