@@ -48,10 +48,11 @@ def rebuilt_after(session: Session, table: Table, incoming: int) -> Iterator[Non
     if incoming < MIN_ROWS or incoming < _stored_rows(session, table):
         yield
         return
-    postgres = session.get_bind().dialect.name == "postgresql"
+    dialect = session.get_bind().dialect
+    postgres = dialect.name == "postgresql"
     indexes = _catalogue(session, _PG_INDEXES if postgres else _SQLITE_INDEXES, table)
     foreign_keys = _catalogue(session, _PG_FOREIGN_KEYS, table) if postgres else {}
-    quoted = session.get_bind().dialect.identifier_preparer
+    quoted = dialect.identifier_preparer
     table_name = quoted.format_table(table)
     for name in foreign_keys:
         session.execute(text(f"ALTER TABLE {table_name} DROP CONSTRAINT {quoted.quote(name)}"))

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from data_access.ingest.records import CHUNK, PROBLEM_CODE, LedgerTable, chunks
+from data_access.ingest.records import PROBLEM_CODE, LedgerTable, chunks
 from data_access.models import Problem
 
 
@@ -80,7 +80,7 @@ def in_batches(session: Session, column: Column, values: Iterable[Any]) -> Itera
         listed = func.json_each(orjson.dumps(distinct).decode()).table_valued("value")
         yield column.in_(select(listed.c.value))
     else:
-        yield from (column.in_(part) for part in chunks(distinct, CHUNK))
+        yield from (column.in_(part) for part in chunks(distinct))
 
 
 def problem_ids(session: Session, codes: Iterable[str]) -> dict[str, int]:
