@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import JSON, ColumnElement, case, cast, func, or_, select, type_coerce
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS
@@ -171,23 +173,29 @@ def _event(
 def rectified_deltas(session: Session, batch_ids: set[int]) -> dict[int, int]:
     """By batch: problems the import made rectified minus those it took out of rectified.
 
-    Read from the before/after images of the problems each batch wrote. Only images that
-    mention "rectified" at all are fetched (a cheap superset); parsing decides exactly.
+    Counted by the database from the before/after images of the problems each batch wrote,
+    reading each image's status with its JSON functions. Only images that mention
+    "rectified" at all are looked at (a cheap superset). Parsing the images in Python took
+    1.5 s after a 100,000-row import, in the first rerun of every page.
     """
     deltas: dict[int, int] = dict.fromkeys(batch_ids, 0)
     pattern = f"%{COMPLETED_STATUS}%"
+    became = _rectified_count(session, ImportChange.after_json)
+    was = _rectified_count(session, ImportChange.before_json)
     for part in chunks(sorted(batch_ids)):
-        query = select(ImportChange.batch_id, ImportChange.before_json, ImportChange.after_json)
-        query = query.where(
+        query = select(ImportChange.batch_id, became - was).where(
             ImportChange.batch_id.in_(part),
             ImportChange.table_name == PROBLEMS.name,
             or_(ImportChange.after_json.like(pattern), ImportChange.before_json.like(pattern)),
         )
-        for batch_id, before, after in session.execute(query):
-            deltas[batch_id] += _is_rectified(after) - _is_rectified(before)
+        deltas.update(session.execute(query.group_by(ImportChange.batch_id)).all())
     return deltas
 
 
-def _is_rectified(image: str | None) -> int:
-    """1 when a row image's status is rectified, else 0 (no image: the row did not exist)."""
-    return int(image is not None and json.loads(image).get("status") == COMPLETED_STATUS)
+def _rectified_count(session: Session, image: Any) -> ColumnElement[int]:
+    """How many of the group's images (JSON text; NULL: no row) have the rectified status."""
+    if session.get_bind().dialect.name == "postgresql":
+        status = cast(image, JSONB)["status"].astext
+    else:  # SQLite's json_extract (a cast to JSON would read the text as a number)
+        status = type_coerce(image, JSON)["status"].as_string()
+    return func.coalesce(func.sum(case((status == COMPLETED_STATUS, 1), else_=0)), 0)

@@ -9,8 +9,16 @@ from sqlalchemy.engine import Engine
 
 from components.live import LiveNotice, change_parts, local_time, notice_for
 from data_access.db import session_scope
+from data_access.ingest.records import row_to_json
 from data_access.ingest.undo import revert_batch
-from data_access.live import BatchEvent, DataChange, fetch_data_change, read_data_stamp
+from data_access.live import (
+    BatchEvent,
+    DataChange,
+    fetch_data_change,
+    read_data_stamp,
+    rectified_deltas,
+)
+from data_access.models import ImportBatch, ImportChange
 from data_access.version import read_data_version
 from tests.live_files import UPLOADER, commit_weekly
 
@@ -67,6 +75,36 @@ def test_an_undo_is_summarised_and_reverses_the_import(
     assert both is not None
     assert [e.action for e in both.events] == ["undo", "import"]  # newest first
     assert both.rectified_delta == 0
+
+
+def test_rectified_delta_reads_the_status_of_each_image(empty_engine: Engine) -> None:
+    """Counted from the images' status field by the database, whatever else mentions it."""
+    images = [  # (table, before, after): +1, -1, 0, 0, 0 (another table), +1 (insert)
+        ("problem", {"status": "in_progress"}, {"status": "rectified"}),
+        ("problem", {"status": "rectified"}, {"status": "overdue_risk"}),
+        ("problem", {"status": "rectified", "note": "x"}, {"status": "rectified", "note": "y"}),
+        ("problem", {"status": "in_progress"}, {"status": "in_progress", "x": "rectified"}),
+        ("lead", None, {"status": "rectified"}),
+        ("problem", None, {"status": "rectified", "id": 9}),
+    ]
+    with session_scope(empty_engine, write=True) as session:
+        batch = ImportBatch(file_name="w.xlsx", sha256="0" * 64, started_at=datetime.now(UTC))
+        session.add(batch)
+        session.flush()
+        for table, before, after in images:
+            session.add(
+                ImportChange(
+                    batch_id=batch.id,
+                    table_name=table,
+                    row_key="k",
+                    action="insert" if before is None else "update",
+                    before_json=None if before is None else row_to_json(before),
+                    after_json=row_to_json(after),
+                )
+            )
+        session.flush()
+        deltas = rectified_deltas(session, {batch.id, batch.id + 1})
+    assert deltas == {batch.id: 1, batch.id + 1: 0}
 
 
 def test_a_rebuilt_store_counts_as_one_change(seeded_engine: Engine) -> None:

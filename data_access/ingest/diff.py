@@ -8,8 +8,8 @@ the deltas of the new and changed rows, so the preview needs no write transactio
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import Any
 
 from sqlmodel import Session
@@ -207,44 +207,42 @@ def fetch_headline_figures(*, session: Session) -> HeadlineFigures:
 
 
 def headline_delta(sheets: dict[str, SheetDiff]) -> dict[str, int]:
-    """How much the new and changed rows move each headline figure."""
+    """How much the new and changed rows move each headline figure.
+
+    Column by column over the row images (map and count run in C): a loop of Python
+    calls per row took 0.6 s of a 100,000-row first upload's preview.
+    """
     problems, people = sheets[PROBLEMS.sheet], sheets[ACCOUNTABILITY.sheet]
-    delta = {
+    after, before = _images(problems)
+    people_after, people_before = _images(people)
+    return {
         "problems_total": len(problems.new),
-        "problems_rectified": 0,
-        "recovered_yuan": 0,
-        "rules_improved": 0,
-        "accountable_people": 0,
+        "problems_rectified": _count(after, "status", COMPLETED_STATUS)
+        - _count(before, "status", COMPLETED_STATUS),
+        "recovered_yuan": _total(after, "recovered_yuan") - _total(before, "recovered_yuan"),
+        "rules_improved": _total(after, "rules_improved") - _total(before, "rules_improved"),
+        "accountable_people": _people(people_after) - _people(people_before),
         "leads_transferred": len(sheets[LEADS.sheet].new),
     }
-    for before, after in _value_pairs(problems):
-        delta["problems_rectified"] += _is(after, "status", COMPLETED_STATUS) - _is(
-            before, "status", COMPLETED_STATUS
-        )
-        delta["recovered_yuan"] += after["recovered_yuan"] - before.get("recovered_yuan", 0)
-        delta["rules_improved"] += after["rules_improved"] - before.get("rules_improved", 0)
-    for before, after in _value_pairs(people):
-        delta["accountable_people"] += _is_person(after) - _is_person(before)
-    return delta
 
 
-def _value_pairs(sheet: SheetDiff) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    """(stored, file) values of each new ({} stored) and changed row.
-
-    A generator: a list of 100,000 pairs made the garbage collector walk the heap.
-    """
-    nothing: dict[str, Any] = {}
-    for row in sheet.new:
-        yield nothing, row.values
-    for changed in sheet.changed:
-        yield changed.stored, changed.values
+def _images(sheet: SheetDiff) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The file values of the new and changed rows, and the stored values of the changed."""
+    after = [row.values for row in sheet.new]
+    after += [row.values for row in sheet.changed]
+    return after, [row.stored for row in sheet.changed]
 
 
-def _is(values: dict[str, Any], name: str, wanted: Any) -> int:
-    """1 when values[name] == wanted, else 0 (also when absent)."""
-    return int(values.get(name) == wanted)
+def _count(images: list[dict[str, Any]], name: str, wanted: Any) -> int:
+    """How many images hold wanted in name."""
+    return list(map(itemgetter(name), images)).count(wanted)
 
 
-def _is_person(values: dict[str, Any]) -> int:
-    """1 when an accountability row counts among the people held accountable."""
-    return int(values.get("category") in PERSON_CATEGORIES)
+def _total(images: list[dict[str, Any]], name: str) -> int:
+    """The sum of name over images."""
+    return sum(map(itemgetter(name), images))
+
+
+def _people(images: list[dict[str, Any]]) -> int:
+    """How many accountability images count among the people held accountable."""
+    return sum(map(PERSON_CATEGORIES.__contains__, map(itemgetter("category"), images)))

@@ -117,11 +117,14 @@ def changes_frame(diff: LedgerDiff, *, session: Session) -> pd.DataFrame:
 
 def rows_frame(diff: LedgerDiff, which: str) -> pd.DataFrame:
     """The new or unchanged rows: sheet, Excel row, code."""
-    rows = []
+    titles, excel_rows, codes = [], [], []
     for key, sheet in diff.sheets.items():
         pairs = [(r.code, r.excel_row) for r in sheet.new] if which == "new" else sheet.unchanged
-        rows += [(sheet_title(key), row, code) for code, row in pairs]
-    return pd.DataFrame(rows, columns=_headers(ROW_COLUMNS))
+        # The title once per sheet: translated per row, it took 0.8 s of 100,000 new rows.
+        titles += [sheet_title(key)] * len(pairs)
+        codes += [code for code, _row in pairs]
+        excel_rows += [row for _code, row in pairs]
+    return pd.DataFrame(dict(zip(_headers(ROW_COLUMNS), (titles, excel_rows, codes), strict=True)))
 
 
 def _column(spec: Any, field: str) -> ColumnSpec:
