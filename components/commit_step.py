@@ -19,6 +19,15 @@ def count_label(key: str) -> str:
     return t(f"upload.count.{key}")
 
 
+def checking():
+    """A spinner while a file is read, checked and compared (seconds for a large ledger).
+
+    The file's name is not in it: spinner text is Markdown, and the page shows the name as
+    plain text already.
+    """
+    return st.spinner(t("upload.checking"), show_time=True)
+
+
 def show_outcome_tabs(sections: Sequence[tuple[str, int, pd.DataFrame | None, str]]) -> None:
     """A tab per (outcome, count, its rows, the key of the note shown when there are none)."""
     labels = [t("upload.tab", label=count_label(key), count=count) for key, count, _, _ in sections]
@@ -57,6 +66,10 @@ class CommitStep:
         return st.button(
             t(self.button), type="primary", icon=":material/cloud_upload:", key=self.key
         )
+
+    def writing(self):
+        """A spinner while the one write transaction runs."""
+        return st.spinner(t("upload.commit.writing"), show_time=True)
 
     def finish(self, batch_id: int | None, counts: dict[str, int]) -> None:
         """Remember the outcome, empty the uploader and rerun so every figure refreshes."""

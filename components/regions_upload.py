@@ -12,7 +12,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.auth import CurrentUser
-from components.commit_step import COUNT_KEYS, CommitStep, count_label, show_outcome_tabs
+from components.commit_step import (
+    COUNT_KEYS,
+    CommitStep,
+    checking,
+    count_label,
+    show_outcome_tabs,
+)
 from data_access.cache import cached_engine
 from data_access.db import session_scope
 from data_access.export import write_regions_workbook
@@ -81,10 +87,10 @@ def upload_for(file_name: str, data: bytes) -> RegionsUpload:
         if same_file and (kept.diff is None or kept.diff.data_version == version):
             return kept
         try:
-            parsed = parse_regions(data, file_name, session=session)
-            upload = RegionsUpload(
-                digest, parsed, compute_regions_diff(parsed, session=session), None
-            )
+            with checking():
+                parsed = parse_regions(data, file_name, session=session)
+                diff = compute_regions_diff(parsed, session=session)
+            upload = RegionsUpload(digest, parsed, diff, None)
         except FileRejectedError as refused:
             upload = RegionsUpload(digest, None, None, refused.message)
     st.session_state[STATE_KEY] = upload
@@ -134,7 +140,9 @@ def show_regions_commit(upload: RegionsUpload, user: CurrentUser) -> None:
     diff, parsed = upload.diff, upload.parsed
     assert diff is not None and parsed is not None
     if REGIONS_COMMIT.ready(len(diff.errors), diff.has_changes):
-        result = apply_regions(parsed, engine=cached_engine(), uploader=user.username, preview=diff)
+        engine, uploader = cached_engine(), user.username
+        with REGIONS_COMMIT.writing():
+            result = apply_regions(parsed, engine=engine, uploader=uploader, preview=diff)
         REGIONS_COMMIT.finish(result.batch_id, result.diff.counts())
 
 

@@ -13,7 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from components.auth import CurrentUser
-from components.commit_step import COUNT_KEYS, CommitStep, count_label, show_outcome_tabs
+from components.commit_step import (
+    COUNT_KEYS,
+    CommitStep,
+    checking,
+    count_label,
+    show_outcome_tabs,
+)
 from data_access.audit import record_event
 from data_access.cache import cached_engine
 from data_access.db import session_scope
@@ -145,7 +151,8 @@ def preview_for(
         if isinstance(kept, UploadPreview) and kept.digest == digest and _fresh(kept, session):
             return kept
         options = {"round_id": round_id, "scope": scope}
-        preview = _build_preview(file_name, data, digest, session, options)
+        with checking():
+            preview = _build_preview(file_name, data, digest, session, options)
     st.session_state[PREVIEW_KEY] = preview
     return preview
 
@@ -213,7 +220,9 @@ def show_commit(preview: UploadPreview, user: CurrentUser) -> None:
     diff, parsed = preview.diff, preview.parsed
     assert diff is not None and parsed is not None
     if LEDGER_COMMIT.ready(len(diff.errors), diff.has_changes):
-        result = apply_ledger(parsed, engine=cached_engine(), uploader=user.username, preview=diff)
+        engine, uploader = cached_engine(), user.username
+        with LEDGER_COMMIT.writing():
+            result = apply_ledger(parsed, engine=engine, uploader=uploader, preview=diff)
         LEDGER_COMMIT.finish(result.batch_id, result.diff.counts())
 
 

@@ -12,6 +12,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.notice": ("提示：{notice}", "Note: {notice}"),
     "upload.no_errors": ("文件中没有错误。", "The file has no errors."),
     # The commit step (components.commit_step).
+    "upload.checking": (
+        "正在读取并逐行检查文件，与已有数据比对……",
+        "Reading and checking every row, and comparing it with the stored data…",
+    ),
+    "upload.commit.writing": (
+        "正在写入：一个事务，要么全部写入，要么一行都不写……",
+        "Writing in one transaction: every row or none…",
+    ),
     "upload.commit.has_errors": (
         "文件有 {errors} 处错误，未写入任何数据。请按“有误”表修改后重新上传。",
         "Errors in the file: {errors}; nothing was written. Correct them as the “Errors” "
