@@ -88,16 +88,9 @@ def reset_schema(engine: Engine) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Browser files, then files holding slow tests, then the rest.
-
-    Parallel workers (-n, whole files each) take files in this order, so the long ones start
-    early and the workers end together. Browser files went last by path and made a tail of
-    8 minutes with one or two workers busy (pytest 20 min on a slow 2-core machine).
-    """
-    e2e_files = {item.path for item in items if item.get_closest_marker("e2e")}
+    """Files holding slow tests first, so parallel workers (-n, whole files each) end together."""
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
-    # stable: collection order is kept within each group
-    items.sort(key=lambda item: (item.path not in e2e_files, item.path not in slow_files))
+    items.sort(key=lambda item: item.path not in slow_files)  # stable: order kept otherwise
 
 
 @pytest.fixture(params=BACKENDS)
