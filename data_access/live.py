@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, case, cast, func, or_, select, type_coerce
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS
-from data_access.ingest.records import PROBLEMS, chunks
+from data_access.ingest.records import PROBLEMS, chunks, image_field
 from data_access.models import DataVersion, ImportBatch, ImportChange
 from data_access.version import read_data_version
 
@@ -194,8 +193,5 @@ def rectified_deltas(session: Session, batch_ids: set[int]) -> dict[int, int]:
 
 def _rectified_count(session: Session, image: Any) -> ColumnElement[int]:
     """How many of the group's images (JSON text; NULL: no row) have the rectified status."""
-    if session.get_bind().dialect.name == "postgresql":
-        status = cast(image, JSONB)["status"].astext
-    else:  # SQLite's json_extract (a cast to JSON would read the text as a number)
-        status = type_coerce(image, JSON)["status"].as_string()
+    status = image_field(session, image, "status")
     return func.coalesce(func.sum(case((status == COMPLETED_STATUS, 1), else_=0)), 0)

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-import orjson
 from sqlalchemy import ColumnElement, Select, and_, case, delete, func, insert, literal, select
 from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
 from data_access.db import without_jit
 from data_access.filters import Filter
+from data_access.ingest.records import image_field
 from data_access.models import (
     AccountabilityAction,
     Case,
@@ -274,17 +274,19 @@ def touched_townships(session: Session, batch_id: int) -> set[int] | None:
     kind = session.scalar(select(ImportBatch.kind).where(ImportBatch.id == batch_id))
     if kind != LEDGER_KIND:
         return None
-    images = session.execute(
-        select(ImportChange.before_json, ImportChange.after_json).where(
-            ImportChange.batch_id == batch_id, ImportChange.table_name.in_(LEDGER_TABLES)
-        )
-    )
     townships: set[int] = set()
-    for before, after in images:
-        for image in (before, after):
-            township = orjson.loads(image).get("township_id") if image else None
-            if township is not None:
-                townships.add(int(township))
+    for image in (ImportChange.before_json, ImportChange.after_json):
+        township = image_field(session, image, "township_id")
+        query = (
+            select(township)
+            .distinct()
+            .where(
+                ImportChange.batch_id == batch_id,
+                ImportChange.table_name.in_(LEDGER_TABLES),
+                township.is_not(None),
+            )
+        )
+        townships.update(int(value) for value in session.scalars(query))
     return townships
 
 

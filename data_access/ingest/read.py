@@ -227,17 +227,14 @@ def _fill_rows(sheet: RawSheet, grid: list[list[object]]) -> None:
     for row_index in range(sheet.header_row, len(grid)):
         row = grid[row_index]
         key = row[key_index]
-        # Nearly every row has a key that no total word could be: keep it without the
-        # per-cell checks below (a third of the read step's Python time at 100,000 rows).
-        if type(key) is str and key.strip() and not _TOTAL.search(key):
-            sheet.rows.append(row)
-            sheet.row_numbers.append(row_index + 1)
-            continue
-        if not _row_has_content(cells_of(row)):
-            continue
-        if _is_total_row(row, key_index):
-            sheet.skipped_rows.append(row_index + 1)
-            continue
+        # Nearly every row has a key that no total word could be: it needs none of the
+        # per-cell checks (they were a third of the read step's Python time at 100,000 rows).
+        if not (type(key) is str and key.strip() and not _TOTAL.search(key)):
+            if not _row_has_content(cells_of(row)):
+                continue
+            if _is_total_row(row, key_index):
+                sheet.skipped_rows.append(row_index + 1)
+                continue
         sheet.rows.append(row)
         sheet.row_numbers.append(row_index + 1)
 
