@@ -7,8 +7,8 @@ Choices:
 - A file that changes nothing (e.g. the same file uploaded again) writes nothing at all:
   no batch, no audit event, no data version bump; the result has batch_id None.
 - Every inserted or updated ledger row gets an ImportChange: an update keeps the whole row
-  before and after, an insert only what names it (insert_image). Status events are new rows
-  stamped with the batch id, which is how undo finds them.
+  before and after, an insert only what names it (records.INSERT_IMAGE_FIELDS). Status
+  events are new rows stamped with the batch id, which is how undo finds them.
 - Status events: a changed status appends one event dated rectified_on when it becomes
   rectified, else today. A new problem gets one event for its status unless that is
   not_started: a problem without events counts as not started (queries.conditions reads
@@ -31,6 +31,7 @@ from data_access.codes import COMPLETED_STATUS
 from data_access.db import session_scope
 from data_access.ingest.bulk import insert_rows
 from data_access.ingest.collector import bulk_step
+from data_access.ingest.derived import record_insert_images, record_new_status_events
 from data_access.ingest.diff import ChangedRow, LedgerDiff, NewRow, SheetDiff, compute_diff
 from data_access.ingest.errors import RowError
 from data_access.ingest.lookup import problem_ids
@@ -39,7 +40,6 @@ from data_access.ingest.records import (
     LEADS,
     PROBLEM_CODE,
     PROBLEMS,
-    insert_image,
     row_to_json,
     table_row,
     update_by_id,
@@ -175,16 +175,31 @@ class _BatchWriter:
         self.batch_id = batch_id
         self.round_id = round_id
         self.now = utc_now()
-        self.new_problem_ids: dict[str, int] = {}
 
     def write_sheet(self, sheet: SheetDiff) -> None:
-        """Insert the new rows, update the changed ones, record both images."""
+        """Insert the new rows, update the changed ones, record both images.
+
+        The new rows' images and first status events are derived by the database before
+        the updates stamp the changed rows with this batch too (ingest.derived).
+        """
         links = self._problem_links(sheet)
-        inserted = self._insert(sheet, [self._db_values(sheet, r, links) for r in sheet.new])
+        if sheet.new:
+            rows = [self._db_values(sheet, r, links) for r in sheet.new]
+            insert_rows(self.session, sheet.ledger_table.table, rows)
+            record_insert_images(
+                self.session, sheet.ledger_table, self.batch_id, inserted=len(rows)
+            )
+            if sheet.ledger_table is PROBLEMS:
+                record_new_status_events(
+                    self.session,
+                    self.batch_id,
+                    events=sum(row["status"] != INITIAL_STATUS for row in rows),
+                    initial_status=INITIAL_STATUS,
+                    note=STATUS_EVENT_NOTE,
+                    today=date.today(),
+                )
         updated = self._update(sheet, [self._db_values(sheet, r, links) for r in sheet.changed])
-        if sheet.ledger_table is PROBLEMS:
-            self.new_problem_ids = {row["code"]: row["id"] for row in inserted}
-        self._record_changes(sheet, inserted, updated)
+        self._record_updates(sheet, updated)
 
     def _problem_links(self, sheet: SheetDiff) -> dict[str, int]:
         """Problem id by code for the problems this sheet's rows point at."""
@@ -207,19 +222,6 @@ class _BatchWriter:
             values["round_id"] = self.round_id
         return values
 
-    def _insert(self, sheet: SheetDiff, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Insert rows (plain executemany), then read their new ids back by batch."""
-        table = sheet.ledger_table.table
-        # No RETURNING: SQLite would run it row by row. Under the writer lock, the rows of
-        # this table stamped with this batch are exactly the ones just inserted (the
-        # changed rows are stamped afterwards).
-        insert_rows(self.session, table, rows)
-        query = select(table.c.code, table.c.id).where(table.c.import_batch_id == self.batch_id)
-        ids = dict(self.session.execute(query).all()) if rows else {}
-        for row in rows:
-            row["id"] = ids[row["code"]]
-        return rows
-
     def _update(self, sheet: SheetDiff, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Update the changed rows by id (one executemany); returns the after images."""
         if not rows:
@@ -230,43 +232,30 @@ class _BatchWriter:
         update_by_id(self.session, table, after, [name for name in rows[0] if name != "code"])
         return after
 
-    def _record_changes(
-        self, sheet: SheetDiff, inserted: list[dict[str, Any]], updated: list[dict[str, Any]]
-    ) -> None:
-        """One ImportChange per written row: an insert's image, an update's before and after."""
+    def _record_updates(self, sheet: SheetDiff, updated: list[dict[str, Any]]) -> None:
+        """One ImportChange per updated row, with the whole row before and after."""
         name = sheet.ledger_table.name
         stored = {row.code: row.stored for row in sheet.changed}
-        image_of = insert_image(inserted)
-        changes = [self._change(name, row["code"], None, image_of(row)) for row in inserted]
-        changes += [
-            self._change(name, row["code"], table_row(sheet.ledger_table, stored[row["code"]]), row)
+        changes = [
+            {
+                "batch_id": self.batch_id,
+                "table_name": name,
+                "row_key": row["code"],
+                "action": "update",
+                "before_json": row_to_json(table_row(sheet.ledger_table, stored[row["code"]])),
+                "after_json": row_to_json(row),
+            }
             for row in updated
         ]
         insert_rows(self.session, ImportChange.__table__, changes)  # type: ignore[arg-type]
 
-    def _change(
-        self, table_name: str, key: str, before: dict[str, Any] | None, after: dict[str, Any]
-    ) -> dict[str, Any]:
-        """One ImportChange row of this batch (no before image: an insert)."""
-        return {
-            "batch_id": self.batch_id,
-            "table_name": table_name,
-            "row_key": key,
-            "action": "insert" if before is None else "update",
-            "before_json": None if before is None else row_to_json(before),
-            "after_json": row_to_json(after),
-        }
-
     def write_status_events(self, sheet: SheetDiff) -> None:
-        """Append the status history of new problems and of changed statuses."""
-        events: list[dict[str, Any]] = []
-        for row in sheet.new:
-            if row.values["status"] != INITIAL_STATUS:
-                problem_id = self.new_problem_ids[row.code]
-                events.append(self._event(problem_id, row.values["status"], _day_of(row)))
-        for row in sheet.changed:
-            if "status" in row.fields:
-                events.append(self._event(row.stored["id"], row.values["status"], _day_of(row)))
+        """Append the status history of changed statuses (new problems have theirs)."""
+        events = [
+            self._event(row.stored["id"], row.values["status"], _day_of(row))
+            for row in sheet.changed
+            if "status" in row.fields
+        ]
         insert_rows(self.session, StatusEvent.__table__, events)  # type: ignore[arg-type]
 
     def _event(self, problem_id: int, status: str, day: date) -> dict[str, Any]:
@@ -280,7 +269,7 @@ class _BatchWriter:
         }
 
 
-def _day_of(row: NewRow | ChangedRow) -> date:
+def _day_of(row: ChangedRow) -> date:
     """The day a status was reached: rectified_on for rectified, else today."""
     if row.values["status"] == COMPLETED_STATUS and row.values.get("rectified_on"):
         return row.values["rectified_on"]

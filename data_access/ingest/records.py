@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 import orjson
@@ -36,6 +35,8 @@ ROW = "_row"  # the Excel row number column of a parsed frame
 _AS_IS = frozenset({int, bool, date})
 _AS_IS_OR_NONE = _AS_IS | {type(None)}
 # An insert's image: its id (undo deletes by it), region (summaries) and status (live feed).
+# The rest of the row is in its table; a later batch that changes it keeps it whole as its
+# before image. Full copies of 100,000 new rows made the undo log twice the rows' size.
 INSERT_IMAGE_FIELDS = ("id", "code", "township_id", "status", "problem_id")
 
 
@@ -223,18 +224,6 @@ def update_by_id(
     params = [{"row_id": row["id"], **{f"v_{n}": row[n] for n in names}} for row in rows]
     for part in chunks(params):
         session.execute(statement, part)
-
-
-def insert_image(rows: list[dict[str, Any]]) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    """What an inserted row's ImportChange keeps: the fields undo and the summaries read.
-
-    The rest of the row is in its table. A later batch that changes it keeps it whole as
-    its before image, and undo of this batch deletes the row. Full copies of 100,000 new
-    rows made the undo log twice the size of the rows themselves.
-    """
-    names = [name for name in INSERT_IMAGE_FIELDS if rows and name in rows[0]]
-    pick = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
-    return lambda row: dict(zip(names, pick(row), strict=True))
 
 
 def table_row(ledger_table: LedgerTable, row: dict[str, Any]) -> dict[str, Any]:
