@@ -6,17 +6,27 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from data_access.settings import PROJECT_ROOT
 
 STEP_LINE = r"^\s+1,000\s+0\.1(\s+\d+\.\d\ds){6}\s+[\d,]+$"  # 4 steps, total, cpu
 
 
-def test_quick_ingest_benchmark_prints_both_tables() -> None:
-    """A first upload and a weekly update of 1,000 rows, each a full line of figures.
+@pytest.mark.postgres
+def test_quick_ingest_benchmark_on_postgresql(database_urls: dict[str, str]) -> None:
+    """--database-url: the scratch database is reset (and compacted) and both uploads run."""
+    run_quick_benchmark(["--database-url", database_urls["postgres:bench"]])
 
-    The script itself checks the counts (all new, then exactly 1% changed).
-    """
-    command = [sys.executable, "-m", "bench.ingest", "--quick"]
+
+def test_quick_ingest_benchmark_prints_both_tables() -> None:
+    """A first upload and a weekly update of 1,000 rows, each a full line of figures."""
+    run_quick_benchmark([])
+
+
+def run_quick_benchmark(options: list[str]) -> None:
+    """bench.ingest --quick prints both tables in full (it checks the counts itself)."""
+    command = [sys.executable, "-m", "bench.ingest", "--quick", *options]
     done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "first upload" in done.stdout and "1% of rows changed" in done.stdout
