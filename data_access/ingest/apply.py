@@ -179,27 +179,28 @@ class _BatchWriter:
     def write_sheet(self, sheet: SheetDiff) -> None:
         """Insert the new rows, update the changed ones, record both images.
 
-        The new rows' images and first status events are derived by the database before
-        the updates stamp the changed rows with this batch too (ingest.derived).
+        The new rows come first: their images and first status events are derived by the
+        database from the rows stamped with this batch, before the updates stamp others.
         """
         links = self._problem_links(sheet)
         if sheet.new:
-            rows = [self._db_values(sheet, r, links) for r in sheet.new]
-            insert_rows(self.session, sheet.ledger_table.table, rows)
-            record_insert_images(
-                self.session, sheet.ledger_table, self.batch_id, inserted=len(rows)
-            )
-            if sheet.ledger_table is PROBLEMS:
-                record_new_status_events(
-                    self.session,
-                    self.batch_id,
-                    events=sum(row["status"] != INITIAL_STATUS for row in rows),
-                    initial_status=INITIAL_STATUS,
-                    note=STATUS_EVENT_NOTE,
-                    today=date.today(),
-                )
+            self._insert_new(sheet, [self._db_values(sheet, r, links) for r in sheet.new])
         updated = self._update(sheet, [self._db_values(sheet, r, links) for r in sheet.changed])
         self._record_updates(sheet, updated)
+
+    def _insert_new(self, sheet: SheetDiff, rows: list[dict[str, Any]]) -> None:
+        """Insert rows, then their insert images and (problems) first status events."""
+        insert_rows(self.session, sheet.ledger_table.table, rows)
+        record_insert_images(self.session, sheet.ledger_table, self.batch_id, inserted=len(rows))
+        if sheet.ledger_table is PROBLEMS:
+            record_new_status_events(
+                self.session,
+                self.batch_id,
+                events=sum(row["status"] != INITIAL_STATUS for row in rows),
+                initial_status=INITIAL_STATUS,
+                note=STATUS_EVENT_NOTE,
+                today=date.today(),
+            )
 
     def _problem_links(self, sheet: SheetDiff) -> dict[str, int]:
         """Problem id by code for the problems this sheet's rows point at."""
