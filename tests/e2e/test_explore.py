@@ -12,6 +12,7 @@ from data_access.db import get_engine, session_scope
 from data_access.filters import Filter
 from data_access.formatting import format_int, format_rate
 from data_access.queries import fetch_headline, resolve_township_names
+from e2e.locators import metric_value
 from e2e.test_overview import (
     TIMEOUT_MS,
     screenshot_whole_page,
@@ -34,11 +35,6 @@ def township_figures(url: str, name: str = QIANQIAO) -> tuple[int, dict[str, str
         "问题总数": format_int(h.problems_total),
         "完成率": format_rate(h.completion_rate),
     }
-
-
-def card(page: Page, label: str) -> Locator:
-    """The value of the KPI card with label."""
-    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
 
 
 def settle(page: Page) -> None:
@@ -66,17 +62,17 @@ def test_clicking_a_township_bar_filters_the_overview(
     township, expected = township_figures(sqlite_seeded_url)
     browser_sign_in(page, app_url, "viewer")
     settle(page)
-    expect(card(page, "问题总数")).to_have_text("414")
+    expect(metric_value(page, "问题总数")).to_have_text("414")
     bar(page, 0, f"乡镇: {QIANQIAO}").click()
     expect(page.get_by_role("button", name=f"乡镇：{QIANQIAO}")).to_be_visible(timeout=TIMEOUT_MS)
-    expect(card(page, "问题总数")).to_have_text(expected["问题总数"], timeout=TIMEOUT_MS)
+    expect(metric_value(page, "问题总数")).to_have_text(expected["问题总数"], timeout=TIMEOUT_MS)
     settle(page)
-    expect(card(page, "完成率")).to_have_text(expected["完成率"])
+    expect(metric_value(page, "完成率")).to_have_text(expected["完成率"])
     assert f"township={township}" in page.url
     screenshot_whole_page(page, artifacts / "e2e_explore_overview_filtered.png")
     # One click on the chip undoes the filter.
     page.get_by_role("button", name=f"乡镇：{QIANQIAO}").click()
-    expect(card(page, "问题总数")).to_have_text("414", timeout=TIMEOUT_MS)
+    expect(metric_value(page, "问题总数")).to_have_text("414", timeout=TIMEOUT_MS)
     settle(page)
     assert "township=" not in page.url
     expect(page.get_by_test_id("stException")).to_have_count(0)
@@ -129,7 +125,7 @@ def test_drill_down_to_a_problem_and_back(
     settle(page)
     shoot(page, artifacts / "e2e_explore_townships.png")
     click_township_in_ranking(page, QIANQIAO)
-    expect(card(page, "问题总数")).to_have_text(expected["问题总数"])
+    expect(metric_value(page, "问题总数")).to_have_text(expected["问题总数"])
     assert f"township={township}" in page.url
     shoot(page, artifacts / "e2e_explore_villages.png")
     village = click_busiest_village(page)
@@ -143,7 +139,7 @@ def test_drill_down_to_a_problem_and_back(
     assert page.url.endswith(f"/townships?township={township}")
     page.get_by_role("button", name="铜陵市", exact=True).click()  # back to the county
     expect(page.get_by_text("各乡镇对比")).to_be_visible(timeout=TIMEOUT_MS)
-    expect(card(page, "问题总数")).to_have_text("414", timeout=TIMEOUT_MS)
+    expect(metric_value(page, "问题总数")).to_have_text("414", timeout=TIMEOUT_MS)
     settle(page)
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
@@ -166,7 +162,8 @@ def test_a_copied_link_opens_the_same_view(
     settle(page)
     copied = page.url
     assert "status=rectified" in copied and f"township={township}" in copied
-    cards = {label: card(page, label).inner_text() for label in ("问题总数", "完成率", "挽回损失")}
+    labels = ("问题总数", "完成率", "挽回损失")
+    cards = {label: metric_value(page, label).inner_text() for label in labels}
     chips = page.get_by_role("button", name="：").all_inner_texts()
 
     fresh = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
@@ -177,7 +174,7 @@ def test_a_copied_link_opens_the_same_view(
         assert other.url == copied
         expect(other.get_by_role("heading", name="乡镇对比")).to_be_visible()
         for label, value in cards.items():
-            expect(card(other, label)).to_have_text(value)
+            expect(metric_value(other, label)).to_have_text(value)
         assert other.get_by_role("button", name="：").all_inner_texts() == chips
         expect(other.get_by_text("各村对比")).to_be_visible()
         screenshot_whole_page(other, artifacts / "e2e_explore_shared_link.png")

@@ -13,13 +13,14 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Page, expect
 from signin import browser_sign_in, create_test_users
 
 from components.live import deferred_text
 from data_access.db import get_engine
 from data_access.schema import upgrade_schema
 from e2e.conftest import serve_dashboard
+from e2e.locators import metric_value
 from e2e.test_overview import wait_for_app_run
 from tests.live_files import commit_with_cli, weekly_file
 
@@ -58,24 +59,16 @@ def new_tab(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
-def kpi_value(page: Page, label: str) -> Locator:
-    """The value of the metric card labelled label."""
-    card = page.get_by_test_id("stMetric").filter(
-        has=page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
-    )
-    return card.get_by_test_id("stMetricValue")
-
-
 def open_overview(page: Page, base_url: str, username: str) -> None:
     """Sign in on the overview and wait for its figures."""
     browser_sign_in(page, base_url, username)
-    expect(kpi_value(page, "整改完成")).to_have_text("381", timeout=TIMEOUT_MS)
+    expect(metric_value(page, "整改完成")).to_have_text("381", timeout=TIMEOUT_MS)
 
 
 def expect_live_update(page: Page, summary: str) -> None:
     """The open overview shows the new figures and the notice, still signed in."""
-    expect(kpi_value(page, "整改完成")).to_have_text("384", timeout=TIMEOUT_MS)
-    expect(kpi_value(page, "问题总数")).to_have_text("416", timeout=TIMEOUT_MS)
+    expect(metric_value(page, "整改完成")).to_have_text("384", timeout=TIMEOUT_MS)
+    expect(metric_value(page, "问题总数")).to_have_text("416", timeout=TIMEOUT_MS)
     line = page.get_by_test_id("stCaptionContainer").filter(has_text="数据更新于")
     expect(line).to_contain_text(summary, timeout=TIMEOUT_MS)
     expect(page.get_by_text("当前用户")).to_be_visible()  # no reload: the same session
@@ -102,16 +95,16 @@ def test_meeting_mode_waits_for_the_presenters_next_step(
     log = artifacts / "e2e_live_meeting.log"
     with serve_dashboard(live_sqlite, log, extra_env=LIVE_ENV) as url:
         browser_sign_in(page, f"{url}/meeting", "viewer")
-        expect(kpi_value(page, "整改完成")).to_have_text("381", timeout=TIMEOUT_MS)
+        expect(metric_value(page, "整改完成")).to_have_text("381", timeout=TIMEOUT_MS)
         weekly = weekly_file(get_engine(live_sqlite), tmp_path / "第10周台账.xlsx")
         commit_with_cli(live_sqlite, weekly.path)
         expect(page.get_by_text(deferred_text())).to_be_visible(timeout=TIMEOUT_MS)
-        expect(kpi_value(page, "整改完成")).to_have_text("381")  # the screen did not jump
+        expect(metric_value(page, "整改完成")).to_have_text("381")  # the screen did not jump
         page.screenshot(path=artifacts / "e2e_live_meeting_waiting.png")
 
         page.get_by_role("button", name="下一步").click()
         page.get_by_role("button", name="上一步").click(timeout=TIMEOUT_MS)
-        expect(kpi_value(page, "整改完成")).to_have_text("384", timeout=TIMEOUT_MS)
+        expect(metric_value(page, "整改完成")).to_have_text("384", timeout=TIMEOUT_MS)
         expect(page.get_by_text(deferred_text())).to_have_count(0)
         expect(page.get_by_test_id("stException")).to_have_count(0)
 

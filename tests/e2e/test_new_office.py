@@ -17,6 +17,7 @@ from sqlalchemy import select
 from data_access.db import get_engine, session_scope
 from data_access.models import ImportBatch
 from e2e.conftest import serve_dashboard
+from e2e.locators import metric_value
 from tests.office import (
     ROUND_1_PROBLEMS,
     ledger_xlsx,
@@ -121,8 +122,7 @@ def test_empty_store_to_first_chart(
     chart = page.get_by_test_id("stVegaLiteChart").first
     expect(chart).to_be_visible(timeout=TIMEOUT_MS)
     expect(chart.locator("canvas, svg").first).to_be_visible(timeout=TIMEOUT_MS)
-    total = page.get_by_test_id("stMetric").filter(has_text="问题总数")
-    expect(total).to_contain_text("10", timeout=TIMEOUT_MS)
+    expect(metric_value(page, "问题总数")).to_have_text("10", timeout=TIMEOUT_MS)
     expect(page.get_by_text("先完成三步初始设置")).to_have_count(0)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=artifacts / "new_office.png", full_page=True)
