@@ -22,16 +22,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, and_, func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from data_access.audit import record_event
-from data_access.codes import COMPLETED_STATUS
 from data_access.db import session_scope
 from data_access.ingest.bulk import insert_rows
 from data_access.ingest.collector import bulk_step
-from data_access.ingest.derived import record_insert_images, record_new_status_events
+from data_access.ingest.derived import record_insert_images, record_status_events
 from data_access.ingest.diff import ChangedRow, LedgerDiff, NewRow, SheetDiff, compute_diff
 from data_access.ingest.errors import RowError
 from data_access.ingest.lookup import problem_ids
@@ -40,11 +39,12 @@ from data_access.ingest.records import (
     LEADS,
     PROBLEM_CODE,
     PROBLEMS,
+    chunks,
     row_to_json,
     table_row,
     update_by_id,
 )
-from data_access.models import ImportBatch, ImportChange, StatusEvent, utc_now
+from data_access.models import ImportBatch, ImportChange, utc_now
 from data_access.version import bump_data_version
 from i18n import t
 
@@ -193,14 +193,10 @@ class _BatchWriter:
         insert_rows(self.session, sheet.ledger_table.table, rows)
         record_insert_images(self.session, sheet.ledger_table, self.batch_id, inserted=len(rows))
         if sheet.ledger_table is PROBLEMS:
-            record_new_status_events(
-                self.session,
-                self.batch_id,
-                events=sum(row["status"] != INITIAL_STATUS for row in rows),
-                initial_status=INITIAL_STATUS,
-                note=STATUS_EVENT_NOTE,
-                today=date.today(),
-            )
+            problem = sheet.ledger_table.table.c
+            new = and_(problem.import_batch_id == self.batch_id, problem.status != INITIAL_STATUS)
+            events = sum(row["status"] != INITIAL_STATUS for row in rows)
+            self._record_events(new, events)
 
     def _problem_links(self, sheet: SheetDiff) -> dict[str, int]:
         """Problem id by code for the problems this sheet's rows point at."""
@@ -252,26 +248,17 @@ class _BatchWriter:
 
     def write_status_events(self, sheet: SheetDiff) -> None:
         """Append the status history of changed statuses (new problems have theirs)."""
-        events = [
-            self._event(row.stored["id"], row.values["status"], _day_of(row))
-            for row in sheet.changed
-            if "status" in row.fields
-        ]
-        insert_rows(self.session, StatusEvent.__table__, events)  # type: ignore[arg-type]
+        ids = [row.stored["id"] for row in sheet.changed if "status" in row.fields]
+        for part in chunks(ids):
+            self._record_events(sheet.ledger_table.table.c.id.in_(part), len(part))
 
-    def _event(self, problem_id: int, status: str, day: date) -> dict[str, Any]:
-        """One StatusEvent row of this batch."""
-        return {
-            "problem_id": problem_id,
-            "status": status,
-            "changed_on": day,
-            "import_batch_id": self.batch_id,
-            "note": STATUS_EVENT_NOTE,
-        }
-
-
-def _day_of(row: ChangedRow) -> date:
-    """The day a status was reached: rectified_on for rectified, else today."""
-    if row.values["status"] == COMPLETED_STATUS and row.values.get("rectified_on"):
-        return row.values["rectified_on"]
-    return date.today()
+    def _record_events(self, which: ColumnElement[bool], events: int) -> None:
+        """A status event of this batch for each problem which selects (ingest.derived)."""
+        record_status_events(
+            self.session,
+            self.batch_id,
+            which,
+            events=events,
+            note=STATUS_EVENT_NOTE,
+            today=date.today(),
+        )

@@ -1,8 +1,8 @@
 """Rows an import derives from the rows it has just inserted, written by the database itself.
 
-An inserted row's undo image and a new problem's first status event are functions of the
-stored row, so one INSERT … SELECT over the rows stamped with the batch writes them all:
-no Python dict, JSON encoding or parameter tuple per row. Both run right after the batch's
+An inserted row's undo image and a problem's status event are functions of the stored
+row, so one INSERT … SELECT writes them all: no Python dict, JSON encoding or parameter
+tuple per row. The new rows' images and first events are written right after the batch's
 inserts and before its updates stamp the changed rows with the batch too, so the rows
 stamped with the batch are exactly the new ones. In id order, which is the file's order.
 A large insert goes through bulk_load.rebuilt_after like any other: on PostgreSQL the
@@ -51,20 +51,27 @@ def record_insert_images(
     _insert_from(session, ImportChange.__table__, _CHANGE_COLUMNS, rows, inserted)  # type: ignore[arg-type]
 
 
-def record_new_status_events(
-    session: Session, batch_id: int, *, events: int, initial_status: str, note: str, today: date
+def record_status_events(
+    session: Session,
+    batch_id: int,
+    which: ColumnElement[bool],
+    *,
+    events: int,
+    note: str,
+    today: date,
 ) -> None:
-    """A first status event for each problem this batch inserted, unless it is initial_status.
+    """A status event of this batch for each problem which selects, with its stored status.
 
-    Dated rectified_on when the problem is rectified (and has the date), else today.
-    events: how many that makes.
+    Dated rectified_on when the problem is rectified (and has the date), else today: the
+    one place that rule lives, for new problems and for changed statuses alike. Run after
+    the problems are written; events: how many that makes.
     """
     problem: Table = Problem.__table__  # type: ignore[attr-defined]
     rectified = and_(problem.c.status == COMPLETED_STATUS, problem.c.rectified_on.is_not(None))
     day = case((rectified, problem.c.rectified_on), else_=literal(today, Date))
     rows = (
         select(problem.c.id, problem.c.status, day, literal(batch_id), literal(note))
-        .where(problem.c.import_batch_id == batch_id, problem.c.status != initial_status)
+        .where(which)
         .order_by(problem.c.id)
     )
     _insert_from(session, StatusEvent.__table__, _EVENT_COLUMNS, rows, events)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pandas as pd
+import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
@@ -39,16 +40,23 @@ def with_new_problems(parsed: ParsedLedger) -> ParsedLedger:
     )
 
 
-def test_new_problems_get_one_event_each_except_not_started(
-    writable_seeded_engine: Engine, demo_parsed: ParsedLedger
-) -> None:
+@pytest.fixture
+def new_batch(writable_seeded_engine: Engine, demo_parsed: ParsedLedger) -> int:
+    """The id of the batch that imported with_new_problems(demo)."""
     parsed = with_new_problems(demo_parsed)
     result = apply_ledger(parsed, engine=writable_seeded_engine, uploader="张录入")
+    assert result.batch_id is not None
+    return result.batch_id
+
+
+def test_new_problems_get_one_event_each_except_not_started(
+    writable_seeded_engine: Engine, new_batch: int
+) -> None:
     with session_scope(writable_seeded_engine) as session:
         query = (
             select(Problem.code, StatusEvent.status, StatusEvent.changed_on, StatusEvent.note)
             .join(Problem, Problem.id == StatusEvent.problem_id)
-            .where(StatusEvent.import_batch_id == result.batch_id)
+            .where(StatusEvent.import_batch_id == new_batch)
             .order_by(StatusEvent.id)
         )
         events = [tuple(row) for row in session.execute(query)]
@@ -59,15 +67,11 @@ def test_new_problems_get_one_event_each_except_not_started(
 
 
 def test_insert_images_name_each_new_row_as_stored(
-    writable_seeded_engine: Engine, demo_parsed: ParsedLedger
+    writable_seeded_engine: Engine, new_batch: int
 ) -> None:
-    parsed = with_new_problems(demo_parsed)
-    result = apply_ledger(parsed, engine=writable_seeded_engine, uploader="张录入")
     with session_scope(writable_seeded_engine) as session:
         changes = session.scalars(
-            select(ImportChange)
-            .where(ImportChange.batch_id == result.batch_id)
-            .order_by(ImportChange.id)
+            select(ImportChange).where(ImportChange.batch_id == new_batch).order_by(ImportChange.id)
         ).all()
         images = [(c.table_name, c.row_key, c.action, c.before_json) for c in changes]
         stored = {}
