@@ -4,13 +4,14 @@
 run:  ## serve the dashboard on http://127.0.0.1:8501 (demo data on first start; EMPTY=1: none)
 	@scripts/run.sh
 
-test:  ## install dev deps (and chromium/fonts when root), lint, run every test
+test:  ## install dev deps (and chromium/fonts when root), lint, type-check, run every test
 	@scripts/test.sh $(PYTEST_ARGS)
 
 lint:
 	@scripts/venv.sh requirements-dev.txt
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/mypy
 
 format:
 	@scripts/venv.sh requirements-dev.txt

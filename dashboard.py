@@ -1,4 +1,4 @@
-"""Entry point and frame around every page: `streamlit run dashboard.py`.
+"""Entry point and frame around every page (served by `streamlit run serve.py`).
 
 Order of the frame: page config -> database check -> sign-in gate (first-admin setup,
 sign-in form, single sign-on; the account re-read from the database every rerun) ->
@@ -11,10 +11,18 @@ import streamlit as st
 from components.auth import CurrentUser, current_user, remember_for_this_run
 from components.filter_bar import show_filter_bar, show_filter_chips
 from components.filter_state import show_filter_notices
-from components.frame import show_database_error, show_demo_banner, show_page_error
+from components.frame import (
+    apply_office_words,
+    remembered_office_words,
+    show_database_error,
+    show_demo_banner,
+    show_page_error,
+    sidebar_caption,
+)
 from components.language import apply_language, show_language_switch
 from components.live import show_live_status, track_data_version
-from components.navigation import is_full_screen, navigation_pages, page_key
+from components.navigation import is_full_screen, navigation_pages, page_key, uses_filters
+from components.session_cookie import write_queued_cookie
 from components.setup_guide import show_setup_guide
 from components.signin_forms import show_account_menu, show_no_access, show_sign_in_screen
 from data_access.cache import cached_engine
@@ -33,6 +41,7 @@ def signed_in() -> CurrentUser | None:
         show_database_error(error)
         return None
     remember_for_this_run(user)
+    write_queued_cookie()  # a sign-in's token, or the removal of an ended one
     if user is None:
         # Every page registered but hidden: the URL's page waits until after sign-in.
         st.navigation(navigation_pages(), position="hidden")
@@ -53,22 +62,27 @@ def main() -> None:
     user = signed_in()
     if user is None:
         return
+    heading = remembered_office_words()  # page names name the office's units
     # expanded: an admin has 14 pages; "View more" would hide 行政区划 and 巡察轮次.
     page = st.navigation(navigation_pages(role=user.role), expanded=True)
-    st.sidebar.caption(t("frame.sidebar_caption"))
+    caption = st.sidebar.empty()
     show_account_menu(user)
     if not can(user.role, page_key(page)):
+        if heading is not None:
+            caption.caption(sidebar_caption(heading))
         st.title(page.title)
         show_no_access()  # the page's script never runs: no query, no widget of it
         return
     try:
+        caption.caption(sidebar_caption(apply_office_words()))  # may rerun once, see there
         stamp = track_data_version()  # before any query: the version this run renders with
-        flt = show_filter_bar()  # also drops unknown ids from the URL, with a notice
+        # The bar also drops unknown ids from the URL (with a notice); only where filters act.
+        flt = show_filter_bar() if uses_filters(page) else None
         st.title(page.title)  # one place for page titles; pages start with their content
         show_demo_banner()
         show_live_status(stamp, page=page_key(page), role=user.role)
         show_filter_notices()
-        if not is_full_screen(page):  # 会议模式 shows its step's filters in its own header
+        if flt is not None and not is_full_screen(page):  # 会议模式: its own step's filters
             show_filter_chips(flt)
         if show_setup_guide(page_key(page), user):  # a new office: the steps, not empty charts
             return

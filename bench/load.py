@@ -64,9 +64,9 @@ def path_steps(page: str, ctx: Context) -> list[Step]:
 def sample_contexts(engine: Engine, rng: random.Random) -> list[Context]:
     """Filters readers draw from: everything, townships, counties and focus areas."""
     with session_scope(engine) as session:
-        townships = list(session.scalars(select(Township.id).where(Township.id.in_(
-            select(Problem.township_id).distinct()))))  # fmt: skip
-        counties = list(session.scalars(select(County.id)))
+        townships = [t for t in session.scalars(select(Township.id).where(Township.id.in_(
+            select(Problem.township_id).distinct()))) if t is not None]  # fmt: skip
+        counties = [c for c in session.scalars(select(County.id)) if c is not None]
     filters = [Filter()] * 3
     filters += [Filter(townships=(t,)) for t in rng.sample(townships, FILTER_SAMPLES // 2)]
     filters += [Filter(counties=(c,)) for c in rng.sample(counties, 2)]

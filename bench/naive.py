@@ -82,7 +82,9 @@ def _plain(value: object) -> object:
     """NaN/NA as None, numbers as int, everything else as is."""
     if pd.isna(value):
         return None
-    return int(value) if isinstance(value, numbers.Real) and not isinstance(value, bool) else value
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return value
+    return int(value) if isinstance(value, numbers.Integral) else int(float(value))
 
 
 def _weekly(problems: pd.DataFrame, events: pd.DataFrame) -> dict:

@@ -22,8 +22,9 @@ if __package__ in (None, ""):  # run as a script: make the project importable
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from bench.app_session import sign_in_app
 from bench.datasets import BENCH_USER
-from components.auth import SESSION_METHOD, SESSION_USER
+from data_access.db import get_engine
 from data_access.settings import PROJECT_ROOT
 
 RENDER_TIMEOUT_SECONDS = 600  # the first render of a cold 1M database may take a while
@@ -53,8 +54,7 @@ def render_overview(url: str, repeats: int) -> dict:
     os.environ["DATABASE_URL"] = url
     dashboard = str(PROJECT_ROOT / "dashboard.py")
     app = AppTest.from_file(dashboard, default_timeout=RENDER_TIMEOUT_SECONDS)
-    app.session_state[SESSION_USER] = BENCH_USER
-    app.session_state[SESSION_METHOD] = "password"
+    sign_in_app(app, get_engine(url), BENCH_USER)
     first = timed_run(app)
     uncached = []
     for _ in range(repeats):

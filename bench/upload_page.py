@@ -19,16 +19,17 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from bench.app_session import sign_in_app
 from bench.ingest import demo_rows, demo_store, generated_rows, workbook_bytes
 from bench.render import run_timed
-from components.auth import SESSION_METHOD, SESSION_USER
 from data_access import auth
 from data_access.db import dispose_engines, get_engine, session_scope
 from data_access.settings import PROJECT_ROOT
 from i18n import t
+from startup import freeze_app_heap
 
 STAFF = "bench-uploader"
-UPLOAD_PAGE = "app_pages/upload.py"
+UPLOAD_PAGE = "pages/upload.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TIMEOUT_SECONDS = 900
 
@@ -49,8 +50,7 @@ def upload_and_commit(url: str, data: bytes) -> dict[str, float]:
     os.environ["DATABASE_URL"] = url
     st.cache_data.clear()
     app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT_SECONDS)
-    app.session_state[SESSION_USER] = STAFF
-    app.session_state[SESSION_METHOD] = "password"
+    sign_in_app(app, get_engine(url), STAFF)
     app.run()
     app.switch_page(UPLOAD_PAGE)
     app.run()
@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         url = staff_store(Path(tmp))
         data = workbook_bytes(generated_rows(demo_rows(url), args.rows))
         dispose_engines()
+        freeze_app_heap()  # as the server does at start (startup.py); the workbook's cycles go
         times = upload_and_commit(url, data)
         dispose_engines()
     total = times["preview"] + times["commit"]

@@ -18,9 +18,9 @@ from bench.ingest import HEADERS, workbook_bytes
 from data_access.codes import STATUSES
 from data_access.db import session_scope
 from data_access.filters import Filter
-from data_access.ingest.apply import apply_ledger
 from data_access.ingest.columns import PROBLEMS
-from data_access.ingest.parse import parse_ledger
+from data_access.ingest.command import LedgerImport
+from data_access.ingest.options import ImportOptions
 from data_access.ingest.sheet_rows import fetch_sheet_rows
 from data_access.ingest.undo import revert_batch
 from data_access.models import InspectionRound, Problem, Township
@@ -41,9 +41,12 @@ class LedgerWriter:
         self.history: list[tuple[int, str]] = []  # (batch id, status before it)
         self.status = "in_progress"
         with session_scope(engine) as session:
-            self.round_id = session.scalar(
+            round_id = session.scalar(
                 select(InspectionRound.id).order_by(InspectionRound.started_on.desc()).limit(1)
             )
+            if round_id is None:
+                raise RuntimeError("the database has no inspection round to write into")
+            self.round_id = round_id
             unique = select(Township.name).group_by(Township.name).having(func.count() == 1)
             chosen = session.execute(
                 select(Problem.code, Problem.township_id)
@@ -66,14 +69,15 @@ class LedgerWriter:
         status = FLIPS[self.status]
         rows = [self._edited(row, status, number) for row in self.rows]
         data = workbook_bytes(rows)
-        with session_scope(self.engine) as session:
-            parsed = parse_ledger(
-                data, f"load-{number}.xlsx", session=session, round_id=self.round_id
-            )
-        if parsed.errors:
-            raise RuntimeError(f"load workbook has errors: {parsed.errors[:2]}")
-        result = apply_ledger(parsed, engine=self.engine, uploader="load")
-        self.history.append((int(result.batch_id), self.status))
+        options = ImportOptions(round_id=self.round_id)
+        command = LedgerImport(data, f"load-{number}.xlsx", "load", options)
+        preview = command.preview(engine=self.engine)
+        if not preview.is_valid:
+            raise RuntimeError(f"load workbook has errors: {preview.parsed.errors[:2]}")
+        result = command.commit(preview, engine=self.engine)
+        if result.batch_id is None:
+            raise RuntimeError("the load workbook wrote nothing")
+        self.history.append((result.batch_id, self.status))
         self.status = status
         return "import"
 

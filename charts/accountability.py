@@ -13,13 +13,19 @@ from i18n import t
 TOWNSHIP_SELECTION = "accountability_township_pick"
 
 
-def township_category_chart(df: pd.DataFrame) -> alt.LayerChart:
+def township_category_chart(df: pd.DataFrame) -> alt.Chart:
     """A heatmap of people: townships down (official order), the 8 categories across.
 
     A click on a cell filters to its township.
     """
     selection = alt.selection_point(name=TOWNSHIP_SELECTION, fields=["township_id"])
-    keys = ["township_id", "township", "sort_order", "category", "category_label"]
+    keys: list[str | alt.FieldName] = [
+        "township_id",
+        "township",
+        "sort_order",
+        "category",
+        "category_label",
+    ]
     # The frame splits a category by form; a cell is the category's total.
     base = alt.Chart(df).transform_aggregate(people="sum(people)", groupby=keys)
     spec = Heatmap(
@@ -67,7 +73,9 @@ def monthly_forms_chart(df: pd.DataFrame) -> alt.Chart:
                 axis=alt.Axis(labelAngle=0),
             ),
             y=alt.Y(
-                "sum(people):Q", title=t("charts.people_axis"), axis=alt.Axis(format=COUNT_FORMAT)
+                "sum(people):Q",
+                title=t("charts.people_axis"),
+                axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1),
             ),
             color=alt.Color(
                 "form_label:N",

@@ -13,12 +13,16 @@ TOWNSHIP_SELECTION = "leads_township_pick"
 FUNNEL_COLOUR = "#1565C0"
 
 
-def lead_funnel_chart(df: pd.DataFrame) -> alt.LayerChart:
+def lead_funnel_chart(df: pd.DataFrame) -> alt.Chart:
     """The funnel as bars in stage order, each labelled with its count and unit."""
     base = alt.Chart(df).transform_calculate(text="format(datum.count, ',d') + ' ' + datum.unit")
     y = alt.Y("stage_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=200))
     bars = base.mark_bar(color=FUNNEL_COLOUR).encode(
-        x=alt.X("count:Q", title=t("charts.leads.count"), axis=alt.Axis(format=COUNT_FORMAT)),
+        x=alt.X(
+            "count:Q",
+            title=t("charts.leads.count"),
+            axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1),
+        ),
         y=y,
         tooltip=[
             alt.Tooltip("stage_label:N", title=t("charts.leads.stage")),
@@ -40,7 +44,7 @@ def _outcome_bars(df: pd.DataFrame, field: str, title: str) -> alt.Chart:
         alt.Chart(df)
         .mark_bar()
         .encode(
-            x=alt.X("sum(leads):Q", title=leads, axis=alt.Axis(format=COUNT_FORMAT)),
+            x=alt.X("sum(leads):Q", title=leads, axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1)),
             y=y,
             color=outcome_colour(),
             tooltip=[

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import altair as alt
+from altair.typing import ChannelOpacity
 
 from charts.theme import COUNT_FORMAT
 from data_access.codes import LEAD_OUTCOMES
@@ -24,7 +26,7 @@ OUTCOME_COLOURS: dict[str, str] = {
 }
 
 
-def highlight(selection: alt.Parameter) -> dict:
+def highlight(selection: alt.Parameter) -> ChannelOpacity:
     """Full opacity for the selected marks (or all, when nothing is selected)."""
     return alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(DIMMED_OPACITY))
 
@@ -37,12 +39,14 @@ class Heatmap:
     column_labels: list[str]  # every column, in order, shown even when empty
     row: alt.Y
     count: str
-    scheme: str  # a Vega colour scheme, light for few, dark for many
+    scheme: Literal["blues", "purples"]  # a Vega colour scheme, light for few, dark for many
     tooltip: list[alt.Tooltip]
     font_size: int = 12
 
 
-def heatmap(base: alt.Chart, spec: Heatmap, selection: alt.Parameter) -> alt.LayerChart:
+def heatmap(
+    base: alt.Chart, spec: Heatmap, selection: alt.Parameter
+) -> alt.LayerChart | alt.FacetChart:
     """Cells coloured by spec.count with the count written on them; a click uses selection."""
     base = base.encode(
         x=alt.X(

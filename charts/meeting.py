@@ -7,7 +7,7 @@ of the pale colours (pale green, grey and light blue wash out on a projected scr
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 
@@ -18,11 +18,12 @@ from charts.townships import ranked, ranking_chart
 from i18n import t
 
 if TYPE_CHECKING:  # the type only: chart builders never touch the database layer
-    from data_access.meeting_views import ViewData
+    from data_access.meeting.views import ViewData
 
 FONT_SCALE = 1.6
 STEP_SCALE = 1.4  # bar rows grow with their labels...
-PLOT_HEIGHT = 470  # ...while all rows fit this many pixels of a 1080p screen
+PLOT_HEIGHT = 420  # ...while all rows fit this many pixels of a 1080p screen
+TABLE_PLOT_HEIGHT = 130  # ...or these when a table shares the screen (every view but the overview)
 MIN_STEP = 16  # below this the labels would overlap: the chart grows instead
 TEXT_COLOUR = "#000000"
 # Pale colours of the dashboard's palette -> darker ones that survive a projector.
@@ -68,6 +69,14 @@ def view_charts(view: ViewData) -> list[tuple[str, alt.TopLevelMixin]]:
     raise ValueError(f"unknown view kind: {view.kind!r}")
 
 
+def projector_specs(view: ViewData) -> list[tuple[str, dict]]:
+    """The view's charts as high-contrast specs, each with its stable key."""
+    height = PLOT_HEIGHT if view.kind == "overview" else TABLE_PLOT_HEIGHT
+    return [
+        (name, high_contrast_spec(chart, plot_height=height)) for name, chart in view_charts(view)
+    ]
+
+
 def high_contrast_spec(chart: alt.TopLevelMixin | dict, *, plot_height: int = PLOT_HEIGHT) -> dict:
     """The chart's spec for a projector: type FONT_SCALE larger, black text, darker colours.
 
@@ -76,7 +85,8 @@ def high_contrast_spec(chart: alt.TopLevelMixin | dict, *, plot_height: int = PL
     """
     spec = copy.deepcopy(chart) if isinstance(chart, dict) else chart.to_dict()
     datasets = spec.pop("datasets", None)  # the data is not styled: it goes back unchanged
-    styled = _restyle(spec)
+    # as _restyle(spec); a Vega-Lite spec is JSON, its parts of any JSON type
+    styled: dict[str, Any] = {name: _restyle(value, name) for name, value in spec.items()}
     if datasets is not None:
         styled["datasets"] = datasets
     _fit_rows(styled, plot_height)
@@ -90,8 +100,9 @@ def _restyle(node: object, key: str = "") -> object:
     """node with font sizes and bar steps scaled and pale colours darkened (recursively)."""
     if isinstance(node, dict):
         styled = {name: _restyle(value, name) for name, value in node.items()}
-        if key in ("height", "width") and isinstance(styled.get("step"), int | float):
-            styled["step"] = round(styled["step"] * STEP_SCALE)
+        step = styled.get("step")
+        if key in ("height", "width") and isinstance(step, int | float):
+            styled["step"] = round(step * STEP_SCALE)
         return styled
     if isinstance(node, list):
         return [_restyle(item, key) for item in node]

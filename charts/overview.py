@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
+from altair.typing import ChannelOpacity
 
+from charts.marks import WAN_EXACT_FORMAT
 from charts.theme import (
     BAR_STEP,
     COUNT_FORMAT,
@@ -14,12 +16,13 @@ from charts.theme import (
     date_format,
     form_scale,
     no_form_label,
+    ranked_labels,
     status_colour,
     status_rank_expression,
     themed,
     top_legend,
 )
-from data_access.codes import COMPLETED_STATUS, FOCUS_AREAS
+from data_access.codes import COMPLETED_STATUS
 from i18n import t
 
 # Selection names: issue 3 reads event["selection"][name] to turn a click into a filter.
@@ -30,7 +33,7 @@ WEEK_SELECTION = "week_pick"
 DIMMED_OPACITY = 0.35
 
 
-def _highlight(selection: alt.Parameter) -> dict:
+def _highlight(selection: alt.Parameter) -> ChannelOpacity:
     """Full opacity for the selected marks (or all, when nothing is selected)."""
     return alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(DIMMED_OPACITY))
 
@@ -71,19 +74,19 @@ def _township_bars() -> StatusBars:
     )
 
 
-def _focus_area_bars() -> StatusBars:
-    """Focus areas in the published order, not alphabetical (labels of the current language)."""
+def _focus_area_bars(df: pd.DataFrame) -> StatusBars:
+    """Focus areas in the round's own order (df's area_rank), not alphabetical."""
     return StatusBars(
         key="focus_area",
         label="focus_area_label",
         label_title=t("charts.focus_area"),
-        sort=list(FOCUS_AREAS.values()),
+        sort=ranked_labels(df),
         selection=FOCUS_AREA_SELECTION,
         legend_columns=2,
     )
 
 
-def _status_bars(df: pd.DataFrame, spec: StatusBars) -> alt.LayerChart:
+def _status_bars(df: pd.DataFrame, spec: StatusBars) -> alt.LayerChart | alt.FacetChart:
     """Horizontal bars of problems stacked by status, with each group's completion rate."""
     selection = alt.selection_point(name=spec.selection, fields=[spec.key])
     y = alt.Y(f"{spec.label}:N", title=None, sort=spec.sort, axis=alt.Axis(labelLimit=200))
@@ -94,7 +97,7 @@ def _status_bars(df: pd.DataFrame, spec: StatusBars) -> alt.LayerChart:
             x=alt.X(
                 "sum(problems):Q",
                 title=t("charts.problems_axis"),
-                axis=alt.Axis(format=COUNT_FORMAT),
+                axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1),
             ),
             y=y,
             color=status_colour(spec.legend_columns),
@@ -119,21 +122,21 @@ def _status_bars(df: pd.DataFrame, spec: StatusBars) -> alt.LayerChart:
     return alt.layer(bars, rates).properties(height=alt.Step(BAR_STEP))
 
 
-def completion_by_township_chart(df: pd.DataFrame) -> alt.LayerChart:
+def completion_by_township_chart(df: pd.DataFrame) -> alt.Chart:
     """Problems per township stacked by status, best completion rate at the top."""
     title = t("charts.overview.township.title")
     subtitle = t("charts.overview.township.subtitle")
     return themed(_status_bars(df, _township_bars()), title, subtitle)
 
 
-def focus_area_chart(df: pd.DataFrame) -> alt.LayerChart:
-    """Problems per focus area (巡察重点) stacked by status, in the published order."""
+def focus_area_chart(df: pd.DataFrame) -> alt.Chart:
+    """Problems per focus area (巡察重点) stacked by status, in the order of df's area_rank."""
     title = t("charts.overview.area.title")
     subtitle = t("charts.overview.area.subtitle")
-    return themed(_status_bars(df, _focus_area_bars()), title, subtitle)
+    return themed(_status_bars(df, _focus_area_bars(df)), title, subtitle)
 
 
-def accountability_chart(df: pd.DataFrame) -> alt.LayerChart:
+def accountability_chart(df: pd.DataFrame) -> alt.Chart:
     """People held accountable per category (处理方式), coloured by 四种形态 form."""
     frame = df.assign(form_label=df["form_label"].fillna(no_form_label()))
     selection = alt.selection_point(name=CATEGORY_SELECTION, fields=["category"])
@@ -152,7 +155,9 @@ def accountability_chart(df: pd.DataFrame) -> alt.LayerChart:
         base.mark_bar()
         .encode(
             x=alt.X(
-                "sum(people):Q", title=t("charts.people_axis"), axis=alt.Axis(format=COUNT_FORMAT)
+                "sum(people):Q",
+                title=t("charts.people_axis"),
+                axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1),
             ),
             y=y,
             color=alt.Color(
@@ -179,15 +184,29 @@ def accountability_chart(df: pd.DataFrame) -> alt.LayerChart:
     return themed(chart, title, t("charts.overview.accountability.subtitle"))
 
 
-def weekly_trend_chart(df: pd.DataFrame) -> alt.LayerChart:
+def _result_tooltips() -> list[alt.Tooltip]:
+    """The week's money recovered (and so far) and rules improved."""
+    fields = (
+        ("recovered_wan", "charts.overview.recovered_in_week", WAN_EXACT_FORMAT),
+        ("cumulative_wan", "charts.overview.recovered_cumulative", WAN_EXACT_FORMAT),
+        ("rules_in_week", "charts.overview.rules_in_week", COUNT_FORMAT),
+    )
+    return [alt.Tooltip(f"{field}:Q", title=t(key), format=shown) for field, key, shown in fields]
+
+
+def weekly_trend_chart(df: pd.DataFrame) -> alt.Chart:
     """一周一汇总: problems rectified per week (bars) and the completion rate (line)."""
-    frame = df.assign(week_start=pd.to_datetime(df["week_start"]))
+    frame = df.assign(
+        week_start=pd.to_datetime(df["week_start"]),
+        recovered_wan=df["recovered_in_week"] / 10_000,
+        cumulative_wan=df["recovered_cumulative"] / 10_000,
+    )
     selection = alt.selection_point(name=WEEK_SELECTION, fields=["week_start"])
     day_format = date_format()
     x = alt.X(
         "yearmonthdate(week_start):O",
         title=t("charts.overview.week_axis"),
-        axis=alt.Axis(format=day_format, labelAngle=0),
+        axis=alt.Axis(format=day_format, labelAngle=-45),  # full dates: slanted to fit
     )
     tooltip = [
         alt.Tooltip("yearmonthdate(week_start):T", title=t("charts.week_start"), format=day_format),
@@ -197,9 +216,10 @@ def weekly_trend_chart(df: pd.DataFrame) -> alt.LayerChart:
         ),
         alt.Tooltip("open_problems:Q", title=t("charts.overview.open"), format=COUNT_FORMAT),
         alt.Tooltip("completion_rate:Q", title=t("charts.completion_rate"), format=RATE_FORMAT),
+        *_result_tooltips(),
     ]
     base = alt.Chart(frame).encode(x=x, tooltip=tooltip)
-    count_axis = alt.Axis(format=COUNT_FORMAT)
+    count_axis = alt.Axis(format=COUNT_FORMAT, tickMinStep=1)
     bars = (
         base.mark_bar(color="#2E7D32")
         .encode(

@@ -6,20 +6,22 @@ import altair as alt
 import pandas as pd
 
 from charts.marks import Heatmap, heatmap
-from charts.theme import COUNT_FORMAT, themed
-from data_access.codes import FOCUS_AREAS, STATUSES_WITH_OVERDUE
+from charts.theme import COUNT_FORMAT, ranked_labels, themed
+from data_access.codes import STATUSES_WITH_OVERDUE
 from i18n import t
 
 STATUS_SELECTION = "ledger_status_pick"
 CELL_HEIGHT = 44
 
 
-def status_matrix_chart(df: pd.DataFrame) -> alt.LayerChart:
-    """A heatmap: focus areas down, statuses across, the problem count in each cell.
+def status_matrix_chart(df: pd.DataFrame) -> alt.Chart:
+    """A heatmap: focus areas down (in df's area_rank order), statuses across, the problem
+    count in each cell.
 
-    A click on a cell selects its status (overdue included), so the ledger narrows to it.
+    A click on a cell selects its status (overdue included) and its focus area, so the
+    ledger narrows to the cell's problems.
     """
-    selection = alt.selection_point(name=STATUS_SELECTION, fields=["status"])
+    selection = alt.selection_point(name=STATUS_SELECTION, fields=["status", "focus_area"])
     spec = Heatmap(
         column="status_label",
         # Workflow order left to right, then the derived 已逾期 (a subset of the open ones).
@@ -27,7 +29,7 @@ def status_matrix_chart(df: pd.DataFrame) -> alt.LayerChart:
         row=alt.Y(
             "focus_area_label:N",
             title=None,
-            sort=list(FOCUS_AREAS.values()),
+            sort=ranked_labels(df),
             axis=alt.Axis(labelLimit=220),
         ),
         count="problems",

@@ -25,7 +25,21 @@ def _tooltip() -> list[alt.Tooltip]:
     ]
 
 
-def round_comparison_chart(df: pd.DataFrame) -> alt.LayerChart:
+def largest_townships(df: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """df's rows of the limit townships with the most problems in the compared rounds.
+
+    A province has 1,500 townships: a bar and a label for each in each round made a chart
+    of 6,000 marks and 40,000 pixels that the browser drew on every visit. The table
+    under the chart keeps every township.
+    """
+    totals = df.groupby("township_id")["problems_total"].sum()
+    if len(totals) <= limit:
+        return df
+    largest = totals.sort_values(ascending=False, kind="stable").head(limit).index
+    return df[df["township_id"].isin(largest)]
+
+
+def round_comparison_chart(df: pd.DataFrame) -> alt.Chart:
     """Grouped horizontal bars: each township's completion rate in each compared round.
 
     df: fetch_round_comparison's frame (township, round, round_order, counts, rate). A
@@ -55,7 +69,7 @@ def round_comparison_chart(df: pd.DataFrame) -> alt.LayerChart:
         )
     )
     labels = base.mark_text(align="left", dx=3, fontSize=10, color=LABEL_COLOUR).encode(
-        text=alt.Text("completion_rate:Q", format=".0%")
+        text=alt.Text("completion_rate:Q", format=RATE_FORMAT)
     )
     # A step per bar of the inner (round) band: each township gets one bar per round.
     chart = alt.layer(bars, labels).properties(height=alt.Step(ROW_STEP))

@@ -14,7 +14,7 @@ STATUS_SELECTION = "status_pick"
 OVERDUE_COLOUR = "#C62828"
 
 
-def status_totals_chart(df: pd.DataFrame) -> alt.LayerChart:
+def status_totals_chart(df: pd.DataFrame) -> alt.Chart:
     """One bar per status (workflow order) and 已逾期; a click selects that status."""
     selection = alt.selection_point(name=STATUS_SELECTION, fields=["status"])
     overdue = overdue_label()
@@ -26,7 +26,9 @@ def status_totals_chart(df: pd.DataFrame) -> alt.LayerChart:
         base.mark_bar()
         .encode(
             x=alt.X(
-                "problems:Q", title=t("charts.problems_axis"), axis=alt.Axis(format=COUNT_FORMAT)
+                "problems:Q",
+                title=t("charts.problems_axis"),
+                axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1),
             ),
             color=alt.Color(
                 "status_label:N",

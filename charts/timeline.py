@@ -53,7 +53,7 @@ def _marker_rules(markers: pd.DataFrame) -> alt.Chart:
 
 def status_timeline_chart(
     events: pd.DataFrame, *, deadline: date | None = None, as_of: date | None = None
-) -> alt.LayerChart:
+) -> alt.Chart:
     """Each status change as a point on its day, joined by a step line; deadline as a rule."""
     frame = events.assign(day=pd.to_datetime(events["changed_on"]))
     day_title = t("charts.timeline.date")

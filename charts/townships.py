@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
+from altair.utils.schemapi import UndefinedType
 
 from charts.marks import LABEL_COLOUR, WAN_EXACT_FORMAT, highlight
 from charts.theme import BAR_STEP, COUNT_FORMAT, RATE_FORMAT, date_format, themed
@@ -14,7 +15,7 @@ from i18n import t
 
 MEMBER_SELECTION = "member_pick"
 TOWNSHIP_SELECTION = "township_facet_pick"
-DEFAULT_LIMIT = 10  # bars a ranking shows before "显示全部"
+DEFAULT_LIMIT = 10  # bars a ranking shows when "只看前 10 个" is chosen
 FACET_COLUMNS = 5  # fits the main column beside the sidebar at 1,440 px
 FACET_SIZE = (130, 80)
 LEVEL_NAMES = LabelMap("level", ("city", "county", "township", "village"), area="charts")
@@ -27,6 +28,8 @@ class Metric:
     column: str
     number_format: str
     colour: str
+    # Where the laggards are: the low end of a rate, the high end of a count of trouble.
+    laggards_low: bool = False
 
     @property
     def label(self) -> str:
@@ -39,7 +42,7 @@ class Metric:
         return t(f"charts.metric_name.{self.column}")
 
     @property
-    def tick_step(self) -> object:
+    def tick_step(self) -> int | UndefinedType:
         """1 for whole-number figures (counts), else unset (rates and money)."""
         return 1 if self.number_format == COUNT_FORMAT else alt.Undefined
 
@@ -48,9 +51,9 @@ METRICS: dict[str, Metric] = {
     m.column: m
     for m in (
         Metric("problems_total", COUNT_FORMAT, "#1565C0"),
-        Metric("completion_rate", RATE_FORMAT, "#2E7D32"),
+        Metric("completion_rate", RATE_FORMAT, "#2E7D32", laggards_low=True),
         Metric("overdue", COUNT_FORMAT, "#C62828"),
-        Metric("recovered_wan", ",.2f", "#6A1B9A"),
+        Metric("recovered_wan", ",.2f", "#6A1B9A", laggards_low=True),
         Metric("accountable_people", COUNT_FORMAT, "#EF6C00"),
     )
 }
@@ -65,7 +68,7 @@ def ranked(df: pd.DataFrame, metric: str, *, ascending: bool) -> pd.DataFrame:
     return frame.sort_values([metric, "member"], ascending=[ascending, True], kind="stable")
 
 
-def ranking_chart(df: pd.DataFrame, metric: str, level: str, *, note: str = "") -> alt.LayerChart:
+def ranking_chart(df: pd.DataFrame, metric: str, level: str, *, note: str = "") -> alt.Chart:
     """Horizontal bars of one figure per member, in the given row order; a click selects one."""
     spec = METRICS[metric]
     selection = alt.selection_point(name=MEMBER_SELECTION, fields=["member_id"])
@@ -87,7 +90,7 @@ def ranking_chart(df: pd.DataFrame, metric: str, level: str, *, note: str = "") 
                 axis=alt.Axis(format=spec.number_format, tickMinStep=spec.tick_step),
             ),
             opacity=highlight(selection),
-            tooltip=_tooltips(level),
+            tooltip=member_tooltips(level),
         )
         .add_params(selection)
     )
@@ -99,7 +102,7 @@ def ranking_chart(df: pd.DataFrame, metric: str, level: str, *, note: str = "") 
     return themed(chart, title, note or t("charts.ranking.subtitle"))
 
 
-def _tooltips(level: str) -> list[alt.Tooltip]:
+def member_tooltips(level: str) -> list[alt.Tooltip]:
     """Every figure of a member, for its tooltip."""
     return [
         alt.Tooltip("member:N", title=LEVEL_NAMES[level]),
@@ -115,7 +118,7 @@ def _tooltips(level: str) -> list[alt.Tooltip]:
     ]
 
 
-def weekly_small_multiples(df: pd.DataFrame, columns: int = FACET_COLUMNS) -> alt.FacetChart:
+def weekly_small_multiples(df: pd.DataFrame, columns: int = FACET_COLUMNS) -> alt.Chart:
     """One small chart per township: its completion rate week by week (一周一汇总)."""
     selection = alt.selection_point(name=TOWNSHIP_SELECTION, fields=["township_id"])
     frame = df.assign(week_start=pd.to_datetime(df["week_start"]))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from numbers import Integral
 
 import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
 from components.auth import CurrentUser
+from components.markdown import md
 from components.saved_change import save_change, show_saved_notice
 from data_access.cache import cached_engine
 from data_access.codes import ROUND_LEVELS
@@ -34,7 +36,7 @@ FIRST_DAY, LAST_DAY = date(1990, 1, 1), date(2100, 12, 31)
 DATE_FIELDS = ("started_on", "ended_on", "feedback_on")
 # The rounds table's columns; each header is "admin.round.column.<column>".
 ROUND_TABLE = ("name", "level_label", "county", "started_on", "ended_on", "feedback_on",
-               "groups", "problems")  # fmt: skip
+               "theme", "groups", "problems")  # fmt: skip
 GROUP_TABLE = ("ordinal", "name", "problems")
 
 
@@ -65,7 +67,13 @@ def show_rounds_table(rounds: pd.DataFrame) -> None:
         st.caption(t("admin.round.empty"))
         return
     table = rounds[list(ROUND_TABLE)].rename(columns=headers("admin.round.column", ROUND_TABLE))
-    st.dataframe(table, hide_index=True, width="stretch", key="rounds_table")
+    st.dataframe(table, hide_index=True, width="stretch", key="rounds_table", placeholder="—")
+
+
+def _stored_day(current: pd.Series | None, field: str) -> date | None:
+    """A stored date of the round being edited (None for a new round or an empty cell)."""
+    value = _stored(current, field)
+    return value if isinstance(value, date) else None
 
 
 def _stored(current: pd.Series | None, field: str) -> object:
@@ -81,13 +89,14 @@ def _county_input(prefix: str, current: pd.Series | None) -> int | None:
         counties = list_counties(session=session)
     labels = {int(r.county_id): f"{r.city} / {r.county}" for r in counties.itertuples()}
     choices: list[int | None] = [None, *labels]
-    stored = _stored(current, "county_id")
+    value = _stored(current, "county_id")
+    stored = int(value) if isinstance(value, Integral) else None  # numpy's integers too
     if current is None and len(labels) == 1:
         stored = next(iter(labels))  # an office of one county: that county
     return st.selectbox(
         t("admin.round.county"),
         choices,
-        index=choices.index(int(stored)) if stored is not None and int(stored) in labels else 0,
+        index=choices.index(stored) if stored is not None and stored in labels else 0,
         format_func=lambda county: (
             t("admin.round.any_county") if county is None else labels[county]
         ),
@@ -108,14 +117,20 @@ def _round_inputs(prefix: str, current: pd.Series | None) -> RoundValues:
         t("admin.round.level"),
         levels,
         index=levels.index(current["level"]) if current is not None else levels.index("county"),
-        format_func=ROUND_LEVELS.get,
+        format_func=ROUND_LEVELS.__getitem__,
         key=f"{prefix}_level",
     )
     county = _county_input(prefix, current)
+    theme = st.text_input(
+        t("admin.round.theme"),
+        value=str(_stored(current, "theme") or ""),
+        help=t("admin.round.theme_help"),
+        key=f"{prefix}_theme",
+    )
     days = {
         field: column.date_input(
             round_date_label(field),
-            value=_stored(current, field),
+            value=_stored_day(current, field),
             min_value=FIRST_DAY,
             max_value=LAST_DAY,
             format="YYYY-MM-DD",
@@ -123,17 +138,17 @@ def _round_inputs(prefix: str, current: pd.Series | None) -> RoundValues:
         )
         for column, field in zip(st.columns(3), DATE_FIELDS, strict=True)
     }
-    return RoundValues(name=name, level=level, county_id=county, **days)
+    return RoundValues(name=name, level=level, county_id=county, theme=theme, **days)
 
 
 def show_create_round(admin: CurrentUser) -> None:
     """A form that creates a round."""
-    with st.form("new_round", clear_on_submit=True):
+    with st.form("new_round", clear_on_submit=True, enter_to_submit=False):
         values = _round_inputs("new_round", None)
         submitted = st.form_submit_button(t("admin.round.create"), type="primary")
     if submitted:
         _save(
-            t("admin.round.created", name=values.name.strip()),
+            md("admin.round.created", name=values.name.strip()),
             lambda s: create_round(session=s, actor=admin.username, values=values),
         )
 
@@ -142,7 +157,7 @@ def pick_round(rounds: pd.DataFrame) -> pd.Series:
     """The round chosen to edit (rounds: not empty, newest first)."""
     names = dict(zip(rounds["round_id"].astype(int), rounds["name"], strict=True))
     chosen = st.selectbox(
-        t("admin.round.pick"), list(names), format_func=names.get, key="edit_round_id"
+        t("admin.round.pick"), list(names), format_func=names.__getitem__, key="edit_round_id"
     )
     return rounds[rounds["round_id"] == chosen].iloc[0]
 
@@ -150,12 +165,12 @@ def pick_round(rounds: pd.DataFrame) -> pd.Series:
 def show_edit_round(admin: CurrentUser, current: pd.Series) -> None:
     """A form that changes the chosen round."""
     round_id = int(current["round_id"])
-    with st.form(f"edit_round_{round_id}"):
+    with st.form(f"edit_round_{round_id}", enter_to_submit=False):
         values = _round_inputs(f"edit_round_{round_id}", current)
         submitted = st.form_submit_button(t("admin.round.save"))
     if submitted:
         _save(
-            t("admin.round.saved", name=values.name.strip()),
+            md("admin.round.saved", name=values.name.strip()),
             lambda s: update_round(
                 session=s, actor=admin.username, round_id=round_id, values=values
             ),
@@ -171,8 +186,8 @@ def show_groups(admin: CurrentUser, current: pd.Series) -> None:
         st.caption(t("admin.group.empty"))
     else:
         table = groups[list(GROUP_TABLE)].rename(columns=headers("admin.group.column", GROUP_TABLE))
-        st.dataframe(table, hide_index=True, key="groups_table")
-    with st.form(f"new_group_{round_id}", clear_on_submit=True):
+        st.dataframe(table, hide_index=True, key="groups_table", placeholder="—")
+    with st.form(f"new_group_{round_id}", clear_on_submit=True, enter_to_submit=False):
         name = st.text_input(
             t("admin.group.name"),
             value=suggested_group_name(len(groups)),
@@ -180,7 +195,7 @@ def show_groups(admin: CurrentUser, current: pd.Series) -> None:
         )
         if st.form_submit_button(t("admin.group.add")):
             _save(
-                t("admin.group.added", name=name.strip()),
+                md("admin.group.added", name=name.strip()),
                 lambda s: add_group(session=s, actor=admin.username, round_id=round_id, name=name),
             )
     if not groups.empty:
@@ -192,7 +207,10 @@ def _rename_group(admin: CurrentUser, groups: pd.DataFrame) -> None:
     names = dict(zip(groups["group_id"].astype(int), groups["name"], strict=True))
     left, right = st.columns(2, vertical_alignment="bottom")
     group_id = left.selectbox(
-        t("admin.group.rename_pick"), list(names), format_func=names.get, key="rename_group_id"
+        t("admin.group.rename_pick"),
+        list(names),
+        format_func=names.__getitem__,
+        key="rename_group_id",
     )
     new_name = right.text_input(
         t("admin.group.new_name"), value=names[group_id], key=f"rename_group_{group_id}"
@@ -200,7 +218,7 @@ def _rename_group(admin: CurrentUser, groups: pd.DataFrame) -> None:
     unchanged = new_name.strip() == names[group_id]
     if st.button(t("admin.group.rename"), key="rename_group", disabled=unchanged):
         _save(
-            t("admin.group.renamed", old=names[group_id], new=new_name.strip()),
+            md("admin.group.renamed", old=names[group_id], new=new_name.strip()),
             lambda s: rename_group(
                 session=s, actor=admin.username, group_id=group_id, name=new_name
             ),

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.auth import CurrentUser
+from components.markdown import md
 from components.saved_change import save_change, show_saved_notice
 from data_access import auth
 from data_access.cache import cached_engine, cached_query
@@ -71,20 +72,25 @@ def show_user_table(users: pd.DataFrame) -> None:
         hide_index=True,
         width="stretch",
         key="users_table",
+        placeholder="—",
     )
 
 
 def show_create_form(admin: CurrentUser) -> None:
     """A form that creates an account with a role, a scope and an initial password."""
     names = township_names()
-    with st.form("create_user", clear_on_submit=True):
+    with st.form("create_user", clear_on_submit=True, enter_to_submit=False):
         username = st.text_input(t("accounts.create.username"), key="new_username")
         display_name = st.text_input(t("accounts.create.display_name"), key="new_display_name")
         role = st.selectbox(
-            t("accounts.field.role"), ROLES, format_func=ROLE_LABELS.get, key="new_role"
+            t("accounts.field.role"), ROLES, format_func=ROLE_LABELS.__getitem__, key="new_role"
         )
         scope = st.multiselect(
-            t("accounts.field.scope"), list(names), format_func=names.get, key="new_scope"
+            t("accounts.field.scope"),
+            list(names),
+            format_func=names.__getitem__,
+            key="new_scope",
+            placeholder=t("accounts.all_townships"),  # empty: every township
         )
         password = st.text_input(
             t("accounts.create.password"), type="password", key="new_user_password"
@@ -92,7 +98,7 @@ def show_create_form(admin: CurrentUser) -> None:
         submitted = st.form_submit_button(t("accounts.create.submit"), type="primary")
     if submitted:
         run_change(
-            t("accounts.create.done", username=username),
+            md("accounts.create.done", username=username),
             auth.create_user,
             actor=admin.username,
             username=username,
@@ -117,13 +123,13 @@ def show_manage_user(admin: CurrentUser, users: pd.DataFrame) -> None:
     with scope_column:
         _scope_editor(admin, username, tuple(row["township_ids"]))
     _state_buttons(admin, username, bool(row["disabled"]))
-    with st.form("reset_password", clear_on_submit=True):
+    with st.form("reset_password", clear_on_submit=True, enter_to_submit=False):
         new_password = st.text_input(
             t("accounts.field.new_password"), type="password", key="reset_password_value"
         )
         if st.form_submit_button(t("accounts.reset.submit")):
             run_change(
-                t("accounts.reset.done", username=username),
+                md("accounts.reset.done", username=username),
                 auth.reset_password,
                 actor=admin.username,
                 username=username,
@@ -137,12 +143,12 @@ def _role_editor(admin: CurrentUser, username: str, role: str) -> None:
         t("accounts.field.role"),
         ROLES,
         index=ROLES.index(role),
-        format_func=ROLE_LABELS.get,
+        format_func=ROLE_LABELS.__getitem__,
         key=f"edit_role_{username}",
     )
     if st.button(t("accounts.role.save"), key="save_role", disabled=new_role == role):
         run_change(
-            t("accounts.role.done", username=username, role=ROLE_LABELS[new_role]),
+            md("accounts.role.done", username=username, role=ROLE_LABELS[new_role]),
             auth.set_role,
             actor=admin.username,
             username=username,
@@ -157,13 +163,14 @@ def _scope_editor(admin: CurrentUser, username: str, scope: tuple[int, ...]) -> 
         t("accounts.field.scope"),
         list(names),
         default=list(scope),
-        format_func=names.get,
+        format_func=names.__getitem__,
         key=f"edit_scope_{username}",
+        placeholder=t("accounts.all_townships"),
     )
     saved = tuple(sorted(chosen)) == scope
     if st.button(t("accounts.scope.save"), key="save_scope", disabled=saved):
         run_change(
-            t("accounts.scope.done", username=username),
+            md("accounts.scope.done", username=username),
             auth.set_township_scope,
             actor=admin.username,
             username=username,
@@ -177,14 +184,14 @@ def _state_buttons(admin: CurrentUser, username: str, disabled: bool) -> None:
     with left:
         if disabled and st.button(t("accounts.enable"), key="enable_user"):
             run_change(
-                t("accounts.enable.done", username=username),
+                md("accounts.enable.done", username=username),
                 auth.enable_user,
                 actor=admin.username,
                 username=username,
             )
         if not disabled and st.button(t("accounts.disable"), key="disable_user"):
             run_change(
-                t("accounts.disable.done", username=username),
+                md("accounts.disable.done", username=username),
                 auth.disable_user,
                 actor=admin.username,
                 username=username,
@@ -192,7 +199,7 @@ def _state_buttons(admin: CurrentUser, username: str, disabled: bool) -> None:
     with right:
         if st.button(t("accounts.unlock"), key="unlock_user"):
             run_change(
-                t("accounts.unlock.done", username=username),
+                md("accounts.unlock.done", username=username),
                 auth.unlock_user,
                 actor=admin.username,
                 username=username,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from typing import TypedDict
 
 import streamlit as st
 
@@ -11,15 +12,16 @@ from components.auth import CurrentUser, signed_in_user
 from data_access.audit import (
     AUDIT_ACTIONS,
     CSV_COLUMNS,
-    LOCAL_TIMEZONE,
     audit_events_csv,
     csv_headers,
     list_audit_actors,
     list_audit_events,
+    local_times,
     record_event,
 )
 from data_access.cache import cached_engine
 from data_access.db import session_scope
+from data_access.formatting import local_now, local_today
 from data_access.roles import can
 from i18n import get_language, t, use_language
 
@@ -28,11 +30,20 @@ DEFAULT_DAYS = 30
 ROW_LIMIT = 1000
 
 
-def show_audit_filters() -> dict[str, object]:
+class AuditFilters(TypedDict):
+    """list_audit_events keyword arguments chosen in the filter widgets."""
+
+    actor: str | None
+    action: str | None
+    date_from: date | None
+    date_to: date | None
+
+
+def show_audit_filters() -> AuditFilters:
     """Actor, action and date range widgets; returns list_audit_events keyword arguments."""
     with session_scope(cached_engine()) as session:
         actors = list_audit_actors(session=session)
-    today = datetime.now(LOCAL_TIMEZONE).date()  # the office's day, as the filter reads it
+    today = local_today()  # the office's day, as the filter reads it
     actor_column, action_column, days_column = st.columns([1, 1, 2])
     everything = t("admin.audit.all")
     actor = actor_column.selectbox(
@@ -48,7 +59,10 @@ def show_audit_filters() -> dict[str, object]:
         key="audit_action",
     )
     days = days_column.date_input(
-        t("admin.audit.days"), value=(today - timedelta(days=DEFAULT_DAYS), today), key="audit_days"
+        t("admin.audit.days"),
+        value=(today - timedelta(days=DEFAULT_DAYS), today),
+        format="YYYY-MM-DD",  # as every date of the dashboard (Streamlit's default: YYYY/MM/DD)
+        key="audit_days",
     )
     start, end = date_range(days)
     return {"actor": actor or None, "action": action or None, "date_from": start, "date_to": end}
@@ -59,21 +73,22 @@ def date_range(value: object) -> tuple[date | None, date | None]:
     if isinstance(value, tuple | list):
         first = value[0] if value else None
         return first, value[1] if len(value) > 1 else first
-    return value, value  # type: ignore[return-value]
+    return (value, value) if isinstance(value, date) else (None, None)
 
 
-def show_audit_events(filters: dict[str, object]) -> None:
+def show_audit_events(filters: AuditFilters) -> None:
     """The matching events, newest first, times in the office's time zone (never cached)."""
     with session_scope(cached_engine()) as session:
         events = list_audit_events(session=session, limit=ROW_LIMIT, **filters)
     st.caption(t("admin.audit.count", count=len(events), limit=ROW_LIMIT))
-    local = events["at"].dt.tz_convert(LOCAL_TIMEZONE).dt.strftime("%Y-%m-%d %H:%M:%S")
-    shown = events.assign(at=local)[list(CSV_COLUMNS)].rename(columns=csv_headers())
-    st.dataframe(shown, hide_index=True, width="stretch", key="audit_table")
+    shown = events.assign(at=local_times(events["at"]))[list(CSV_COLUMNS)].rename(
+        columns=csv_headers()
+    )
+    st.dataframe(shown, hide_index=True, width="stretch", key="audit_table", placeholder="—")
     audited_download_button(
         t("admin.audit.download"),
         audit_events_csv(events),
-        file_name=f"audit_log_{datetime.now(LOCAL_TIMEZONE):%Y%m%d_%H%M}.csv",
+        file_name=f"audit_log_{local_now():%Y%m%d_%H%M}.csv",
         mime="text/csv",
         key="audit_csv",
         detail=f"{len(events)} rows",
@@ -96,16 +111,17 @@ def audited_download_button(
     mime: str,
     key: str,
     detail: str = "",
+    permission: str = "export",
 ) -> None:
     """st.download_button whose file is handed out only after a "download" audit row is written.
 
     The file is made on request (deferred data), so the row is committed before the browser
-    gets a byte, with no rerun. Shown only to roles with the "export" permission (deny by
-    default); detail says what was in the file (e.g. the Filter's URL parameters). data may
-    itself be a callable that makes the file.
+    gets a byte, with no rerun. Shown only to roles with permission ("export"; the briefing
+    has its own, which leaders hold too; deny by default); detail says what was in the file
+    (e.g. the Filter's URL parameters). data may itself be a callable that makes the file.
     """
     user = signed_in_user()
-    if not can(user.role, "export"):
+    if not can(user.role, permission):
         return
     # Streamlit makes the file on a thread of its own, outside this run's context: the file
     # must still follow the language of the page the button was on.

@@ -1,8 +1,11 @@
-"""Who is signed in: the session holds only a username; the account is re-read every rerun.
+"""Who is signed in: the session holds a username (and for a password sign-in the hash of
+its server-side session); the account and that session are re-read every rerun.
 
-Re-reading role, scope and the disabled flag from the database on each rerun makes a
-revoked role or a disabled account take effect on the person's next click, and keeps the
-browser session from carrying any permission of its own.
+Re-reading role, scope, the disabled flag and the session from the database on each rerun
+makes a revoked role, a disabled account or an ended session take effect on the person's
+next click, and keeps the browser session from carrying any permission of its own. A new
+browser session (reload, new tab, shared link) signs in again from the cookie's token while
+that server-side session lives (data_access.auth.sessions, components.session_cookie).
 """
 
 from __future__ import annotations
@@ -12,11 +15,15 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components.session_cookie import CLEAR, cookie_token, queue_cookie
 from data_access import auth
 from data_access.audit import record_event
+from data_access.auth.sessions import SIGN_OUT, SYSTEM_ACTOR, session_limits
 from data_access.cache import cached_engine
 from data_access.db import session_scope
+from data_access.models import User
 from data_access.roles import ROLE_LABELS, is_role
+from data_access.settings import get_settings
 from i18n import t
 
 SESSION_USER = "auth_username"  # the signed-in username, nothing else
@@ -24,6 +31,9 @@ SESSION_METHOD = "auth_method"  # "password" or "oidc"
 SESSION_NOTICE = "auth_notice"  # one message for the sign-in screen (e.g. account disabled)
 SESSION_SSO_REFUSED = "auth_sso_refused"  # the single-sign-on identity has no account here
 SESSION_CURRENT = "auth_current"  # this rerun's CurrentUser, set by the frame for the pages
+SESSION_TOKEN = "auth_session"  # SHA-256 of the password sign-in's session token
+SESSION_DEAD_COOKIE = "auth_dead_cookie"  # hash of a cookie token already found ended
+LIVE_VERDICTS = ("live", "touch")
 PASSWORD = "password"
 OIDC = "oidc"
 
@@ -65,19 +75,83 @@ def sso_logged_in() -> bool:
     return sso_section() is not None and bool(st.user.get("is_logged_in"))
 
 
-def sign_in(username: str, method: str) -> None:
-    """Remember who signed in (the sign-in itself was checked and audited by data_access)."""
+def client_address(headers: Mapping[str, str], connection: str | None, header: str) -> str | None:
+    """The client's address: the last entry of the proxy's header when one is configured
+    and present, else the connection's own address.
+
+    A proxy appends the address it saw to X-Forwarded-For: the last entry is the one this
+    server's own proxy wrote; earlier ones came from the client and could be made up.
+    """
+    value = headers.get(header) if header else None
+    if isinstance(value, str) and value.strip():
+        return value.split(",")[-1].strip() or None
+    return connection if isinstance(connection, str) else None
+
+
+def source_address() -> str | None:
+    """This session's client address (CLIENT_ADDRESS_HEADER; None on localhost and in tests,
+    where AppTest's stand-in client answers with no text)."""
+    header = get_settings().client_address_header
+    return client_address(st.context.headers, st.context.ip_address, header)
+
+
+def sign_in(username: str, method: str, token: str | None = None) -> None:
+    """Remember who signed in (checked and audited by data_access); token: its session's.
+
+    The token goes to the browser's cookie on the next run, so a reload stays signed in.
+    """
     st.session_state[SESSION_USER] = username
     st.session_state[SESSION_METHOD] = method
     st.session_state.pop(SESSION_NOTICE, None)
+    if token is not None:
+        st.session_state[SESSION_TOKEN] = auth.hash_token(token)
+        queue_cookie(token, int(session_limits().lifetime.total_seconds()))
 
 
 def forget(notice: str | None = None) -> None:
     """Drop the signed-in user from this session, optionally leaving a notice to show."""
-    for key in (SESSION_USER, SESSION_METHOD, SESSION_CURRENT):
+    for key in (SESSION_USER, SESSION_METHOD, SESSION_CURRENT, SESSION_TOKEN):
         st.session_state.pop(key, None)
     if notice:
         st.session_state[SESSION_NOTICE] = notice
+
+
+def _session_account(token_hash: str | None) -> User | None:
+    """The account of a live server-side session (its idle clock refreshed), else None.
+
+    A session found idle too long or past its lifetime is ended here (audited).
+    """
+    if not token_hash:
+        return None
+    with session_scope(cached_engine()) as session:
+        check = auth.check_session(session=session, token_hash=token_hash)
+    if check.verdict not in ("live", "gone"):  # one short write, at most once a minute
+        with session_scope(cached_engine(), write=True) as session:
+            if check.verdict == "touch":
+                auth.touch_session(session=session, token_hash=token_hash)
+            else:
+                auth.end_session(
+                    session=session, token_hash=token_hash, reason=check.verdict, actor=SYSTEM_ACTOR
+                )
+    return check.user if check.verdict in LIVE_VERDICTS else None
+
+
+def _resume_from_cookie() -> User | None:
+    """Sign in again from the browser's cookie while its session lives; clear a dead one."""
+    token = cookie_token()
+    if token is None:
+        return None
+    token_hash = auth.hash_token(token)
+    if st.session_state.get(SESSION_DEAD_COOKIE) == token_hash:
+        return None  # the cookie of this connection is known ended: no query per rerun
+    user = _session_account(token_hash)
+    if user is None:
+        st.session_state[SESSION_DEAD_COOKIE] = token_hash
+        queue_cookie(CLEAR, 0)
+        return None
+    sign_in(user.username, PASSWORD)
+    st.session_state[SESSION_TOKEN] = token_hash
+    return user
 
 
 def _sso_username() -> str | None:
@@ -86,7 +160,9 @@ def _sso_username() -> str | None:
         return None
     email, subject = auth.identity_from_claims(st.user.to_dict())
     with session_scope(cached_engine(), write=True) as session:
-        result = auth.authenticate_identity(session=session, email=email, subject=subject)
+        result = auth.authenticate_identity(
+            session=session, email=email, subject=subject, source=source_address()
+        )
         username = result.user.username if result.ok and result.user else None
     if username is None:
         st.session_state[SESSION_SSO_REFUSED] = True
@@ -95,18 +171,39 @@ def _sso_username() -> str | None:
     return username
 
 
+def _account(username: str) -> User | None:
+    """The account named username, read now."""
+    with session_scope(cached_engine()) as session:
+        return auth.get_user(session=session, username=username)
+
+
+def _signed_in_account() -> User | None:
+    """The account this browser session is signed in as, read now; None when nobody is."""
+    username = st.session_state.get(SESSION_USER)
+    if username and st.session_state.get(SESSION_METHOD) == OIDC:
+        if sso_logged_in():
+            return _account(username)
+        forget()  # the identity cookie is gone: so is the sign-in
+    elif username:
+        user = _session_account(st.session_state.get(SESSION_TOKEN))
+        if user is not None and user.username == username:
+            return user
+        forget(t("accounts.session.ended"))  # signed out elsewhere, expired, or ended by a change
+        queue_cookie(CLEAR, 0)
+        return None
+    user = _resume_from_cookie()
+    if user is not None:
+        return user
+    username = _sso_username()
+    return _account(username) if username else None
+
+
 def current_user() -> CurrentUser | None:
     """The signed-in account re-read from the database now, or None (renders nothing)."""
-    username = st.session_state.get(SESSION_USER)
-    if username and st.session_state.get(SESSION_METHOD) == OIDC and not sso_logged_in():
-        forget()  # the identity cookie is gone: so is the sign-in
-        username = None
-    username = username or _sso_username()
-    if not username:
+    user = _signed_in_account()
+    if user is None:
         return None
-    with session_scope(cached_engine()) as session:
-        user = auth.get_user(session=session, username=username)
-    if user is None or user.disabled or not is_role(user.role):
+    if user.disabled or not is_role(user.role):
         forget(t("accounts.session.gone"))
         return None
     return CurrentUser(
@@ -140,10 +237,17 @@ def current_scope() -> tuple[int, ...] | None:
 
 
 def sign_out(user: CurrentUser) -> None:
-    """Audit the sign-out, forget the user, and end the single-sign-on session too."""
+    """End the server-side session (audited), clear the cookie, and end single sign-on too."""
+    token_hash = st.session_state.get(SESSION_TOKEN)
     with session_scope(cached_engine(), write=True) as session:
         record_event(session=session, actor=user.username, action="sign_out", target=user.username)
+        if token_hash:
+            # the sign_out row above says why; no second row
+            auth.end_session(session=session, token_hash=token_hash, reason=SIGN_OUT, audit=False)
     forget()
+    if token_hash:
+        st.session_state[SESSION_DEAD_COOKIE] = token_hash
+        queue_cookie(CLEAR, 0)
     st.session_state.pop(SESSION_SSO_REFUSED, None)
     if sso_logged_in():
         st.logout()  # else the identity cookie would sign the user in again at once

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 
+from components.drill_tables import ColumnSpecs, selectable_table
 from components.filter_bar import filter_options
-from components.filter_state import LAST_FILTER_KEY, apply_filter, current_filter, filter_token
+from components.filter_state import LAST_FILTER_KEY, apply_filter, current_filter
 from components.language import with_language
-from components.tables import selected_rows
+from components.markdown import escape_markdown
 from data_access.filters import Filter
 from data_access.queries.drill import Crumb, DrillNode, drill_into, drill_node
 
-TOWNSHIPS_PAGE = "app_pages/townships.py"
+TOWNSHIPS_PAGE = "pages/townships.py"
 KEY_PREFIX = "crumb_"
 
 
@@ -37,10 +38,12 @@ def show_breadcrumb(crumbs: Sequence[Crumb], *, current: str | None = None) -> N
     with st.container(horizontal=True, gap="small", key=KEY_PREFIX + "row"):
         st.markdown(":material/account_tree:")
         for number, crumb in enumerate(steps):
-            if st.button(crumb.label, key=f"{KEY_PREFIX}{number}", type="tertiary"):
+            if st.button(
+                escape_markdown(crumb.label), key=f"{KEY_PREFIX}{number}", type="tertiary"
+            ):
                 open_level(crumb.flt)
             st.markdown("›")
-        st.markdown(f"**{current or (last.label if last else '')}**")
+        st.markdown(f"**{escape_markdown(current or (last.label if last else ''))}**")
 
 
 def show_member_table(
@@ -48,22 +51,12 @@ def show_member_table(
     *,
     key: str,
     level: str,
-    column_config: Mapping[str, object],
+    column_config: ColumnSpecs,
 ) -> None:
     """A sortable table of region members; picking a row drills into that member."""
     flt = current_filter()
-    token = filter_token(flt)
-    event = st.dataframe(
-        frame,
-        key=f"{key}-{token}" if token else key,
-        hide_index=True,
-        column_order=list(column_config),
-        column_config=dict(column_config),
-        on_select="rerun",
-        selection_mode="single-row",
-        width="stretch",
-    )
-    for row in selected_rows(event):
+    rows = selectable_table(frame, key=key, column_config=column_config)
+    for row in rows:
         member_id = int(frame.iloc[row]["member_id"]) if 0 <= row < len(frame) else 0
         if member_id > 0:  # 0 is the township-level row (no village): nothing below it
             apply_filter(drill_into(flt, level, member_id))

@@ -1,5 +1,7 @@
 """Charts whose clicks become filters: a clicked bar or point is written to the URL's Filter.
 
+Charts arrive as ChartSpec (components/chart_specs.py): Vega-Lite dicts, built once per data.
+
 The chart widget's key carries a digest of the current Filter. A keyed Vega-Lite chart
 keeps its selection in the browser across reruns, so without a fresh key a selection,
 once applied and then undone through its chip, would be applied again on the next rerun.
@@ -8,21 +10,25 @@ The selection starts with the Filter's current values, so shift-click adds to th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 
-import altair as alt
 import streamlit as st
 
-from components.exports import chart_image_menu
+from components.chart_specs import ChartSpec, Spec
+from components.downloads import chart_image_menu
 from components.filter_state import apply_filter, current_filter, filter_token
 from components.language import with_language
 from data_access.filters import Filter
 
-WEEK = "week"  # pseudo filter field: a clicked week becomes date_from..date_to of that week
+# Pseudo filter field: a clicked week becomes rectified_from..rectified_to of that week, the
+# problems its bar counts (本周整改完成), not the ones found in it.
+WEEK = "week"
 ID_FIELDS = frozenset({"rounds", "groups", "cities", "counties", "townships", "villages"})
 CODE_FIELDS = frozenset({"focus_areas", "sub_categories", "statuses", "sources"})
 MS_PER_DAY = 86_400_000
+# The parts of a Vega-Lite spec that hold parameters or views (never its data).
+SPEC_PARTS = frozenset({"params", "layer", "hconcat", "vconcat", "concat", "spec"})
 
 
 def chart_widget_key(key: str, flt: Filter) -> str:
@@ -32,31 +38,40 @@ def chart_widget_key(key: str, flt: Filter) -> str:
 
 
 def show_chart(
-    chart: alt.TopLevelMixin,
+    chart: ChartSpec,
     *,
     key: str,
     selection: str,
     filter_field: str,
     value_field: str | None = None,
     height: int | None = None,
+    also: Mapping[str, str] | None = None,
 ) -> None:
-    """Render chart; a click on its point selection `selection` sets Filter.filter_field."""
+    """Render chart; a click on its point selection `selection` sets Filter.filter_field.
+
+    also: further selection fields and the Filter fields they set (a heatmap cell is a
+    pair, e.g. status and focus area: the click filters both, so the figures are the cell's).
+    """
     flt = current_filter()
-    field = value_field or selection_field(chart, selection)
-    shown = with_initial_selection(chart, selection, field, initial_values(flt, filter_field))
-    options = {"height": height} if height else {}
-    event = st.altair_chart(
+    field = value_field or selection_field(chart.spec, selection)
+    starting = () if also else initial_values(flt, filter_field)  # a pair: no single field
+    shown = with_initial_selection(chart.spec, selection, field, starting)
+    event = st.vega_lite_chart(
         shown,
         on_select="rerun",
         selection_mode=selection,
         key=chart_widget_key(key, flt),
         width="stretch",
-        **options,
+        height=height or "content",  # Streamlit's default
     )
     chart_image_menu(chart, key=key)
     values = clicked_values(event, selection, field)
     if values is not None:
-        apply_filter(filter_with_selection(flt, filter_field, values))
+        chosen = filter_with_selection(flt, filter_field, values)
+        for extra_field, extra_filter in (also or {}).items():
+            extra = clicked_values(event, selection, extra_field) or []
+            chosen = filter_with_selection(chosen, extra_filter, extra)
+        apply_filter(chosen)
 
 
 def clicked_values(event: object, selection: str, field: str | None) -> list | None:
@@ -85,8 +100,9 @@ def filter_with_selection(flt: Filter, filter_field: str, values: Iterable) -> F
     if filter_field == WEEK:
         mondays = sorted({monday for value in values if (monday := week_monday(value))})
         if not mondays:
-            return flt.with_(date_from=None, date_to=None)
-        return flt.with_(date_from=mondays[0], date_to=mondays[-1] + timedelta(days=6))
+            return flt.with_(rectified_from=None, rectified_to=None)
+        last = mondays[-1] + timedelta(days=6)
+        return flt.with_(rectified_from=mondays[0], rectified_to=last)
     if filter_field in ID_FIELDS:
         return flt.with_(**{filter_field: tuple(_ids(values))})
     if filter_field in CODE_FIELDS:
@@ -132,56 +148,64 @@ def initial_values(flt: Filter, filter_field: str) -> tuple:
     return tuple(getattr(flt, filter_field))
 
 
-def _parameters(chart: object) -> Iterable:
-    """Every parameter declared on chart or one of its sub-charts."""
-    params = getattr(chart, "params", None)
+def _parameters(spec: Spec) -> Iterator[dict]:
+    """Every parameter declared in spec or one of its sub-views."""
+    params = spec.get("params")
     if isinstance(params, list):
-        yield from params
+        yield from (param for param in params if isinstance(param, dict))
     for part in ("layer", "hconcat", "vconcat", "concat"):
-        for sub_chart in getattr(chart, part, None) or []:
-            yield from _parameters(sub_chart)
-    spec = getattr(chart, "spec", None)  # faceted and repeated charts
-    if spec is not None and not isinstance(spec, dict | str):
-        yield from _parameters(spec)
+        for view in spec.get(part) or []:
+            if isinstance(view, dict):
+                yield from _parameters(view)
+    if isinstance(spec.get("spec"), dict):  # faceted and repeated charts
+        yield from _parameters(spec["spec"])
 
 
-def _named(chart: object, selection: str) -> list:
-    """The parameter objects called selection (once per chart they appear in)."""
-    return [p for p in _parameters(chart) if getattr(p, "name", None) == selection]
-
-
-def selection_field(chart: alt.TopLevelMixin, selection: str) -> str | None:
+def selection_field(spec: Spec, selection: str) -> str | None:
     """The single field of the point selection called selection, if it has exactly one."""
-    for param in _named(chart, selection):
-        select = getattr(param, "select", None)
-        fields = select.get("fields") if isinstance(select, dict) else getattr(select, "fields", 0)
-        if isinstance(fields, list) and len(fields) == 1:
+    for param in _parameters(spec):
+        select = param.get("select")
+        fields = select.get("fields") if isinstance(select, dict) else None
+        if param.get("name") == selection and isinstance(fields, list) and len(fields) == 1:
             return str(fields[0])
     return None
 
 
-def with_initial_selection(
-    chart: alt.TopLevelMixin, selection: str, field: str | None, values: tuple
-) -> alt.TopLevelMixin:
-    """A copy of chart whose selection starts with values (the marks of the current filter)."""
+def with_initial_selection(spec: Spec, selection: str, field: str | None, values: tuple) -> Spec:
+    """spec whose selection starts with values (the marks of the current filter).
+
+    spec itself is not changed: the parts on the way to the parameter are copied.
+    """
     if not values or field is None:
-        return chart
-    chart = chart.copy(deep=True)
-    for param in _named(chart, selection):
-        param.value = [{field: value} for value in values]
-    return chart
+        return spec
+    shown = _with_value(spec, selection, [{field: value} for value in values])
+    return shown if isinstance(shown, dict) else spec
+
+
+def _with_value(node: object, selection: str, value: list[dict]) -> object:
+    """A copy of node (a spec or a part of it) with value on the parameters called selection."""
+    if isinstance(node, list):
+        return [_with_value(item, selection, value) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("name") == selection and "select" in node:
+        return {**node, "value": value}
+    return {
+        name: _with_value(part, selection, value) if name in SPEC_PARTS else part
+        for name, part in node.items()
+    }
 
 
 def show_chart_opening_page(
-    chart: alt.TopLevelMixin, *, key: str, selection: str, page: str, caption: str
+    chart: ChartSpec, *, key: str, selection: str, page: str, caption: str
 ) -> None:
     """Render chart; a click on it opens page with the current Filter (no filter of its own).
 
     For figures the Filter has no field for, e.g. accountability categories on the overview.
     """
     flt = current_filter()
-    event = st.altair_chart(
-        chart,
+    event = st.vega_lite_chart(
+        chart.spec,
         on_select="rerun",
         selection_mode=selection,
         key=chart_widget_key(key, flt),

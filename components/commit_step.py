@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from data_access.settings import get_settings
 from i18n import t
 
 # The outcomes a preview counts, in the order of its metrics.
@@ -17,6 +18,19 @@ COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
 def count_label(key: str) -> str:
     """The name of an outcome (new, changed, unchanged, rejected) in the UI language."""
     return t(f"upload.count.{key}")
+
+
+def limited_uploader(label: str, types: Sequence[str], key: str, help_key: str):
+    """A file uploader limited to UPLOAD_MAX_MB (the label and help messages may name it as
+    {limit}); None until a file is chosen."""
+    limit = get_settings().upload_max_mb
+    return st.file_uploader(
+        t(label, limit=limit),
+        type=list(types),
+        max_upload_size=limit,
+        key=key,
+        help=t(help_key, limit=limit),
+    )
 
 
 def checking():
@@ -36,7 +50,7 @@ def show_outcome_tabs(sections: Sequence[tuple[str, int, pd.DataFrame | None, st
             if table is None or table.empty:
                 st.caption(t(empty_note))
             else:
-                st.dataframe(table, hide_index=True, width="stretch")
+                st.dataframe(table, hide_index=True, width="stretch", placeholder="—")
 
 
 @dataclass(frozen=True)

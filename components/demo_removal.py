@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import CurrentUser
+from components.markdown import escape_markdown
 from components.saved_change import show_saved_notice
 from data_access.cache import cached_engine, cached_query
 from data_access.db import session_scope
@@ -42,7 +43,7 @@ def _confirm(admin: CurrentUser, *, keep_regions: bool) -> None:
                     session=session, actor=admin.username, keep_regions=keep_regions
                 )
         except DemoDataError as missing:
-            st.error(str(missing))
+            st.error(escape_markdown(missing))
             return
         st.session_state.pop(CONFIRM_KEY, None)
         st.session_state[NOTICE_KEY] = t("admin.demo.removed", rows=f"{sum(counts.values()):,}")

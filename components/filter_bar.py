@@ -21,10 +21,13 @@ from components.filter_state import (
     restore_filter_after_navigation,
     write_filter,
 )
+from components.markdown import escape_markdown, md
 from components.rollup_toggle import rollup_label, show_rollup_toggle
+from components.scope import scope_line, show_scope_line
 from data_access.cache import cached_query
-from data_access.codes import FOCUS_AREAS, SOURCES
+from data_access.codes import SOURCES
 from data_access.filters import Filter
+from data_access.formatting import format_date, local_today
 from data_access.queries.options import FilterOptions, fetch_filter_options
 from data_access.queries.status import STATUS_CHOICES
 from i18n import t
@@ -37,6 +40,10 @@ ID_FIELDS = ("rounds", "groups", "cities", "counties", "townships", "villages")
 FIELDS = (*ID_FIELDS, "focus_areas", "sub_categories", "statuses", "sources")
 # Narrower fields that must stay inside the chosen wider ones.
 DEPENDENTS = {"townships": "villages", "focus_areas": "sub_categories"}
+# A province has some 15,000 villages: listed in the bar, they were sent and laid out by the
+# browser on every rerun (a third of a click's wait at 1M, docs/performance.md). Beyond this
+# many, the village list waits until a township is chosen.
+VILLAGE_LIST_LIMIT = 1_000
 
 
 def field_label(field: str) -> str:
@@ -66,16 +73,31 @@ def allowed_values(field: str, flt: Filter, options: FilterOptions) -> list:
         if flt.focus_areas:
             subs = subs[subs["focus_area"].isin(flt.focus_areas)]
         return subs["sub_category"].tolist()
-    fixed = {"focus_areas": FOCUS_AREAS, "statuses": STATUS_CHOICES, "sources": SOURCES}
+    fixed = {"statuses": STATUS_CHOICES, "sources": SOURCES}
     if field in fixed:
         return list(fixed[field])
     return list(dict.fromkeys(options.names(field)))
 
 
+def offered_values(field: str, flt: Filter, options: FilterOptions) -> tuple[list, bool]:
+    """The values the bar's widget lists for field, and whether the list waits for a township.
+
+    allowed_values, except that more than VILLAGE_LIST_LIMIT villages are not listed until
+    a township is chosen (villages already chosen stay listed).
+    """
+    choices = allowed_values(field, flt, options)
+    if field == "villages" and not flt.townships and len(choices) > VILLAGE_LIST_LIMIT:
+        chosen = set(flt.villages)
+        return [value for value in choices if value in chosen], True
+    return choices, False
+
+
 def sanitised(flt: Filter, options: FilterOptions) -> tuple[Filter, list[str]]:
-    """flt without ids that do not exist (or villages/sub-categories outside their parents)."""
+    """flt without ids or focus areas that do not exist (or villages/sub-categories outside
+    their parents)."""
     dropped: list[str] = []
-    for field in (*ID_FIELDS, "sub_categories"):  # wider fields first: villages follow them
+    # Wider fields first: villages and sub-categories follow them.
+    for field in (*ID_FIELDS, "focus_areas", "sub_categories"):
         chosen = getattr(flt, field)
         allowed = set(allowed_values(field, flt, options))
         unknown = [value for value in chosen if value not in allowed]
@@ -86,12 +108,19 @@ def sanitised(flt: Filter, options: FilterOptions) -> tuple[Filter, list[str]]:
 
 
 def sync_filter_with_url(options: FilterOptions) -> Filter:
-    """Drop unknown ids and malformed parameters from the URL (with notices); the clean Filter."""
+    """Drop unknown ids and malformed parameters from the URL and move dates into the
+    pickers' range (with notices); the clean Filter."""
     restore_filter_after_navigation()
     queue_ignored_params()  # before the rewrite below drops the malformed ones
     clean, dropped = sanitised(current_filter(), options)
     for text in dropped:
-        add_notice(t("frame.notice.unknown_values", values=text))
+        add_notice(md("frame.notice.unknown_values", values=text))
+    bounds = _bounds(options)
+    # A link's dates may lie outside the range the data allows (a shared link after a new
+    # upload, a typed 9999-12-31): the date pickers would refuse them with a page error.
+    clean, moved = clean.within_dates(bounds.low, bounds.high)
+    for param, asked, used in moved:
+        add_notice(md("frame.notice.date_moved", param=param, asked=asked, used=used))
     in_url = {k: v for k, v in st.query_params.to_dict().items() if k in FILTER_PARAMS}
     if in_url != clean.to_params():  # malformed, unknown or not in canonical order
         write_filter(clean)
@@ -100,8 +129,8 @@ def sync_filter_with_url(options: FilterOptions) -> Filter:
 
 def _format(field: str, options: FilterOptions) -> Callable[[object], str]:
     """How a value of field is shown in the widget and its chip."""
-    if field in ("focus_areas", "statuses", "sources"):
-        labels = {"focus_areas": FOCUS_AREAS, "statuses": STATUS_CHOICES, "sources": SOURCES}
+    if field in ("statuses", "sources"):
+        labels = {"statuses": STATUS_CHOICES, "sources": SOURCES}
         return lambda value: labels[field].get(value, str(value))
     names = options.names(field)
     return lambda value: str(names.get(value, value))
@@ -138,7 +167,7 @@ class _Bounds:
 
 def _bounds(options: FilterOptions) -> _Bounds:
     """From a year before the first finding to a year after today (or the last finding)."""
-    today = date.today()
+    today = local_today()
     first = options.first_found or today
     last = max(options.last_found or today, today)
     return _Bounds(first - DATE_MARGIN, last + DATE_MARGIN)
@@ -146,8 +175,10 @@ def _bounds(options: FilterOptions) -> _Bounds:
 
 def _multiselect(field: str, flt: Filter, options: FilterOptions) -> None:
     """A multiselect for field, set from flt, writing back on change."""
-    choices = allowed_values(field, flt, options)
+    choices, waiting = offered_values(field, flt, options)
     st.session_state[widget_key(field)] = [v for v in getattr(flt, field) if v in set(choices)]
+    everything = scope_line() if field == "townships" else None
+    waiting_text = t("frame.filter.township_first") if waiting else None
     st.multiselect(
         field_label(field),
         choices,
@@ -155,7 +186,7 @@ def _multiselect(field: str, flt: Filter, options: FilterOptions) -> None:
         key=widget_key(field),
         on_change=_on_values_change,
         args=(field,),
-        placeholder=t("frame.filter.all"),
+        placeholder=everything or waiting_text or t("frame.filter.all"),
     )
 
 
@@ -180,17 +211,16 @@ def show_filter_bar() -> Filter:
     flt = sync_filter_with_url(options)
     with st.sidebar:
         st.subheader(t("frame.filter.title"), anchor=False)
+        show_scope_line()  # a limited account's "全部" means its own townships: say which
         for field in ("rounds", "groups", "townships", "villages", "focus_areas"):
             _multiselect(field, flt, options)
         show_rollup_toggle(flt)
         for field in ("sub_categories", "statuses", "sources"):
             _multiselect(field, flt, options)
         bounds = _bounds(options)
-        left, right = st.columns(2)
-        with left:
-            _date_picker("date_from", flt, bounds)
-        with right:
-            _date_picker("date_to", flt, bounds)
+        # One under the other: side by side the sidebar cut the dates ("2018-07-1").
+        _date_picker("date_from", flt, bounds)
+        _date_picker("date_to", flt, bounds)
         _date_picker("as_of", flt, bounds, t("frame.filter.as_of_help"))
         st.button(
             t("frame.filter.clear_all"),
@@ -218,6 +248,8 @@ def filter_chips(flt: Filter, options: FilterOptions) -> list[Chip]:
     """A chip per chosen value, one for the date range and one for the as-of day."""
     chips = []
     for field in FIELDS:
+        if not getattr(flt, field):
+            continue  # _format builds a name lookup: 15,000 villages at a province's scale
         title = field_label(field)
         show = _format(field, options)
         for value in getattr(flt, field):
@@ -225,12 +257,17 @@ def filter_chips(flt: Filter, options: FilterOptions) -> list[Chip]:
             without = _prune_dependent(flt.with_(**{field: rest}), field, options)
             chips.append(Chip(t("frame.chip", field=title, value=show(value)), without))
     if flt.date_from or flt.date_to:
-        low = flt.date_from.isoformat() if flt.date_from else "…"
-        high = flt.date_to.isoformat() if flt.date_to else "…"
+        low = format_date(flt.date_from) if flt.date_from else "…"
+        high = format_date(flt.date_to) if flt.date_to else "…"
         label = t("frame.chip.found", low=low, high=high)
         chips.append(Chip(label, flt.with_(date_from=None, date_to=None)))
+    if flt.rectified_from or flt.rectified_to:
+        low = format_date(flt.rectified_from) if flt.rectified_from else "…"
+        high = format_date(flt.rectified_to) if flt.rectified_to else "…"
+        label = t("frame.chip.rectified", low=low, high=high)
+        chips.append(Chip(label, flt.with_(rectified_from=None, rectified_to=None)))
     if flt.as_of:
-        chips.append(Chip(t("frame.chip.as_of", day=flt.as_of.isoformat()), flt.with_(as_of=None)))
+        chips.append(Chip(t("frame.chip.as_of", day=format_date(flt.as_of)), flt.with_(as_of=None)))
     if flt.rollup:
         chips.append(Chip(rollup_label(), flt.with_(rollup=False)))
     return chips
@@ -245,7 +282,7 @@ def show_filter_chips(flt: Filter) -> None:
         st.caption(t("frame.chips.caption"), width="content")
         for number, chip in enumerate(chips):
             st.button(
-                chip.label,
+                escape_markdown(chip.label),  # names from the data
                 key=f"{KEY_PREFIX}chip_{number}",
                 icon=":material/close:",
                 icon_position="right",

@@ -7,6 +7,7 @@ import hashlib
 import streamlit as st
 
 from components.auth import current_scope
+from components.markdown import md
 from data_access.filters import PARAM_NAMES, Filter
 from i18n import t
 
@@ -90,7 +91,10 @@ def filter_token(flt: Filter) -> str:
 
 
 def add_notice(text: str) -> None:
-    """Queue a one-run notice (e.g. ids in the link that no longer exist) for the frame."""
+    """Queue a one-run notice (e.g. ids in the link that no longer exist) for the frame.
+
+    text is shown as Markdown: build it with components.markdown.md.
+    """
     notices = st.session_state.setdefault(NOTICES_KEY, [])
     if text not in notices:
         notices.append(text)
@@ -108,6 +112,6 @@ def show_filter_notices() -> None:
     ignored = st.session_state.pop(IGNORED_KEY, [])
     if ignored:
         joined = t("frame.list_separator").join(ignored)
-        st.caption(t("frame.notice.ignored_params", params=joined))
+        st.caption(md("frame.notice.ignored_params", params=joined))
     for notice in st.session_state.pop(NOTICES_KEY, []):
         st.caption(notice)

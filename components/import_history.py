@@ -1,7 +1,7 @@
 """The import history page's parts: the batch table and undo with a confirm step.
 
-File names and uploaders came from users: they are shown only through st.dataframe and
-st.text, never through Markdown or HTML.
+File names and uploaders came from users: they are shown through st.dataframe and st.text,
+and an undo's refusal (which may name a file) through components.markdown, escaped.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from components.auth import CurrentUser
+from components.markdown import escape_markdown
 from data_access.cache import cached_engine
 from data_access.db import session_scope
+from data_access.formatting import MISSING, format_time
 from data_access.ingest.undo import UndoRefusedError, list_batches, revert_batch, undo_blocker
 from data_access.roles import can
 from i18n import t
@@ -33,10 +35,10 @@ def _label(kind: str, codes: tuple[str, ...], code: str) -> str:
     return t(f"admin.batch.{kind}.{code}") if code in codes else code
 
 
-def load_history() -> pd.DataFrame:
-    """Every batch, read fresh (an undo must show at once)."""
+def load_history(user: CurrentUser) -> pd.DataFrame:
+    """The batches the user may see (a scoped one: those of their townships), read fresh."""
     with session_scope(cached_engine()) as session:
-        return list_batches(session=session)
+        return list_batches(session=session, scope=user.scope)
 
 
 def show_history_table(history: pd.DataFrame) -> None:
@@ -44,17 +46,13 @@ def show_history_table(history: pd.DataFrame) -> None:
     table = history.assign(
         status=history["status"].map(lambda code: _label("status", STATUSES, code)),
         kind=history["kind"].map(lambda code: _label("kind", KINDS, code)),
+        # The office's clock, the one time format, "—" when not reverted (not UTC, not None).
+        **{column: [format_time(moment) for moment in history[column]] for column in TIME_COLUMNS},
     )
     headers = {column: t(f"admin.batch.column.{column}") for column in TABLE_COLUMNS}
-    st.dataframe(
-        table[list(TABLE_COLUMNS)].rename(columns=headers),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            headers[column]: st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
-            for column in TIME_COLUMNS
-        },
-    )
+    shown = table[list(TABLE_COLUMNS)].rename(columns=headers)
+    # object first: a count column with gaps is float, and pandas refuses text in a float column.
+    st.dataframe(shown.astype(object).fillna(MISSING), hide_index=True, width="stretch")
 
 
 def show_undo(history: pd.DataFrame, user: CurrentUser) -> None:
@@ -89,9 +87,9 @@ def show_undo(history: pd.DataFrame, user: CurrentUser) -> None:
 def _confirm(batch_id: int, user: CurrentUser) -> None:
     """The blocked reason, or the confirm and cancel buttons for batch_id."""
     with session_scope(cached_engine()) as session:
-        reason = undo_blocker(batch_id, session=session)
+        reason = undo_blocker(batch_id, session=session, scope=user.scope)
     if reason:
-        st.error(reason, icon=":material/block:")
+        st.error(escape_markdown(reason), icon=":material/block:")
         return
     st.warning(t("admin.undo.confirm_question", batch_id=batch_id))
     yes, no = st.columns(2)
@@ -105,9 +103,9 @@ def _confirm(batch_id: int, user: CurrentUser) -> None:
 def _revert(batch_id: int, user: CurrentUser) -> None:
     """Undo the batch; the outcome is shown after a rerun (or the refusal right here)."""
     try:
-        revert_batch(batch_id, engine=cached_engine(), actor=user.username)
+        revert_batch(batch_id, engine=cached_engine(), actor=user.username, scope=user.scope)
     except UndoRefusedError as refused:
-        st.error(refused.message, icon=":material/block:")
+        st.error(escape_markdown(refused.message), icon=":material/block:")
         return
     st.session_state.pop(CONFIRM_KEY, None)
     st.session_state[NOTICE_KEY] = batch_id

@@ -43,7 +43,7 @@ def show_language_switch(lang: str) -> None:
         t("frame.language"),
         LANGUAGES,
         default=lang,
-        format_func=LANGUAGE_NAMES.get,
+        format_func=LANGUAGE_NAMES.__getitem__,
         key=f"language_switch_{lang}",
     )
     if picked and picked != lang:

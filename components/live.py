@@ -16,12 +16,12 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
+from components.auth import current_scope
 from components.import_history import show_history_table
 from components.language import with_language
-from data_access.audit import LOCAL_TIMEZONE
 from data_access.cache import cached_query, current_data_version, fresh_query
 from data_access.db import DatabaseUnavailableError
-from data_access.formatting import format_int
+from data_access.formatting import format_clock, format_int, format_time, to_local
 from data_access.live import DataChange, DataStamp, fetch_data_change, read_data_stamp
 from data_access.models import utc_now
 from data_access.roles import can
@@ -32,7 +32,7 @@ STAMP_KEY = "live_stamp"  # the DataStamp this session last rendered with
 NOTICE_KEY = "live_notice"  # the LiveNotice of the last change this session saw
 TOAST_KEY = "live_toast"  # True until the notice has been toasted once
 BATCH_PARAM = "batch"  # ?batch=ID on the imports page: the batch a notice links to
-IMPORTS_PAGE = "app_pages/imports.py"
+IMPORTS_PAGE = "pages/imports.py"
 # Read pages that follow new data at once; meeting mode defers, data entry pages don't poll.
 LIVE_PAGES = frozenset(
     {"overview", "townships", "problems", "funds", "accountability", "leads", "problem"}
@@ -67,7 +67,9 @@ def track_data_version() -> DataStamp:
     stamp = fresh_query(read_data_stamp)
     seen = st.session_state.get(STAMP_KEY)
     if isinstance(seen, DataStamp) and seen.version != stamp.version:
-        change = cached_query(fetch_data_change, None, since_version=seen.version)
+        # Within the reader's townships: a scoped reader learns nothing of the others.
+        scope = current_scope()
+        change = cached_query(fetch_data_change, None, since_version=seen.version, scope=scope)
         if change is not None:
             st.session_state[NOTICE_KEY] = notice_for(change)
             st.session_state[TOAST_KEY] = True
@@ -104,14 +106,10 @@ def change_parts(change: DataChange) -> list[str]:
 
 
 def local_time(moment: datetime, now: datetime | None = None) -> str:
-    """A UTC moment in the office's time: "15:42" today, "5月1日 15:42" other days."""
-    local = moment.astimezone(LOCAL_TIMEZONE)
-    today = (now or utc_now()).astimezone(LOCAL_TIMEZONE).date()
-    if local.date() == today:
-        return f"{local:%H:%M}"
-    if local.year == today.year:
-        return t("frame.live.day_time", month=local.month, day=local.day, time=f"{local:%H:%M}")
-    return f"{local:%Y-%m-%d %H:%M}"
+    """A UTC moment on the office's clock: "15:42" today, "2026-05-01 15:42" other days."""
+    if to_local(moment).date() == to_local(now or utc_now()).date():
+        return format_clock(moment)
+    return format_time(moment)
 
 
 def show_live_status(stamp: DataStamp, *, page: str, role: str) -> None:

@@ -9,10 +9,11 @@ import streamlit as st
 from data_access.roles import can
 from i18n import t
 
-# Not "pages": with a pages/ folder beside dashboard.py, Streamlit 1.67 starts in its legacy
-# multipage mode and runs a page opened by URL without dashboard.py (no frame, no sign-in)
-# until someone first opens "/". tests/test_app_smoke.py guards this.
-PAGES_FOLDER = "app_pages"
+# The design card's folder. Beside the entry script it puts Streamlit 1.67 in its legacy
+# multipage mode until the first st.navigation call, in which a page URL runs the page alone
+# (no frame, no sign-in): every page calls components.frame.require_frame() first, and
+# tests/test_dashboard.py and tests/e2e/test_auth.py check that it does.
+PAGES_FOLDER = "pages"
 # Sidebar sections and page titles are catalogue keys, translated each run (the language
 # may change between runs); url_path never changes, so links and the roles matrix hold.
 SECTION_VIEW = "frame.section.view"
@@ -31,6 +32,7 @@ class PageSpec:
     default: bool = False
     hidden: bool = False  # reachable by link and drill-down only, not listed in the sidebar
     full_screen: bool = False  # draws its own screen (会议模式): no filter bar or filter chips
+    filtered: bool = True  # its figures follow the data filters (admin and data pages: no)
 
     @property
     def title(self) -> str:
@@ -55,12 +57,27 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "meeting", "frame.page.meeting", ":material/co_present:", SECTION_VIEW, full_screen=True
     ),
-    PageSpec("upload", "frame.page.upload", ":material/upload_file:", SECTION_DATA),
-    PageSpec("imports", "frame.page.imports", ":material/history:", SECTION_DATA),
-    PageSpec("admin_users", "frame.page.admin_users", ":material/manage_accounts:", SECTION_ADMIN),
-    PageSpec("admin_audit", "frame.page.admin_audit", ":material/policy:", SECTION_ADMIN),
-    PageSpec("regions", "frame.page.regions", ":material/map:", SECTION_ADMIN),
-    PageSpec("admin_rounds", "frame.page.admin_rounds", ":material/event_note:", SECTION_ADMIN),
+    # The data and admin pages change or list records, not figures: no filter bar there.
+    PageSpec("upload", "frame.page.upload", ":material/upload_file:", SECTION_DATA, filtered=False),
+    PageSpec("imports", "frame.page.imports", ":material/history:", SECTION_DATA, filtered=False),
+    PageSpec(
+        "admin_users",
+        "frame.page.admin_users",
+        ":material/manage_accounts:",
+        SECTION_ADMIN,
+        filtered=False,
+    ),
+    PageSpec(
+        "admin_audit", "frame.page.admin_audit", ":material/policy:", SECTION_ADMIN, filtered=False
+    ),
+    PageSpec("regions", "frame.page.regions", ":material/map:", SECTION_ADMIN, filtered=False),
+    PageSpec(
+        "admin_rounds",
+        "frame.page.admin_rounds",
+        ":material/event_note:",
+        SECTION_ADMIN,
+        filtered=False,
+    ),
 )
 DEFAULT_PAGE = next(spec for spec in PAGES if spec.default)
 
@@ -95,6 +112,11 @@ def navigation_pages(
 def is_full_screen(page: st.Page) -> bool:
     """True for a page that draws its own screen (no filter bar, no chips)."""
     return any(spec.full_screen and spec.url_path == page_key(page) for spec in PAGES)
+
+
+def uses_filters(page: st.Page) -> bool:
+    """True for a page whose figures follow the data filters (it gets the filter bar)."""
+    return any(spec.filtered and spec.url_path == page_key(page) for spec in PAGES)
 
 
 def page_key(page: st.Page) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.kpi import Kpi, card, rate_help, yuan_help
-from data_access.formatting import format_int, format_rate, format_yuan_wan
+from components.kpi import Kpi, card, count_card, money_card, not_completed_note, rate_card
+from data_access.formatting import RATE, format_int, format_rate
 from data_access.queries import AccountabilityTotals, FundsTotals, Headline
 from i18n import t
 
@@ -14,10 +14,15 @@ def problems_kpis(headline: Headline) -> list[Kpi]:
     """Problems, rectified, overdue and the completion rate."""
     h = headline
     return [
-        card("problems_total", format_int(h.problems_total), t("components.kpi.problems_help")),
-        card("rectified", format_int(h.problems_rectified), t("components.kpi.done_help")),
-        card("overdue", format_int(h.overdue), t("components.kpi.overdue_help")),
-        card("completion_rate", format_rate(h.completion_rate), rate_help()),
+        count_card("problems_total", h.problems_total, t("components.kpi.problems_help")),
+        count_card(
+            "rectified",
+            h.problems_rectified,
+            t("components.kpi.done_help"),
+            not_completed_note(h),
+        ),
+        count_card("overdue", h.overdue, t("components.kpi.overdue_help")),
+        rate_card(h.completion_rate),
     ]
 
 
@@ -26,11 +31,11 @@ def funds_kpis(totals: FundsTotals) -> list[Kpi]:
     f = totals
     rules_help = t("components.kpi.rules_problems_help", problems=format_int(f.problems_with_rules))
     return [
-        card("recovered", format_yuan_wan(f.recovered_yuan), yuan_help(f.recovered_yuan)),
-        card("rules_improved", format_int(f.rules_improved), rules_help),
-        card(
+        money_card(f.recovered_yuan),
+        count_card("rules_improved", f.rules_improved, rules_help),
+        count_card(
             "problems_recovered",
-            format_int(f.problems_with_recovery),
+            f.problems_with_recovery,
             t("components.kpi.problems_recovered_help"),
         ),
     ]
@@ -41,21 +46,21 @@ def accountability_kpis(totals: AccountabilityTotals) -> list[Kpi]:
     a = totals
     organisations, first_form = format_int(a.organisations), format_int(a.first_form)
     return [
-        card(
+        count_card(
             "accountable",
-            format_int(a.people),
+            a.people,
             t("components.kpi.organisations_help", organisations=organisations),
         ),
-        card("sanctioned", format_int(a.sanctioned), t("components.kpi.sanctioned_help")),
+        count_card("sanctioned", a.sanctioned, t("components.kpi.sanctioned_help")),
         card(
             "first_form_share",
             format_rate(a.first_form_share),
             t("components.kpi.first_form_help", people=first_form),
+            amount=a.first_form_share,
+            measure=RATE,
         ),
-        card(
-            "under_investigation",
-            format_int(a.under_investigation),
-            t("components.kpi.investigation_help"),
+        count_card(
+            "under_investigation", a.under_investigation, t("components.kpi.investigation_help")
         ),
     ]
 
@@ -63,6 +68,11 @@ def accountability_kpis(totals: AccountabilityTotals) -> list[Kpi]:
 def leads_kpis(funnel: pd.DataFrame) -> list[Kpi]:
     """The four funnel stages as cards (label, count with its unit)."""
     return [
-        Kpi(row.stage_label, format_int(row.count), t("components.kpi.unit", unit=row.unit))
+        Kpi(
+            row.stage_label,
+            format_int(row.count),
+            t("components.kpi.unit", unit=row.unit),
+            amount=int(row.count),
+        )
         for row in funnel.itertuples(index=False)
     ]

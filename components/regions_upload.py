@@ -17,18 +17,19 @@ from components.commit_step import (
     CommitStep,
     checking,
     count_label,
+    limited_uploader,
     show_outcome_tabs,
 )
 from data_access.cache import cached_engine
 from data_access.db import session_scope
-from data_access.export import write_regions_workbook
+from data_access.exports.ledger import write_regions_workbook
+from data_access.ingest.command import ImportPreview, RegionsImport
 from data_access.ingest.errors import FileRejectedError
 from data_access.ingest.preview import errors_frame
-from data_access.regions.apply import apply_regions
-from data_access.regions.diff import RegionsDiff, compute_regions_diff
-from data_access.regions.parse import ParsedRegions, parse_regions
+from data_access.ingest.safety import UPLOAD_TYPES
+from data_access.regions.diff import RegionsDiff
+from data_access.regions.parse import ParsedRegions
 from data_access.regions.preview import changes_frame, counts_frame, places_frame
-from data_access.settings import get_settings
 from data_access.version import read_data_version
 from i18n import t
 
@@ -36,6 +37,23 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STATE_KEY = "regions_preview"
 UPLOADS_KEY = "regions_uploads"  # bumped after a commit: a new uploader key empties it
 NOTICE_KEY = "regions_notice"
+
+
+def show_regions_import(user: CurrentUser) -> None:
+    """The whole regions step: template, uploader, then the file's preview and commit."""
+    show_regions_notice()
+    show_template_download(user)
+    uploaded = regions_uploader()
+    if uploaded is None:
+        return
+    st.text(t("pages.file", name=uploaded.name))
+    upload = upload_for(uploaded.name, uploaded.getvalue())
+    if upload.refusal is not None:
+        st.error(t("pages.file_refused"), icon=":material/block:")
+        st.text(upload.refusal)
+        return
+    show_regions_preview(upload)
+    show_regions_commit(upload, user)
 
 
 @dataclass
@@ -67,14 +85,9 @@ def show_template_download(user: CurrentUser) -> None:
 
 
 def regions_uploader():
-    """The file uploader (xlsx or csv, up to UPLOAD_MAX_MB); None until a file is chosen."""
-    limit = get_settings().upload_max_mb
-    return st.file_uploader(
-        t("upload.regions.uploader", limit=limit),
-        type=["xlsx", "csv"],
-        max_upload_size=limit,
-        key=f"regions_upload_{st.session_state.get(UPLOADS_KEY, 0)}",
-    )
+    """The file uploader (any spreadsheet format, up to UPLOAD_MAX_MB); None until chosen."""
+    key = f"regions_upload_{st.session_state.get(UPLOADS_KEY, 0)}"
+    return limited_uploader("upload.regions.uploader", UPLOAD_TYPES, key, "upload.uploader_help")
 
 
 def upload_for(file_name: str, data: bytes) -> RegionsUpload:
@@ -83,14 +96,16 @@ def upload_for(file_name: str, data: bytes) -> RegionsUpload:
     kept = st.session_state.get(STATE_KEY)
     with session_scope(cached_engine()) as session:
         version = read_data_version(session=session)
-        same_file = isinstance(kept, RegionsUpload) and kept.digest == digest
-        if same_file and (kept.diff is None or kept.diff.data_version == version):
+        if (
+            isinstance(kept, RegionsUpload)
+            and kept.digest == digest
+            and (kept.diff is None or kept.diff.data_version == version)
+        ):
             return kept
         try:
             with checking():
-                parsed = parse_regions(data, file_name, session=session)
-                diff = compute_regions_diff(parsed, session=session)
-            upload = RegionsUpload(digest, parsed, diff, None)
+                found = RegionsImport(data, file_name, "").preview_in(session)
+            upload = RegionsUpload(digest, found.parsed, found.diff, None)
         except FileRejectedError as refused:
             upload = RegionsUpload(digest, None, None, refused.message)
     st.session_state[STATE_KEY] = upload
@@ -105,7 +120,9 @@ def show_regions_preview(upload: RegionsUpload) -> None:
     for column, key in zip(st.columns(len(COUNT_KEYS)), COUNT_KEYS, strict=True):
         unit = "upload.count.rows" if key == "rejected" else "upload.count.places"
         column.metric(t(unit, label=count_label(key)), f"{totals[key]:,}")
-    st.dataframe(counts_frame(diff), hide_index=True, width="stretch", key="regions_counts")
+    st.dataframe(
+        counts_frame(diff), hide_index=True, width="stretch", key="regions_counts", placeholder="—"
+    )
     for notice in parsed.notices:
         st.text(t("upload.notice", notice=notice))
     show_outcome_tabs(
@@ -140,9 +157,9 @@ def show_regions_commit(upload: RegionsUpload, user: CurrentUser) -> None:
     diff, parsed = upload.diff, upload.parsed
     assert diff is not None and parsed is not None
     if REGIONS_COMMIT.ready(len(diff.errors), diff.has_changes):
-        engine, uploader = cached_engine(), user.username
+        command = RegionsImport(b"", parsed.file_name, user.username)
         with REGIONS_COMMIT.writing():
-            result = apply_regions(parsed, engine=engine, uploader=uploader, preview=diff)
+            result = command.commit(ImportPreview(parsed, diff), engine=cached_engine())
         REGIONS_COMMIT.finish(result.batch_id, result.diff.counts())
 
 

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import pandas as pd
 import streamlit as st
 
-from charts.rounds import round_comparison_chart
+from charts.rounds import largest_townships, round_comparison_chart
+from components.chart_notes import note_largest_townships
+from components.chart_specs import cached_chart
+from components.drill_tables import ColumnSpecs
 from components.kpi import Kpi, render_kpi_row
-from components.page_tables import header
+from components.ledger_tables import header, rate_column
 from data_access.formatting import format_int, format_rate
+from data_access.queries.facts import CHART_TOWNSHIPS
 from i18n import t
 
 
-def table_columns() -> dict[str, object]:
+def table_columns() -> ColumnSpecs:
     """The comparison table's columns: a row per township and round."""
     return {
         "township": st.column_config.TextColumn(header("township"), pinned=True),
@@ -23,13 +29,19 @@ def table_columns() -> dict[str, object]:
         "problems_rectified": st.column_config.NumberColumn(
             header("problems_rectified"), format="localized"
         ),
-        "completion_rate": st.column_config.ProgressColumn(
-            header("completion_rate"), format="percent", min_value=0.0, max_value=1.0
-        ),
+        "completion_rate": rate_column(header("completion_rate")),
     }
 
 
-def round_help(row: object, previous: float | None) -> str:
+class RoundRow(Protocol):
+    """A row of the round comparison (DataFrame.itertuples)."""
+
+    completion_rate: float
+    problems_total: int
+    problems_rectified: int
+
+
+def round_help(row: RoundRow, previous: float | None) -> str:
     """A round card's tooltip: its problems, rectified, and the change from previous."""
     change = (
         ""
@@ -57,7 +69,10 @@ def show_round_comparison(comparison: pd.DataFrame, totals: pd.DataFrame) -> Non
     render_kpi_row(round_kpis(totals))
     if len(totals) < 2:
         st.info(t("components.rounds.one_round"), icon=":material/info:")
-    st.altair_chart(round_comparison_chart(comparison), width="stretch", key="round_chart")
+    shown = largest_townships(comparison, CHART_TOWNSHIPS)
+    chart = cached_chart(round_comparison_chart, shown)
+    st.vega_lite_chart(chart.spec, width="stretch", key="round_chart")
+    note_largest_townships(shown, measure=t("pages.measure.problems"))
     st.caption(t("components.rounds.rollup_hint"))
     columns = table_columns()
     st.dataframe(
@@ -66,4 +81,5 @@ def show_round_comparison(comparison: pd.DataFrame, totals: pd.DataFrame) -> Non
         hide_index=True,
         width="stretch",
         key="round_table",
+        placeholder="—",
     )

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 from sqlmodel import Session
 
+from components.markdown import escape_markdown
 from data_access.cache import cached_engine
 from data_access.db import session_scope
 
@@ -17,12 +18,15 @@ def save_change(
     change: Callable[[Session], object],
     refusals: tuple[type[Exception], ...],
 ) -> None:
-    """Run change in a write transaction; rerun with the notice done, or show why it was refused."""
+    """Run change in a write transaction; rerun with the notice done, or show why it was refused.
+
+    done is shown as Markdown: build it with components.markdown.md.
+    """
     try:
         with session_scope(cached_engine(), write=True) as session:
             change(session)
     except refusals as refused:
-        st.error(str(refused), icon=":material/block:")
+        st.error(escape_markdown(refused), icon=":material/block:")
         return
     st.session_state[notice_key] = done
     st.rerun()

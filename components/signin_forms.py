@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
 from components.auth import (
@@ -13,13 +11,16 @@ from components.auth import (
     CurrentUser,
     sign_in,
     sign_out,
+    source_address,
     sso_logged_in,
     sso_providers,
 )
+from components.markdown import escape_markdown, md
 from data_access import auth
-from data_access.audit import LOCAL_TIMEZONE
 from data_access.cache import cached_engine
 from data_access.db import session_scope
+from data_access.formatting import format_clock
+from data_access.office import fetch_heading
 from i18n import t
 
 INPUT_ERRORS = (auth.AccountError, auth.PasswordPolicyError)
@@ -27,9 +28,9 @@ INPUT_ERRORS = (auth.AccountError, auth.PasswordPolicyError)
 
 def show_sign_in_screen() -> None:
     """What a visitor who is not signed in sees: setup, refusal, or the sign-in form."""
-    st.title(t("frame.app_title"))
     with session_scope(cached_engine()) as session:
         first_start = auth.needs_first_admin(session=session)
+        st.title(fetch_heading(session=session).title)  # the office's name, when it set one
     if first_start:
         show_setup_form()
     elif st.session_state.get(SESSION_SSO_REFUSED) and sso_logged_in():
@@ -42,7 +43,7 @@ def show_setup_form() -> None:
     """One-time setup on a fresh install: create the first admin (there is no default password)."""
     st.subheader(t("accounts.setup.title"))
     st.caption(t("accounts.setup.caption", count=auth.MIN_PASSWORD_CHARS))
-    with st.form("first_admin"):
+    with st.form("first_admin", enter_to_submit=False):
         username = st.text_input(t("accounts.field.username"), key="setup_username")
         display_name = st.text_input(
             t("accounts.field.display_name_optional"), key="setup_display_name"
@@ -61,13 +62,15 @@ def show_setup_form() -> None:
         return
     try:
         with session_scope(cached_engine(), write=True) as session:
-            auth.create_first_admin(
+            admin = auth.create_first_admin(
                 session=session, username=username, password=password, display_name=display_name
             )
+            token = auth.start_session(session=session, user=admin)  # signed in at once
     except INPUT_ERRORS as error:
-        st.error(str(error))
+        st.error(escape_markdown(error))
         return
-    st.session_state[SESSION_NOTICE] = t("accounts.setup.done")
+    sign_in(admin.username, PASSWORD, token)
+    st.toast(t("accounts.setup.done"), icon=":material/check_circle:")
     st.rerun()
 
 
@@ -77,7 +80,7 @@ def show_sign_in_form() -> None:
     if notice:
         st.info(notice, icon=":material/info:")
     st.subheader(t("accounts.sign_in.title"))
-    with st.form("sign_in"):
+    with st.form("sign_in", enter_to_submit=False):
         username = st.text_input(t("accounts.field.username"), key="sign_in_username")
         password = st.text_input(
             t("accounts.field.password"), type="password", key="sign_in_password"
@@ -98,20 +101,19 @@ def show_sign_in_form() -> None:
 def _check_password(username: str, password: str) -> None:
     """Run the password check (audited by data_access); sign in or say why not."""
     with session_scope(cached_engine(), write=True) as session:
-        result = auth.authenticate(session=session, username=username, password=password)
-        name = result.user.username if result.ok and result.user else None
+        result = auth.authenticate(
+            session=session, username=username, password=password, source=source_address()
+        )
+        user = result.user if result.ok else None
+        name = user.username if user else None
+        token = auth.start_session(session=session, user=user) if user else None
     if name is not None:
-        sign_in(name, PASSWORD)
+        sign_in(name, PASSWORD, token)
         st.rerun()
     message = result.message
     if result.locked_until is not None:
-        message += t("accounts.sign_in.locked_until", time=_local_time(result.locked_until))
+        message += t("accounts.sign_in.locked_until", time=format_clock(result.locked_until))
     st.error(message)
-
-
-def _local_time(moment: datetime) -> str:
-    """A UTC instant as the office's local clock time."""
-    return moment.astimezone(LOCAL_TIMEZONE).strftime("%H:%M")
 
 
 def show_unknown_identity() -> None:
@@ -131,7 +133,7 @@ def show_unknown_identity() -> None:
 def show_account_menu(user: CurrentUser) -> None:
     """In the sidebar: who is signed in, sign out, change the own password."""
     with st.sidebar:
-        st.caption(t("accounts.menu.current_user", label=user.label))
+        st.caption(md("accounts.menu.current_user", label=user.label))
         if st.button(t("accounts.menu.sign_out"), key="sign_out", icon=":material/logout:"):
             sign_out(user)
         with st.expander(t("accounts.menu.change_password")):
@@ -140,7 +142,7 @@ def show_account_menu(user: CurrentUser) -> None:
 
 def show_change_password_form(user: CurrentUser) -> None:
     """The signed-in user replaces their own password (the current one is checked)."""
-    with st.form("change_password", clear_on_submit=True):
+    with st.form("change_password", clear_on_submit=True, enter_to_submit=False):
         old = st.text_input(
             t("accounts.field.current_password"), type="password", key="old_password"
         )
@@ -157,10 +159,14 @@ def show_change_password_form(user: CurrentUser) -> None:
     try:
         with session_scope(cached_engine(), write=True) as session:
             result = auth.change_password(
-                session=session, username=user.username, old_password=old, new_password=new
+                session=session,
+                username=user.username,
+                old_password=old,
+                new_password=new,
+                source=source_address(),
             )
     except INPUT_ERRORS as error:
-        st.error(str(error))
+        st.error(escape_markdown(error))
         return
     if result.ok:
         st.success(t("accounts.password.changed"))

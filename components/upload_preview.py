@@ -18,27 +18,30 @@ from components.commit_step import (
     CommitStep,
     checking,
     count_label,
+    limited_uploader,
     show_outcome_tabs,
 )
 from data_access.audit import record_event
 from data_access.cache import cached_engine
 from data_access.db import session_scope
-from data_access.export import write_ledger_workbook
+from data_access.exports.ledger import write_ledger_workbook
 from data_access.filters import Filter
-from data_access.ingest.apply import apply_ledger
-from data_access.ingest.diff import LedgerDiff, compute_diff
+from data_access.ingest.command import ImportPreview, LedgerImport
+from data_access.ingest.diff import LedgerDiff
 from data_access.ingest.errors import FileRejectedError
-from data_access.ingest.parse import ParsedLedger, parse_ledger
+from data_access.ingest.options import ImportOptions
+from data_access.ingest.parse import ParsedLedger
 from data_access.ingest.preview import (
+    blank_cells_frame,
     changes_frame,
     counts_frame,
     errors_frame,
     headline_frame,
     rows_frame,
 )
+from data_access.ingest.safety import UPLOAD_TYPES
 from data_access.inspections import list_rounds
 from data_access.roles import can
-from data_access.settings import get_settings
 from data_access.version import read_data_version
 from i18n import t
 
@@ -47,7 +50,8 @@ PREVIEW_KEY = "upload_preview"  # the UploadPreview of the file in the uploader
 ROUND_KEY = "upload_round"  # part of the uploader's key: a new value empties the uploader
 NOTICE_KEY = "upload_notice"  # (batch id, counts) of the last commit, shown once
 ROUND_CHOICE_KEY = "upload_round_choice"  # the round rows without 巡察轮次 go to
-ACCEPTED_TYPES = ["xlsx", "csv"]
+CLEAR_BLANKS_KEY = "upload_clear_blanks"  # blank cells clear stored values (the checkbox)
+ACCEPTED_TYPES = list(UPLOAD_TYPES)
 
 
 @dataclass
@@ -105,13 +109,8 @@ def _audited_export(username: str, scope: tuple[int, ...] | None, file_name: str
 
 def upload_widget():
     """The file uploader, limited to UPLOAD_MAX_MB; None until a file is chosen."""
-    limit = get_settings().upload_max_mb
-    return st.file_uploader(
-        t("upload.ledger.uploader", limit=limit),
-        type=ACCEPTED_TYPES,
-        max_upload_size=limit,
-        key=f"ledger_upload_{st.session_state.get(ROUND_KEY, 0)}",
-    )
+    key = f"ledger_upload_{st.session_state.get(ROUND_KEY, 0)}"
+    return limited_uploader("upload.ledger.uploader", ACCEPTED_TYPES, key, "upload.uploader_help")
 
 
 def round_choice() -> int | None:
@@ -138,23 +137,31 @@ def preview_for(
     *,
     round_id: int | None = None,
     scope: tuple[int, ...] | None = None,
+    **choices,
 ) -> UploadPreview:
     """The preview of this file, reused across reruns while nothing else was committed.
 
     round_id: the round chosen on the page (None: by the file's 巡察轮次 column); scope: the
-    uploader's townships (None: all), rows outside it are errors.
+    uploader's townships (None: all), rows outside it are errors; choices: the other
+    ImportOptions fields the uploader set (mapping, consents).
     """
-    key = f"{file_name}\0{round_id}\0{scope}".encode()
+    clear_blanks = bool(st.session_state.get(CLEAR_BLANKS_KEY, False))
+    options = ImportOptions(round_id=round_id, scope=scope, clear_blanks=clear_blanks, **choices)
+    key = f"{file_name}\0{options!r}".encode()
     digest = hashlib.sha256(key + b"\0" + data).hexdigest()
     kept = st.session_state.get(PREVIEW_KEY)
     with session_scope(cached_engine()) as session:
         if isinstance(kept, UploadPreview) and kept.digest == digest and _fresh(kept, session):
             return kept
-        options = {"round_id": round_id, "scope": scope}
         with checking():
             preview = _build_preview(file_name, data, digest, session, options)
     st.session_state[PREVIEW_KEY] = preview
     return preview
+
+
+def file_digest(file_name: str, data: bytes) -> str:
+    """The file's identity on the page (name and bytes), for choices kept per file."""
+    return hashlib.sha256(file_name.encode() + b"\0" + data).hexdigest()
 
 
 def _fresh(preview: UploadPreview, session) -> bool:
@@ -165,15 +172,15 @@ def _fresh(preview: UploadPreview, session) -> bool:
 
 
 def _build_preview(
-    file_name: str, data: bytes, digest: str, session, options: dict
+    file_name: str, data: bytes, digest: str, session, options: ImportOptions
 ) -> UploadPreview:
-    """Parse and diff the file (options: round_id, scope), or keep the reason it was refused."""
-    try:
-        parsed = parse_ledger(data, file_name, session=session, **options)
+    """Parse and diff the file with the uploader's options, or keep why it was refused."""
+    try:  # who uploads matters only to the commit (the uploader of its batch)
+        found = LedgerImport(data, file_name, "", options).preview_in(session)
     except FileRejectedError as refused:
         return UploadPreview(digest, None, None, None, refused.message)
-    diff = compute_diff(parsed, session=session)
-    return UploadPreview(digest, parsed, diff, changes_frame(diff, session=session), None)
+    diff = found.diff
+    return UploadPreview(digest, found.parsed, diff, changes_frame(diff, session=session), None)
 
 
 def show_preview(preview: UploadPreview) -> None:
@@ -184,10 +191,11 @@ def show_preview(preview: UploadPreview) -> None:
     for column, key in zip(st.columns(len(COUNT_KEYS)), COUNT_KEYS, strict=True):
         column.metric(t("upload.count.rows", label=count_label(key)), f"{totals[key]:,}")
     st.subheader(t("upload.ledger.impact"))
-    st.dataframe(headline_frame(diff), hide_index=True, width="stretch")
-    st.dataframe(counts_frame(diff), hide_index=True, width="stretch")
+    st.dataframe(headline_frame(diff), hide_index=True, width="stretch", placeholder="—")
+    st.dataframe(counts_frame(diff), hide_index=True, width="stretch", placeholder="—")
     for notice in parsed.notices:
         st.text(t("upload.notice", notice=notice))
+    _show_blank_cells(diff)
     show_outcome_tabs(
         [
             ("rejected", totals["rejected"], errors_frame(diff.errors), "upload.no_errors"),
@@ -201,6 +209,25 @@ def show_preview(preview: UploadPreview) -> None:
             ),
         ]
     )
+
+
+def _show_blank_cells(diff: LedgerDiff) -> None:
+    """How many stored values blank cells keep (or clear), and the box that clears them."""
+    count = len(diff.blank_cells)
+    if not count and not st.session_state.get(CLEAR_BLANKS_KEY):
+        return
+    if count:
+        message = (
+            "upload.ledger.blanks_cleared" if diff.clear_blanks else "upload.ledger.blanks_kept"
+        )
+        st.info(t(message, count=count), icon=":material/info:")
+    label, help_text = t("upload.ledger.clear_blanks"), t("upload.ledger.clear_blanks_help")
+    st.checkbox(label, key=CLEAR_BLANKS_KEY, help=help_text)
+    if count:
+        with st.expander(t("upload.ledger.blank_cells", count=count)):
+            with session_scope(cached_engine()) as session:
+                cells = blank_cells_frame(diff, session=session)
+            st.dataframe(cells, hide_index=True, width="stretch", placeholder="—")
 
 
 LEDGER_COMMIT = CommitStep(
@@ -219,10 +246,11 @@ def show_commit(preview: UploadPreview, user: CurrentUser) -> None:
     """The commit button (only for a clean file that changes something), then the outcome."""
     diff, parsed = preview.diff, preview.parsed
     assert diff is not None and parsed is not None
-    if LEDGER_COMMIT.ready(len(diff.errors), diff.has_changes):
-        engine, uploader = cached_engine(), user.username
+    waiting = len(parsed.pending_consents)  # a file waiting on a yes is not committed
+    if LEDGER_COMMIT.ready(len(diff.errors) + waiting, diff.has_changes):
+        command = LedgerImport(b"", parsed.file_name, user.username, parsed.options)
         with LEDGER_COMMIT.writing():
-            result = apply_ledger(parsed, engine=engine, uploader=uploader, preview=diff)
+            result = command.commit(ImportPreview(parsed, diff), engine=cached_engine())
         LEDGER_COMMIT.finish(result.batch_id, result.diff.counts())
 
 

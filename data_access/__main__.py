@@ -1,4 +1,4 @@
-"""Command line of the data layer: `python -m data_access COMMAND ...` (see README)."""
+"""Command line of the data layer: `python -m data_access COMMAND ...` (see docs/operations.md)."""
 
 from __future__ import annotations
 
@@ -6,27 +6,30 @@ import argparse
 import importlib
 import sys
 
-from data_access.cli.common import add_language_argument, split_language
-from data_access.db import DatabaseUnavailableError
+from data_access.cli.language import add_language_argument, split_language
 from i18n import t, use_language
 
 PROG = "python -m data_access"
 
 # Each command lives in its own module exposing add_arguments(parser) and run(args) -> int;
-# the second item is the catalogue key of its help line.
+# the second item is the catalogue key of its help line. Only the module of the command
+# given is imported (they pull in pandas, SQLAlchemy, pandera: about a second of start-up).
 COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("data_access.cli.summary", "cli.command.summary"),
+    "notice": ("data_access.cli.notice", "cli.command.notice"),
     "import": ("data_access.cli.ledger_import", "cli.command.import"),
     "users": ("data_access.cli.users", "cli.command.users"),
     "init": ("data_access.cli.init", "cli.command.init"),
     "import-regions": ("data_access.cli.regions_import", "cli.command.import_regions"),
+    "import-map": ("data_access.cli.map_import", "cli.command.import_map"),
+    "mappings": ("data_access.cli.mappings", "cli.command.mappings"),
     "rounds": ("data_access.cli.rounds", "cli.command.rounds"),
     "remove-demo": ("data_access.cli.remove_demo", "cli.command.remove_demo"),
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The top-level parser with one sub-parser per command, in the current language."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The top-level parser in the current language, with the arguments of command only."""
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__)
     add_language_argument(parser)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -34,8 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
         command_parser = sub.add_parser(name, help=t(help_key))
         command_parser.add_argument("--database-url", help=t("cli.help.database_url"))
         command_parser.set_defaults(module=module_name)
-        importlib.import_module(module_name).add_arguments(command_parser)
+        if name == command:
+            importlib.import_module(module_name).add_arguments(command_parser)
     return parser
+
+
+def named_command(argv: list[str]) -> str | None:
+    """The command argv names: its first command name (only options without values precede it)."""
+    return next((arg for arg in argv if arg in COMMANDS), None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,12 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     lang, rest = split_language(PROG, sys.argv[1:] if argv is None else argv)
     # A block rather than set_language: main() called in-process leaves the language as it was.
     with use_language(lang):
-        args = build_parser().parse_args(rest)
-        try:
-            return importlib.import_module(args.module).run(args)
-        except DatabaseUnavailableError as exc:
-            print(t("cli.error", message=exc), file=sys.stderr)
-            return 2
+        args = build_parser(named_command(rest)).parse_args(rest)
+        return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command; database trouble becomes one line on stderr (exit code 2)."""
+    from data_access.db import DatabaseUnavailableError  # here: --help needs no SQLAlchemy
+
+    try:
+        return importlib.import_module(args.module).run(args)
+    except DatabaseUnavailableError as exc:
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

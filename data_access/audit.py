@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
 from data_access.codes import LabelMap
+from data_access.formatting import SECONDS_PATTERN
 from data_access.ingest.cell_text import escape_text
 from data_access.models import AuditEvent, utc_now
+from data_access.settings import office_zone
 from i18n import t
 
 # Action code -> its label in the current UI language ("admin.audit_action.<code>").
 AUDIT_ACTIONS = LabelMap(
     "audit_action",
     (
-        "sign_in_success", "sign_in_failure", "sign_out", "import", "undo", "export",
+        "sign_in_success", "sign_in_failure", "sign_out", "session_end", "import", "undo", "export",
         "download", "user_create", "user_role", "user_scope", "user_disable", "user_enable",
         "user_unlock", "password_reset", "password_change", "demo_reset", "demo_remove",
-        "round_create", "round_update", "group_create", "group_update",
+        "round_create", "round_update", "group_create", "group_update", "office_update",
+        "meeting_path_save", "meeting_path_delete", "map_update",
     ),
     area="admin",
 )  # fmt: skip
-# Calendar dates in filters are the office's days, not UTC days.
-LOCAL_TIMEZONE = ZoneInfo("Asia/Shanghai")
 AUDIT_COLUMNS = ["id", "at", "actor", "action", "action_label", "target", "detail"]
 _SELECTED = ["id", "at", "actor", "action", "target", "detail"]
 
@@ -57,7 +57,7 @@ def _start_of(day: date | datetime) -> datetime:
     """The instant a filter bound starts: datetimes as given, dates at local midnight."""
     if isinstance(day, datetime):
         return day
-    return datetime.combine(day, time.min, tzinfo=LOCAL_TIMEZONE)
+    return datetime.combine(day, time.min, tzinfo=office_zone())  # the office's day
 
 
 def _end_condition(day: date | datetime):
@@ -94,7 +94,7 @@ def list_audit_events(
     if date_to is not None:
         query = query.where(_end_condition(date_to))
     query = query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(max(0, int(limit)))
-    frame = pd.DataFrame([tuple(row) for row in session.exec(query).all()], columns=_SELECTED)
+    frame = pd.DataFrame([tuple(row) for row in session.execute(query).all()], columns=_SELECTED)
     frame["at"] = pd.to_datetime(frame["at"], utc=True)
     frame["action_label"] = frame["action"].map(lambda code: AUDIT_ACTIONS.get(code, code))
     return frame[AUDIT_COLUMNS]
@@ -103,7 +103,7 @@ def list_audit_events(
 def list_audit_actors(*, session: Session) -> list[str]:
     """Distinct actors in the log, for the admin page's filter choices."""
     query = select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)
-    return [row[0] for row in session.exec(query).all()]
+    return [row[0] for row in session.execute(query).all()]
 
 
 # The columns of the audit log as shown and downloaded.
@@ -115,10 +115,14 @@ def csv_headers() -> dict[str, str]:
     return {column: t(f"admin.audit.column.{column}") for column in CSV_COLUMNS}
 
 
+def local_times(moments: pd.Series) -> pd.Series:
+    """Stored moments on the office's clock to the second: "YYYY-MM-DD HH:MM:SS"."""
+    return moments.dt.tz_convert(office_zone()).dt.strftime(SECONDS_PATTERN)
+
+
 def audit_events_csv(events: pd.DataFrame) -> bytes:
     """Listed events as CSV for Excel (UTF-8 with BOM, local times, formula-safe text)."""
-    local = events["at"].dt.tz_convert(LOCAL_TIMEZONE).dt.strftime("%Y-%m-%d %H:%M:%S")
-    frame = events.assign(at=local)[list(CSV_COLUMNS)]
+    frame = events.assign(at=local_times(events["at"]))[list(CSV_COLUMNS)]
     # A typed-in username such as "=HYPERLINK(...)" must stay text in a spreadsheet.
     for column in ("actor", "target", "detail"):
         frame[column] = [escape_text(str(value)) for value in frame[column]]

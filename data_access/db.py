@@ -152,9 +152,8 @@ def check_connection(engine: Engine) -> None:
 def without_jit(session: Session) -> None:
     """Switch PostgreSQL's JIT off for the rest of session's transaction (no-op elsewhere).
 
-    Bulk rebuilds price far above jit_above_cost and compiling cost more than running: on
-    100,000 problems the summary_period rebuild took 1.36 s with JIT (1.5 s of compiling,
-    spread over parallel workers) and 0.68 s without (EXPLAIN ANALYZE).
+    Bulk rebuilds price far above jit_above_cost, and compiling cost more than running
+    (EXPLAIN ANALYZE of the summary rebuild; figures: docs/performance.md).
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SET LOCAL jit = off"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import String, cast, delete, select, update
+from sqlalchemy import SQLColumnExpression, String, cast, delete, select, update
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
@@ -32,9 +32,11 @@ from data_access.models import (
     InspectionRound,
     Lead,
     Problem,
+    ProblemCategory,
     StatusEvent,
     Township,
     TownshipAlias,
+    TownshipShape,
     Village,
 )
 from data_access.version import bump_data_version
@@ -74,9 +76,9 @@ def _seed_region_ids(session: Session, model: Any) -> set[int]:
     return set(session.scalars(query))
 
 
-def _delete(session: Session, model: Any, condition: ColumnElement[bool]) -> int:
+def _delete(session: Session, model: Any, condition: SQLColumnExpression[bool]) -> int:
     """Delete the rows of model meeting condition; returns how many."""
-    return int(session.execute(delete(model).where(condition)).rowcount or 0)
+    return int(session.exec(delete(model).where(condition)).rowcount or 0)
 
 
 def _remove_ledger(session: Session, seed_batches: list[int], counts: dict[str, int]) -> set[int]:
@@ -112,7 +114,8 @@ def _remove_ledger(session: Session, seed_batches: list[int], counts: dict[str, 
 
 
 def _remove_rounds(session: Session, rounds: set[int], counts: dict[str, int]) -> None:
-    """Delete the seed's rounds and their groups, unless a kept problem or lead uses them."""
+    """Delete the seed's rounds, their groups and categories, unless a kept problem or lead
+    uses them."""
     used = set(session.scalars(select(Problem.round_id).distinct()))
     used |= set(session.scalars(select(Lead.round_id).distinct()))
     used |= set(
@@ -127,6 +130,9 @@ def _remove_rounds(session: Session, rounds: set[int], counts: dict[str, int]) -
     counts["inspection_group"] = _delete(
         session, InspectionGroup, InspectionGroup.round_id.in_(doomed)
     )
+    counts["problem_category"] = _delete(
+        session, ProblemCategory, ProblemCategory.round_id.in_(doomed)
+    )
     counts["inspection_round"] = _delete(session, InspectionRound, InspectionRound.id.in_(doomed))
 
 
@@ -135,13 +141,11 @@ def _remove_regions(session: Session, counts: dict[str, int]) -> None:
     villages = _seed_region_ids(session, Village) - set(session.scalars(select(Problem.village_id)))
     counts["village"] = _delete(session, Village, Village.id.in_(sorted(villages)))
     townships = _deletable_townships(session)
-    counts["township_alias"] = _delete(
-        session, TownshipAlias, TownshipAlias.township_id.in_(sorted(townships))
-    )
-    session.execute(
-        update(Township).where(Township.id.in_(sorted(townships))).values(merged_into_id=None)
-    )
-    counts["township"] = _delete(session, Township, Township.id.in_(sorted(townships)))
+    ids = sorted(townships)
+    counts["township_shape"] += _delete(session, TownshipShape, TownshipShape.township_id.in_(ids))
+    counts["township_alias"] = _delete(session, TownshipAlias, TownshipAlias.township_id.in_(ids))
+    session.execute(update(Township).where(Township.id.in_(ids)).values(merged_into_id=None))
+    counts["township"] = _delete(session, Township, Township.id.in_(ids))
     counties = _seed_region_ids(session, County) - set(
         session.scalars(select(Township.county_id))
     ).union(session.scalars(select(InspectionRound.county_id)))
@@ -176,12 +180,13 @@ def remove_demo_data(*, session: Session, actor: str, keep_regions: bool = False
     the demo's own county keeps its places). DemoDataError when there is no demo data.
     """
     serialise_writers(session)
-    seed_batches = list(
-        session.scalars(select(ImportBatch.id).where(ImportBatch.kind == SEED_KIND))
-    )
+    seed = session.scalars(select(ImportBatch.id).where(ImportBatch.kind == SEED_KIND))
+    seed_batches = [batch_id for batch_id in seed if batch_id is not None]
     if not seed_batches:
         raise DemoDataError(t("admin.demo.none"))
     counts: dict[str, int] = {}
+    # A schematic layout is never an office's map, whatever else stays.
+    counts["township_shape"] = _delete(session, TownshipShape, TownshipShape.schematic)
     rounds = _remove_ledger(session, seed_batches, counts)
     _remove_rounds(session, rounds, counts)
     if not keep_regions:

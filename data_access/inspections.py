@@ -23,10 +23,11 @@ from data_access.queries.overview import to_frame
 from data_access.version import bump_data_version
 from i18n import t
 
-NAME_MAX = {"round": 128, "group": 64}
+NAME_MAX = {"round": 128, "group": 64, "theme": 128}
+COUNTY_LEVELS = ("county", "district")  # a 县委 or 区委 round inspects one county or district
 ROUND_COLUMNS = [
     "round_id", "name", "level", "level_label", "county_id", "county", "started_on",
-    "ended_on", "feedback_on", "groups", "problems",
+    "ended_on", "feedback_on", "theme", "groups", "problems",
 ]  # fmt: skip
 GROUP_COLUMNS = ["group_id", "name", "ordinal", "problems"]
 
@@ -37,7 +38,8 @@ class RoundError(ValueError):
 
 @dataclass(frozen=True)
 class RoundValues:
-    """What a round is: its name, level (city / county), county and dates."""
+    """What a round is: its name, level (city / county / district), county, dates and theme
+    (巡察主题, e.g. 脱贫攻坚专项巡察: the app's subtitle)."""
 
     name: str
     level: str
@@ -45,6 +47,7 @@ class RoundValues:
     started_on: date | None = None
     ended_on: date | None = None
     feedback_on: date | None = None
+    theme: str = ""
 
 
 def list_rounds(*, session: Session) -> pd.DataFrame:
@@ -62,7 +65,7 @@ def list_rounds(*, session: Session) -> pd.DataFrame:
     columns = (
         *(InspectionRound.id, InspectionRound.name, InspectionRound.level, InspectionRound.level),
         *(InspectionRound.county_id, County.name, InspectionRound.started_on),
-        *(InspectionRound.ended_on, InspectionRound.feedback_on),
+        *(InspectionRound.ended_on, InspectionRound.feedback_on, InspectionRound.theme),
         *(func.coalesce(groups.c.groups, 0), func.coalesce(problems.c.problems, 0)),
     )
     query = (
@@ -113,14 +116,17 @@ def _check(session: Session, values: RoundValues, round_id: int | None = None) -
         raise RoundError(t("admin.round.error.level", levels=levels))
     if values.county_id is not None and session.get(County, values.county_id) is None:
         raise RoundError(t("admin.round.error.no_county_id", county_id=values.county_id))
-    if values.level == "county" and values.county_id is None:
+    if values.level in COUNTY_LEVELS and values.county_id is None:
         raise RoundError(t("admin.round.error.county_needed"))
     start = values.started_on
     for field, day in (("ended_on", values.ended_on), ("feedback_on", values.feedback_on)):
         if start is not None and day is not None and day < start:
             raise RoundError(t("admin.round.error.before_start", label=round_date_label(field)))
+    theme = (values.theme or "").strip()
+    if len(theme) > NAME_MAX["theme"]:
+        raise RoundError(t("admin.round.error.theme", count=NAME_MAX["theme"]))
     return RoundValues(name, values.level, values.county_id, start, values.ended_on,
-                       values.feedback_on)  # fmt: skip
+                       values.feedback_on, theme)  # fmt: skip
 
 
 def round_date_label(field: str) -> str:
@@ -249,10 +255,10 @@ def county_id_by_name(*, session: Session, name: str) -> int:
     query = select(County.id).join(City, City.id == County.city_id).where(County.name == county)
     if city:
         query = query.where(City.name == city)
-    found = list(session.scalars(query))
+    found = [county_id for county_id in session.scalars(query) if county_id is not None]
     if len(found) != 1:
         counties = list_counties(session=session)["county"]
         known = t("admin.list_separator").join(counties) or t("admin.round.no_counties")
         why = "admin.round.error.ambiguous_county" if found else "admin.round.error.unknown_county"
         raise RoundError(t(why, name=name, known=known))
-    return int(found[0])
+    return found[0]

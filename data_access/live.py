@@ -9,17 +9,19 @@ commits and undos are merged by their database timestamps.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS
-from data_access.ingest.records import PROBLEMS, chunks, image_field
-from data_access.models import DataVersion, ImportBatch, ImportChange
+from data_access.ingest.batch_scope import Scope, scoped_counts
+from data_access.ingest.records import PROBLEMS_TABLE, chunks, image_field
+from data_access.models import DataVersion, ImportBatch, ImportChange, row_id
 from data_access.version import read_data_version
 
 __all__ = [
@@ -94,6 +96,10 @@ class DataChange:
         return sum(event.rectified_delta for event in self.events)
 
 
+@overload
+def as_utc(moment: datetime) -> datetime: ...
+@overload
+def as_utc(moment: datetime | None) -> datetime | None: ...
 def as_utc(moment: datetime | None) -> datetime | None:
     """moment as an aware UTC datetime (SQLite hands back naive UTC values)."""
     if moment is None:
@@ -103,7 +109,7 @@ def as_utc(moment: datetime | None) -> datetime | None:
 
 def read_data_stamp(*, session: Session) -> DataStamp:
     """The data version row now (one primary-key lookup); version 0 when never written."""
-    row = session.exec(
+    row = session.execute(
         select(DataVersion.version, DataVersion.changed_at, DataVersion.last_batch_id).where(
             DataVersion.id == 1
         )
@@ -113,16 +119,22 @@ def read_data_stamp(*, session: Session) -> DataStamp:
     return DataStamp(version=int(row[0]), changed_at=as_utc(row[1]), last_batch_id=row[2])
 
 
-def fetch_data_change(*, session: Session, since_version: int) -> DataChange | None:
+def fetch_data_change(
+    *, session: Session, since_version: int, scope: Scope = None
+) -> DataChange | None:
     """The batches committed or undone since since_version; None when nothing changed.
 
     A version lower than since_version (the store was rebuilt) counts as one change.
+    scope: the reader's townships (None: all); then only batches that wrote rows there,
+    counted within them.
     """
     stamp = read_data_stamp(session=session)
     if stamp.version == since_version:
         return None
     wanted = min(max(stamp.version - since_version, 1), MAX_EVENTS)
     events = _recent_events(session, wanted)
+    if scope is not None:
+        events = _within(session, events, scope)
     return DataChange(
         since_version=since_version,
         version=stamp.version,
@@ -140,12 +152,14 @@ def _recent_events(session: Session, wanted: int) -> list[BatchEvent]:
         .order_by(ImportBatch.reverted_at.desc())
         .limit(wanted)
     )
-    moments = [(batch, COMMIT, batch.finished_at or batch.started_at) for batch in committed]
+    moments: list[tuple[ImportBatch, str, datetime | None]] = [
+        (batch, COMMIT, batch.finished_at or batch.started_at) for batch in committed
+    ]
     moments += [(batch, UNDO, batch.reverted_at) for batch in reverted]
     # Newest first; on equal times an undo comes after (is newer than) its own commit.
     moments.sort(key=lambda item: (as_utc(item[2]), item[1] == UNDO, item[0].id), reverse=True)
     chosen = moments[:wanted]
-    deltas = rectified_deltas(session, {batch.id for batch, _, _ in chosen})
+    deltas = rectified_deltas(session, {row_id(batch) for batch, _, _ in chosen})
     return [_event(batch, action, moment, deltas) for batch, action, moment in chosen]
 
 
@@ -157,7 +171,7 @@ def _event(
     totals = counts.get("total", {})
     sign = -1 if action == UNDO else 1
     return BatchEvent(
-        batch_id=int(batch.id),  # type: ignore[arg-type]
+        batch_id=row_id(batch),
         action=action,
         kind=batch.kind,
         file_name=batch.file_name,
@@ -165,8 +179,25 @@ def _event(
         at=as_utc(moment) or datetime.now(UTC),
         new=int(totals.get("new", 0)),
         changed=int(totals.get("changed", 0)),
-        rectified_delta=sign * deltas.get(int(batch.id), 0),  # type: ignore[arg-type]
+        rectified_delta=sign * deltas.get(row_id(batch), 0),
     )
+
+
+def _within(session: Session, events: list[BatchEvent], scope: tuple[int, ...]) -> list[BatchEvent]:
+    """The events of batches that wrote rows of scope, with their counts within it."""
+    counts = scoped_counts(session, {event.batch_id for event in events}, scope)
+    kept = []
+    for event in events:
+        mine = counts[event.batch_id]
+        if mine.touches_scope:
+            sign = -1 if event.action == UNDO else 1
+            delta = sign * mine.rectified_delta
+            kept.append(
+                dataclasses.replace(
+                    event, new=mine.new, changed=mine.changed, rectified_delta=delta
+                )
+            )
+    return kept
 
 
 def rectified_deltas(session: Session, batch_ids: set[int]) -> dict[int, int]:
@@ -174,8 +205,8 @@ def rectified_deltas(session: Session, batch_ids: set[int]) -> dict[int, int]:
 
     Counted by the database from the before/after images of the problems each batch wrote,
     reading each image's status with its JSON functions. Only images that mention
-    "rectified" at all are looked at (a cheap superset). Parsing the images in Python took
-    1.5 s after a 100,000-row import, in the first rerun of every page.
+    "rectified" at all are looked at (a cheap superset). Parsing the images in Python was
+    slow after a large import, in every page's first rerun (figures: docs/performance.md).
     """
     deltas: dict[int, int] = dict.fromkeys(batch_ids, 0)
     pattern = f"%{COMPLETED_STATUS}%"
@@ -184,7 +215,7 @@ def rectified_deltas(session: Session, batch_ids: set[int]) -> dict[int, int]:
     for part in chunks(sorted(batch_ids)):
         query = select(ImportChange.batch_id, became - was).where(
             ImportChange.batch_id.in_(part),
-            ImportChange.table_name == PROBLEMS.name,
+            ImportChange.table_name == PROBLEMS_TABLE.name,
             or_(ImportChange.after_json.like(pattern), ImportChange.before_json.like(pattern)),
         )
         deltas.update(session.execute(query.group_by(ImportChange.batch_id)).all())

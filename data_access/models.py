@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -11,6 +12,19 @@ from sqlmodel import Field, SQLModel
 def utc_now() -> datetime:
     """The current time, timezone-aware in UTC (the form every datetime column stores)."""
     return datetime.now(UTC)
+
+
+class Stored(Protocol):
+    """A table row: SQLModel types its id int | None, None only before the INSERT."""
+
+    id: int | None
+
+
+def row_id(row: Stored) -> int:
+    """A stored row's id (fails loudly on a row not yet inserted)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id: it is not stored yet")
+    return row.id
 
 
 # ---------------------------------------------------------------- regions
@@ -34,13 +48,14 @@ class County(SQLModel, table=True):
 
 
 class Township(SQLModel, table=True):
-    """A town (镇) or township (乡); renames and merges keep the old row with valid_to set."""
+    """A township-level unit: 镇, 乡, 街道, or a department inspected like one (部门); renames
+    and merges keep the old row with valid_to set."""
 
     __table_args__ = (UniqueConstraint("county_id", "name"),)
     id: int | None = Field(default=None, primary_key=True)
     county_id: int = Field(foreign_key="county.id", index=True)
     name: str = Field(max_length=64)
-    kind: str = Field(max_length=4)  # 镇 / 乡
+    kind: str = Field(max_length=4)  # codes.TOWNSHIP_KINDS: 镇 / 乡 / 街道 / 部门
     valid_from: date | None = None
     valid_to: date | None = None
     merged_into_id: int | None = Field(default=None, foreign_key="township.id")
@@ -58,6 +73,21 @@ class TownshipAlias(SQLModel, table=True):
     note: str = Field(default="", max_length=200)
 
 
+class TownshipShape(SQLModel, table=True):
+    """A township's boundary for the map: one GeoJSON geometry (Polygon or MultiPolygon).
+
+    Longitude/latitude, exterior rings clockwise (what Vega's projections expect); schematic
+    marks a generated layout (the demo's), which the map calls 示意图, never real boundaries.
+    """
+
+    __tablename__ = "township_shape"
+    id: int | None = Field(default=None, primary_key=True)
+    township_id: int = Field(foreign_key="township.id", unique=True)
+    geometry_json: str  # data_access/regions/geometry.py: cleaned, rounded, simplified
+    schematic: bool = False
+    feature_name: str = Field(default="", max_length=64)  # the name the file gave it
+
+
 class Village(SQLModel, table=True):
     """An administrative village (村) or community (社区) of a township."""
 
@@ -72,16 +102,17 @@ class Village(SQLModel, table=True):
 
 
 class InspectionRound(SQLModel, table=True):
-    """One inspection round (巡察轮次), city or county level."""
+    """One inspection round (巡察轮次), city, county or district level."""
 
     __tablename__ = "inspection_round"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, max_length=128)
-    level: str = Field(max_length=16)  # city / county
+    level: str = Field(max_length=16)  # codes.ROUND_LEVELS: city / county / district
     county_id: int | None = Field(default=None, foreign_key="county.id")
     started_on: date | None = None
     ended_on: date | None = None
     feedback_on: date | None = None
+    theme: str = Field(default="", max_length=128)  # 巡察主题, e.g. 脱贫攻坚专项巡察: the subtitle
 
 
 class InspectionGroup(SQLModel, table=True):
@@ -95,6 +126,26 @@ class InspectionGroup(SQLModel, table=True):
     ordinal: int = 0
 
 
+class ProblemCategory(SQLModel, table=True):
+    """A problem category (巡察重点/问题类别) of a round, or a sub-category under one.
+
+    A round's categories are its own data: the office's words, in its order. Problems
+    store the code (Problem.focus_area; a sub-category's code in Problem.sub_category).
+    """
+
+    __tablename__ = "problem_category"
+    # A sub-category's name may repeat under two categories (其他), so the parent is part
+    # of the key.
+    __table_args__ = (UniqueConstraint("round_id", "parent_code", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="inspection_round.id", index=True)
+    code: str = Field(max_length=64)
+    name: str = Field(max_length=128)  # as the office writes it
+    name_en: str = Field(default="", max_length=128)  # "" when there is none
+    ordinal: int = 0
+    parent_code: str = Field(default="", max_length=64)  # "" for a top-level category
+
+
 class Problem(SQLModel, table=True):
     """A ledger row (整改台账): one problem found, its rectification and its results."""
 
@@ -104,7 +155,7 @@ class Problem(SQLModel, table=True):
     group_id: int | None = Field(default=None, foreign_key="inspection_group.id", index=True)
     township_id: int = Field(foreign_key="township.id", index=True)
     village_id: int | None = Field(default=None, foreign_key="village.id", index=True)
-    focus_area: str = Field(max_length=32, index=True)  # codes.FOCUS_AREAS
+    focus_area: str = Field(default="", max_length=64, index=True)  # ProblemCategory code; "" none
     sub_category: str = Field(default="", max_length=64)
     description: str = ""
     source: str = Field(default="inspection_feedback", max_length=32)  # codes.SOURCES
@@ -113,13 +164,23 @@ class Problem(SQLModel, table=True):
     responsible_person: str = Field(default="", max_length=64)
     measures: str = ""
     found_on: date = Field(index=True)
+    # True when the file gave no date and the round's feedback date stands in (推定).
+    found_on_inferred: bool = False
     deadline: date | None = None
+    # codes.DEADLINE_KINDS: "" none/unknown, date, immediate (立行立改), long_term (长期坚持).
+    deadline_kind: str = Field(default="", max_length=16)
     status: str = Field(default="not_started", max_length=16, index=True)  # codes.STATUSES
     rectified_on: date | None = None
     closed: bool = False  # 销号
     recovered_yuan: int = Field(default=0, index=True)  # 挽回损失, integer 元
     rules_improved: int = 0  # 完善制度数
+    # When the money was recovered / the rules adopted (挽损日期 / 制度完善日期), where the
+    # ledger says; without them both count from rectified_on (see queries.conditions).
+    recovered_on: date | None = None
+    rules_improved_on: date | None = None
     evidence: str = ""  # 佐证材料
+    progress: str = ""  # 进展情况 / 整改进展
+    remarks: str = ""  # 备注 / 说明
     import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
     updated_at: datetime | None = None
 
@@ -242,9 +303,41 @@ class User(SQLModel, table=True):
     township_scope: str = ""  # comma-separated township ids; empty = all
     oidc_subject: str | None = Field(default=None, unique=True, max_length=255)
     disabled: bool = False
-    failed_attempts: int = 0
-    locked_until: datetime | None = None
     created_at: datetime | None = None
+
+
+class SignInThrottle(SQLModel, table=True):
+    """Failed sign-ins counted by key (name and source, source, name) and the lock they set."""
+
+    __tablename__ = "sign_in_throttle"
+    key: str = Field(primary_key=True, max_length=160)
+    failures: int = 0
+    window_started_at: datetime
+    locked_until: datetime | None = None
+
+
+class UserSession(SQLModel, table=True):
+    """A password sign-in that outlives a reload: the browser keeps the token, we its SHA-256.
+
+    A row lives from sign-in until sign-out, expiry, or an account change that ends it;
+    ending deletes it (the audit log keeps the record), so a stolen hash signs in nobody.
+    """
+
+    __tablename__ = "user_session"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(unique=True, max_length=64)  # sha256 hex of the cookie's token
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    created_at: datetime
+    last_seen_at: datetime  # for the idle timeout, refreshed at most once a minute
+    expires_at: datetime  # created_at + the absolute lifetime
+
+
+class OfficeSetting(SQLModel, table=True):
+    """One setting of the office (its name, its own words for its units), by key."""
+
+    __tablename__ = "office_setting"
+    key: str = Field(primary_key=True, max_length=64)  # data_access.office.SETTINGS
+    value: str = Field(default="", max_length=255)
 
 
 class MeetingPath(SQLModel, table=True):
@@ -254,6 +347,19 @@ class MeetingPath(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, max_length=64)
     steps_json: str = "[]"
+    created_by: str = Field(default="", max_length=64)
+    created_at: datetime | None = None
+
+
+class ColumnMapping(SQLModel, table=True):
+    """A saved column mapping: its name, the header it fits (signature) and header -> field."""
+
+    __tablename__ = "column_mapping"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=64)
+    signature: str = Field(index=True, max_length=32)  # read_header.header_signature
+    sheet_kind: str = Field(default="problems", max_length=16)
+    mapping_json: str = "{}"  # folded header label -> field name, or null: not imported
     created_by: str = Field(default="", max_length=64)
     created_at: datetime | None = None
 

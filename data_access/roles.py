@@ -34,12 +34,15 @@ PAGES: tuple[str, ...] = (
 )
 ACTIONS: tuple[str, ...] = (
     "view",
+    "briefing",  # the briefing (PDF/Word) of what the person sees: leaders take it to meetings
     "export",
     "upload",
     "undo",
     "manage_users",
     "view_audit",
     "see_full_names",
+    "see_error_details",  # the database error's detail (user, host, port, database name)
+    "manage_meeting_paths",  # overwrite or delete a saved meeting path someone else saved
 )
 
 _READERS = frozenset({VIEWER, UPLOADER, ADMIN})
@@ -59,6 +62,7 @@ PERMISSIONS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "problem": _READERS,
         "meeting": _READERS,
         "view": _READERS,
+        "briefing": _READERS,
         "upload": _STAFF,
         "imports": _STAFF,
         "undo": _STAFF,
@@ -69,11 +73,18 @@ PERMISSIONS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "admin_rounds": _ADMINS,
         "manage_users": _ADMINS,
         "view_audit": _ADMINS,
-        "see_full_names": _ADMINS,
+        "see_error_details": _ADMINS,
+        "manage_meeting_paths": _ADMINS,
+        # The one masking rule: people's names in full for staff, who upload them anyway
+        # (and whose ledger workbook must round-trip), first character + * for viewers.
+        "see_full_names": _STAFF,
     }
 )
 
 MASK_CHAR = "*"
+# Problem fields that hold a person's name (masked like accountability names); 责任单位 is
+# an organisation and stays.
+PERSON_NAME_FIELDS = ("lead_leader", "responsible_person")
 
 
 def can(role: str | None, action_or_page: str) -> bool:
@@ -109,9 +120,9 @@ def display_name_for(role: str | None, name: str, *, is_organisation: bool = Fal
 
 
 def matrix_markdown() -> str:
-    """The matrix as a Markdown table (the README's role section is generated from this).
+    """The matrix as a Markdown table (docs/operations.md quotes it; a test keeps them equal).
 
-    Always in Chinese, whatever the UI language: the README quotes it.
+    Always in Chinese, whatever the UI language, like the document that quotes it.
     """
     labels = ROLE_LABELS.in_language("zh")
     header = f"| {t_in('zh', 'accounts.matrix.header')} | " + " | ".join(labels.values()) + " |"

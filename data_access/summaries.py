@@ -13,12 +13,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, case, delete, func, insert, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    SQLColumnExpression,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+)
 from sqlmodel import Session
 
-from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
+from data_access.codes import COMPLETED_STATUS, NEVER_OVERDUE_STATUSES, PERSON_CATEGORIES
 from data_access.db import without_jit
 from data_access.filters import Filter
+from data_access.formatting import local_today
 from data_access.ingest.records import image_field
 from data_access.models import (
     AccountabilityAction,
@@ -30,21 +43,23 @@ from data_access.models import (
     Problem,
     Township,
 )
-from data_access.queries.conditions import rectified_day_as_of
+from data_access.queries.conditions import overdue_deadline, rectified_day_as_of
+from data_access.queries.dated import recovery_day, rules_day
+from data_access.queries.facts import PERIOD_KINDS
 from data_access.queries.months import MonthStart
 from data_access.queries.weeks import WeekStart
-from data_access.summary_models import SUMMARY_MODELS
+from data_access.summary_models import SUMMARY_MODELS, SummaryModel
 
 LEDGER_KIND = "ledger"
 PAST_DEADLINE = date(1900, 1, 1)  # summary_problem.open_deadline of deadlines already past
-PERIOD_GRAIN = ("city_id", "focus_area", "found_week", "rectified_week", "rectified_month")
+PERIOD_GRAIN = ("city_id", "focus_area", *PERIOD_KINDS)
 LEDGER_TABLES = ("problem", "accountability_action", "lead")
 FULL_REFRESH_SHARE = 0.25  # touching more townships than this share: rebuild everything
-Where = Callable[[ColumnElement[int]], list[ColumnElement[bool]]]
+Where = Callable[[SQLColumnExpression[int | None]], list[ColumnElement[bool]]]
 PERSON_CODES = list(PERSON_CATEGORIES)
 
 
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+def _count_if(condition: SQLColumnExpression[bool]) -> ColumnElement[int]:
     """How many rows of the group meet condition."""
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
@@ -52,12 +67,13 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
 def _problem_rows(where: Where) -> Select:
     """summary_problem rows from the problems of the townships where() keeps.
 
-    Only overdue reads open_deadline (deadline before today, not rectified). A deadline
-    already past when the rows are built stays past, so all of those share PAST_DEADLINE:
-    half the rows, the same answers.
+    Only overdue reads open_deadline (a dated deadline before today, neither rectified nor
+    long-term: conditions.overdue_clause). A deadline already past when the rows are built
+    stays past, so all of those share PAST_DEADLINE: half the rows, the same answers.
     """
-    deadline = case((Problem.deadline < date.today(), PAST_DEADLINE), else_=Problem.deadline)
-    open_deadline = case((Problem.status != COMPLETED_STATUS, deadline), else_=None)
+    dated = overdue_deadline()
+    deadline = case((dated < local_today(), PAST_DEADLINE), else_=dated)
+    open_deadline = case((Problem.status.not_in(NEVER_OVERDUE_STATUSES), deadline), else_=None)
     keys = (Problem.township_id, Problem.focus_area, Problem.status, open_deadline)
     return (
         select(
@@ -88,30 +104,41 @@ def _by_city(select_: Select, where: Where) -> Select:
     )
 
 
-def _period_rows(where: Where) -> Select:
-    """summary_period rows: weeks found, weeks rectified, months rectified (None: not yet).
+def _period_rows(where: Where) -> CompoundSelect:
+    """summary_period rows: problems per week found and week rectified, money per week and
+    month recovered, rules per week improved (facts.PERIOD_KINDS; a problem without money
+    or rules has no period of those kinds).
 
     One pass groups the problems by every period at once (a CTE both backends compute
-    once); the three kinds are then summed from that much smaller set.
+    once); each kind is then summed from that much smaller set.
     """
-    # The same rectification day the queries use (the last rectified event, as of now).
+    # The same days the queries use (the last rectified event; dated.recovery_day ...).
     rectified_day = case(
         (Problem.status == COMPLETED_STATUS, rectified_day_as_of(Filter())), else_=None
     )
-    weeks = (WeekStart(Problem.found_on), WeekStart(rectified_day), MonthStart(rectified_day))
-    keys = (County.city_id, Problem.focus_area, *weeks)
-    grain = _by_city(
+    recovered_day = case((Problem.recovered_yuan > 0, recovery_day()), else_=None)
+    rules_improved_day = case((Problem.rules_improved > 0, rules_day()), else_=None)
+    periods = (
+        WeekStart(Problem.found_on),
+        WeekStart(rectified_day),
+        WeekStart(recovered_day),
+        MonthStart(recovered_day),
+        WeekStart(rules_improved_day),
+    )
+    keys = (County.city_id, Problem.focus_area, *periods)
+    grain_rows = _by_city(
         select(
             *(key.label(name) for key, name in zip(keys, PERIOD_GRAIN, strict=True)),
             func.count().label("problems"),
             func.sum(Problem.recovered_yuan).label("recovered_yuan"),
             _count_if(Problem.recovered_yuan > 0).label("with_recovery"),
+            func.sum(Problem.rules_improved).label("rules_improved"),
         ),
         where,
     )
-    grain = grain.group_by(*keys).cte("period_grain")
+    grain = grain_rows.group_by(*keys).cte("period_grain")
     parts = []
-    for kind in ("found_week", "rectified_week", "rectified_month"):
+    for kind in PERIOD_KINDS:
         start = grain.c[kind]
         part = select(
             grain.c.city_id,
@@ -121,8 +148,9 @@ def _period_rows(where: Where) -> Select:
             func.sum(grain.c.problems),
             func.sum(grain.c.recovered_yuan),
             func.sum(grain.c.with_recovery),
-        ).group_by(grain.c.city_id, grain.c.focus_area, start)
-        parts.append(part.where(start.is_not(None)) if kind == "rectified_week" else part)
+            func.sum(grain.c.rules_improved),
+        ).where(start.is_not(None))
+        parts.append(part.group_by(grain.c.city_id, grain.c.focus_area, start))
     return parts[0].union_all(*parts[1:])
 
 
@@ -222,7 +250,7 @@ SUMMARIES = tuple(
 )
 
 
-def _columns(model) -> list[str]:
+def _columns(model: SummaryModel) -> list[str]:
     """The summary's columns in table order, without the surrogate id."""
     return [column.name for column in model.__table__.columns if column.name != "id"]
 
@@ -230,7 +258,7 @@ def _columns(model) -> list[str]:
 def _within(ids: list[int] | None) -> Where:
     """A Where keeping the rows whose region column is in ids (all rows for None)."""
 
-    def where(column: ColumnElement[int]) -> list[ColumnElement[bool]]:
+    def where(column: SQLColumnExpression[int | None]) -> list[ColumnElement[bool]]:
         """The condition on one region column."""
         return [] if ids is None else [column.in_(ids)]
 

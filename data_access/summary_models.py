@@ -21,7 +21,7 @@ class ProblemSummary(SQLModel, table=True):
     __table_args__ = (Index("ix_summary_problem_grain", "township_id", "focus_area", "status"),)
     id: int | None = Field(default=None, primary_key=True)
     township_id: int
-    focus_area: str = Field(max_length=32)
+    focus_area: str = Field(max_length=64)
     status: str = Field(max_length=16)
     # The deadline of problems not rectified, for overdue; 1900-01-01 when already past.
     open_deadline: date | None = None
@@ -44,18 +44,20 @@ class RoundSummary(SQLModel, table=True):
 
 
 class PeriodSummary(SQLModel, table=True):
-    """Problems per city, focus area and week found / week rectified / month rectified."""
+    """Problems per city, focus area and period: the week found, the week rectified, the week
+    and month money was recovered, the week rules were improved (queries.facts.PERIOD_KINDS)."""
 
     __tablename__ = "summary_period"
     __table_args__ = (Index("ix_summary_period_grain", "kind", "city_id", "focus_area"),)
     id: int | None = Field(default=None, primary_key=True)
     city_id: int
-    focus_area: str = Field(max_length=32)
-    kind: str = Field(max_length=16)  # found_week / rectified_week / rectified_month
-    period_start: date | None = None  # rectified_month: None for problems not rectified
+    focus_area: str = Field(max_length=64)
+    kind: str = Field(max_length=16)  # one of queries.facts.PERIOD_KINDS
+    period_start: date
     problems: int = 0
     recovered_yuan: int = 0
     with_recovery: int = 0
+    rules_improved: int = 0
 
 
 class SubCategorySummary(SQLModel, table=True):
@@ -64,7 +66,7 @@ class SubCategorySummary(SQLModel, table=True):
     __tablename__ = "summary_sub_category"
     id: int | None = Field(default=None, primary_key=True)
     city_id: int = Field(index=True)
-    focus_area: str = Field(max_length=32)
+    focus_area: str = Field(max_length=64)
     sub_category: str = Field(max_length=64)
     problems: int = 0
     recovered_yuan: int = 0
@@ -118,7 +120,17 @@ class LeadSummary(SQLModel, table=True):
     people_sanctioned: int = 0
 
 
-SUMMARY_MODELS: tuple[type[SQLModel], ...] = (
+SummaryModel = (
+    type[ProblemSummary]
+    | type[RoundSummary]
+    | type[PeriodSummary]
+    | type[SubCategorySummary]
+    | type[ActionSummary]
+    | type[ActionMonthSummary]
+    | type[DualCheckSummary]
+    | type[LeadSummary]
+)
+SUMMARY_MODELS: tuple[SummaryModel, ...] = (
     ProblemSummary,
     RoundSummary,
     PeriodSummary,

@@ -13,7 +13,7 @@ from data_access.summaries import refresh_for_change
 
 def read_data_version(*, session: Session) -> int:
     """The current data version (0 for a store nothing was ever written to)."""
-    version = session.exec(select(DataVersion.version).where(DataVersion.id == 1)).first()
+    version = session.execute(select(DataVersion.version).where(DataVersion.id == 1)).first()
     return int(version[0]) if version is not None else 0
 
 

@@ -13,4 +13,5 @@ else
   # Upgrades the schema, then loads the demo data only into an empty store (exit 2: no database).
   .venv/bin/python -m seed --if-empty
 fi
-exec .venv/bin/streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501
+# serve.py: dashboard.py behind the project's HTTP layer (/_stcore/metrics closed).
+exec .venv/bin/streamlit run serve.py --server.address 127.0.0.1 --server.port 8501

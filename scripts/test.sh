@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command (`make test`): install dev deps and browser packages, lint, run every test.
+# The test command (`make test`): install dev deps and browser packages, lint, type-check,
+# run every test.
 # Extra arguments go to pytest, e.g. scripts/test.sh -k overview.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ step() {  # run every step even after a failure, so one run shows everything tha
 }
 step "ruff check" .venv/bin/ruff check .
 step "ruff format" .venv/bin/ruff format --check .
+step "mypy" .venv/bin/mypy  # the packages in pyproject.toml [tool.mypy]; cached in .mypy_cache/
 # Whole files per worker (fixtures are per file and per worker); most tests wait on a
 # browser, a server or a database, so three workers keep two cores busy. PYTEST_WORKERS=0: serial.
 step "pytest" .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-3}" --dist loadfile \

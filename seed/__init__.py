@@ -1,4 +1,4 @@
-"""Deterministic demo data whose totals are the published Zongyang 2018 results (DOMAIN.md).
+"""Deterministic demo data whose totals are the published Zongyang 2018 results (docs/domain.md).
 
 `load_demo(engine)` writes it into an empty, migrated store; `python -m seed` does the same
 from the command line (see seed.__main__). The distribution behind the totals is

@@ -17,7 +17,7 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from data_access.cli.common import add_language_argument, split_language
+from data_access.cli.language import add_language_argument, split_language
 from data_access.db import DatabaseUnavailableError, check_connection, get_engine, session_scope
 from data_access.demo_data import was_demo_removed
 from data_access.models import AuditEvent, utc_now

@@ -27,23 +27,27 @@ from data_access.models import (
     Lead,
     Problem,
     StatusEvent,
+    TownshipShape,
     utc_now,
 )
+from data_access.regions.shapes import schematic_rows
 from data_access.version import bump_data_version
 from seed import published
+from seed.categories import insert_demo_categories
 from seed.leads import PlannedCase, PlannedLead, plan_leads
 from seed.names import NamePool
 from seed.people import PlannedAction, plan_people
 from seed.problems import PlannedProblem, plan_problems
 from seed.regions import Places, confirmed_village_names, insert_regions
-from seed.results import plan_results
+from seed.results import plan_result_days, plan_results
 from seed.sampling import allocate
-from seed.store import insert_rows, refuse_unless_empty
+from seed.store import insert_returning_ids, refuse_unless_empty
 from seed.timeline import plan_timelines
-from seed.vocab import GROUP_NAMES, ROUND_NAME
+from seed.vocab import GROUP_NAMES, ROUND_NAME, ROUND_THEME
 from seed.wording import plan_wording
 
 RANDOM_SEED = 42
+RESULT_DAYS_SEED = 4223  # the days of recoveries and rules: drawn apart, added later
 DEMO_BATCH_KIND = "seed"
 DEMO_FILE_NAME = "demo"
 DEMO_UPLOADER = "seed"
@@ -67,11 +71,14 @@ def write_demo(session: Session) -> dict[str, int]:
     rng = random.Random(RANDOM_SEED)
     pool = NamePool(rng, taken=confirmed_village_names())
     places = insert_regions(session, rng, pool)
+    # The map's layout is schematic (示意图): hexagons in township order, no real boundaries.
+    insert_returning_ids(session, TownshipShape, schematic_rows([t.id for t in places.townships]))
     round_id, group_ids = _insert_round(session, places)
-    batch_id = insert_rows(session, ImportBatch, [_batch_row(round_id)])[0]
+    batch_id = insert_returning_ids(session, ImportBatch, [_batch_row(round_id)])[0]
     plans = plan_problems(rng, places.townships)
     plan_timelines(rng, plans)
     plan_results(rng, plans)
+    plan_result_days(random.Random(RESULT_DAYS_SEED), plans)
     plan_wording(rng, pool, plans)
     actions = plan_people(rng, pool, plans)
     leads, case = plan_leads(rng, plans)
@@ -88,21 +95,24 @@ def write_demo(session: Session) -> dict[str, int]:
 
 
 def _insert_round(session: Session, places: Places) -> tuple[int, list[int]]:
-    """The round and its four groups, each covering a contiguous share of townships."""
+    """The round, its categories and its four groups, each group covering a contiguous share
+    of townships."""
     round_row = {
         "name": ROUND_NAME,
+        "theme": ROUND_THEME,
         "level": "city",
         "county_id": places.county_id,
         "started_on": published.STARTED_ON,
         "ended_on": published.ENDED_ON,
         "feedback_on": published.FEEDBACK_ON,
     }
-    round_id = insert_rows(session, InspectionRound, [round_row])[0]
+    round_id = insert_returning_ids(session, InspectionRound, [round_row])[0]
+    insert_demo_categories(session, [round_id])
     group_rows = [
         {"round_id": round_id, "name": name, "ordinal": ordinal}
         for ordinal, name in enumerate(GROUP_NAMES, start=1)
     ]
-    group_ids = insert_rows(session, InspectionGroup, group_rows)
+    group_ids = insert_returning_ids(session, InspectionGroup, group_rows)
     shares = allocate(len(places.townships), [1.0] * len(GROUP_NAMES))
     owners = [i for i, share in enumerate(shares) for _ in range(share)]
     for township, group_index in zip(places.townships, owners, strict=True):
@@ -167,7 +177,9 @@ class _Ledger:
     def problems(self, plans: list[PlannedProblem], group_ids: list[int]) -> int:
         """Insert the problems; their ids are written back onto the plans."""
         rows = [self._problem_row(p, group_ids[p.township.group_index]) for p in plans]
-        for plan, new_id in zip(plans, insert_rows(self.session, Problem, rows), strict=True):
+        for plan, new_id in zip(
+            plans, insert_returning_ids(self.session, Problem, rows), strict=True
+        ):
             plan.id = new_id
         return len(rows)
 
@@ -181,8 +193,10 @@ class _Ledger:
             "description": p.description, "source": p.source, "lead_leader": p.lead_leader,
             "responsible_unit": p.responsible_unit, "responsible_person": p.responsible_person,
             "measures": p.measures, "found_on": p.found_on, "deadline": p.deadline,
+            "deadline_kind": "date" if p.deadline else "",
             "status": p.status, "rectified_on": p.rectified_on, "closed": p.closed,
-            "recovered_yuan": p.recovered_yuan, "rules_improved": p.rules_improved,
+            "recovered_yuan": p.recovered_yuan, "recovered_on": p.recovered_on,
+            "rules_improved": p.rules_improved, "rules_improved_on": p.rules_improved_on,
             "evidence": p.evidence, "import_batch_id": self.batch_id,
             # 10:00 Beijing time on the day of the last change: deterministic, tz-aware UTC.
             "updated_at": datetime.combine(last_change, time(2, 0), tzinfo=UTC),
@@ -201,7 +215,7 @@ class _Ledger:
             for p in plans
             for status, day in p.events
         ]
-        insert_rows(self.session, StatusEvent, rows)
+        insert_returning_ids(self.session, StatusEvent, rows)
         return len(rows)
 
     def actions(self, actions: list[PlannedAction]) -> int:
@@ -216,7 +230,7 @@ class _Ledger:
             }
             for number, a in enumerate(actions, start=1)
         ]  # fmt: skip
-        insert_rows(self.session, AccountabilityAction, rows)
+        insert_returning_ids(self.session, AccountabilityAction, rows)
         return len(rows)
 
     def leads(self, leads: list[PlannedLead], case: PlannedCase) -> int:
@@ -236,7 +250,11 @@ class _Ledger:
             for lead in leads
         ]
         lead_ids = dict(
-            zip([lead.code for lead in leads], insert_rows(self.session, Lead, rows), strict=True)
+            zip(
+                [lead.code for lead in leads],
+                insert_returning_ids(self.session, Lead, rows),
+                strict=True,
+            )
         )
         case_row = {
             "lead_id": lead_ids[case.lead_code],
@@ -244,5 +262,5 @@ class _Ledger:
             "people_involved": case.people_involved,
             "people_sanctioned": case.people_sanctioned,
         }
-        insert_rows(self.session, Case, [case_row])
+        insert_returning_ids(self.session, Case, [case_row])
         return len(rows)

@@ -121,7 +121,7 @@ def _person(
     leader: bool,
 ) -> PlannedAction:
     """One person's record with a position that fits the level of the problem."""
-    choices = LEADER_POSITIONS if leader else DIRECT_POSITIONS
+    choices: tuple[tuple[str, int], ...] = LEADER_POSITIONS if leader else DIRECT_POSITIONS
     if problem is None or problem.village is None:
         choices = tuple(c for c in choices if not c[0].startswith(VILLAGE_LEVEL))
     position = pick(rng, choices).format(kind=township.kind)
@@ -193,4 +193,5 @@ def _organisations(rng: random.Random, plans: list[PlannedProblem]) -> list[Plan
             is_organisation=True,
         )
         for p in chosen
+        if p.village is not None  # all of them: weak holds village problems only
     ]

@@ -1,7 +1,7 @@
 """The 414 demo problems: where, what, from which source, and which are still open.
 
 Codes are ZY2018-001 … ZY2018-414 (ZY = 枞阳, the round's year, a running number), numbered
-in township order (DOMAIN.md order) and, within a township, by the day the problem was
+in township order (docs/domain.md order) and, within a township, by the day the problem was
 found, as a ledger kept per township and merged would be. Each township's problems were
 found in the week or so its inspection group spent there; groups visit their contiguous
 share of townships one after another between the round's start and end.
@@ -49,6 +49,8 @@ class PlannedProblem:
     events: list[tuple[str, date]] = field(default_factory=list)
     recovered_yuan: int = 0
     rules_improved: int = 0
+    recovered_on: date | None = None
+    rules_improved_on: date | None = None
     description: str = ""
     measures: str = ""
     evidence: str = ""

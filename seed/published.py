@@ -1,4 +1,4 @@
-"""The published record the demo reproduces (DOMAIN.md) and the dates of the 2018 round."""
+"""The published record the demo reproduces (docs/domain.md) and the dates of the 2018 round."""
 
 from __future__ import annotations
 

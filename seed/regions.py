@@ -1,8 +1,8 @@
 """The demo's places: 铜陵市 → 枞阳县 → its 22 townships of 2017, their aliases and villages.
 
-Choices (see DOMAIN.md "Zongyang's townships"):
+Choices (see docs/domain.md "枞阳县的乡镇"):
 - The township rows are the 2017 NBS set in force during the 2018 inspection, sort_order in
-  DOMAIN.md order (17 镇 then 5 乡). Their valid_from is left empty (in force before 2017).
+  docs/domain.md order (17 镇 then 5 乡). Their valid_from is left empty (in force before 2017).
 - 藕山镇 carries the alias 欧山镇 (the NBS spelling). 雨坛乡 keeps its 2017 name and kind
   for the 2018 round; its 2018 name 雨坛镇 is recorded as an alias, so a later spreadsheet
   saying 雨坛镇 lands on the same row.
@@ -12,7 +12,7 @@ Choices (see DOMAIN.md "Zongyang's townships"):
 - 铁铜乡/凤仪乡/长沙乡 merged into 枞阳镇/藕山镇/汤沟镇 in January 2021: valid_to =
   2021-01-01 and merged_into_id points at the absorbing town.
 - Villages: 6-12 per township, more for larger townships. The confirmed real names of
-  DOMAIN.md come first (罗墩村 and 虾溪村 flagged as poverty villages); the rest are
+  docs/domain.md come first (罗墩村 and 虾溪村 flagged as poverty villages); the rest are
   illustrative names drawn from seed.vocab, 1-2 of them per township flagged 贫困村.
 """
 
@@ -27,7 +27,7 @@ from sqlmodel import Session
 
 from data_access.models import City, County, Township, TownshipAlias, Village
 from seed.names import NamePool
-from seed.store import insert_rows
+from seed.store import insert_returning_ids
 from seed.vocab import CITY, CONFIRMED_VILLAGES, COUNTY, PROVINCE, TOWNSHIPS
 
 MOVED_TO_JIAOQU = date(2018, 10, 1)
@@ -80,8 +80,8 @@ class Places:
 
 def insert_regions(session: Session, rng: random.Random, pool: NamePool) -> Places:
     """Store city, county, townships (with merges and aliases) and villages."""
-    city_id = insert_rows(session, City, [{"name": CITY, "province": PROVINCE}])[0]
-    county_id = insert_rows(session, County, [{"city_id": city_id, "name": COUNTY}])[0]
+    city_id = insert_returning_ids(session, City, [{"name": CITY, "province": PROVINCE}])[0]
+    county_id = insert_returning_ids(session, County, [{"city_id": city_id, "name": COUNTY}])[0]
     rows = [
         {
             "county_id": county_id,
@@ -92,7 +92,7 @@ def insert_regions(session: Session, rng: random.Random, pool: NamePool) -> Plac
         }
         for order, (name, kind, _size) in enumerate(TOWNSHIPS, start=1)
     ]
-    ids = insert_rows(session, Township, rows)
+    ids = insert_returning_ids(session, Township, rows)
     townships = [
         TownshipRef(id=tid, name=name, kind=kind, size=size, sort_order=order)
         for order, (tid, (name, kind, size)) in enumerate(zip(ids, TOWNSHIPS, strict=True), 1)
@@ -108,7 +108,7 @@ def insert_regions(session: Session, rng: random.Random, pool: NamePool) -> Plac
         {"township_id": id_by_name[name], "alias": alias, "note": note}
         for name, alias, note in ALIASES
     ]
-    insert_rows(session, TownshipAlias, alias_rows)
+    insert_returning_ids(session, TownshipAlias, alias_rows)
     _insert_villages(session, rng, pool, townships)
     return Places(county_id=county_id, townships=townships)
 
@@ -135,7 +135,7 @@ def _insert_villages(
         for t, plan in plans
         for name, poor in plan
     ]
-    ids = iter(insert_rows(session, Village, rows))
+    ids = iter(insert_returning_ids(session, Village, rows))
     for township, plan in plans:
         township.villages = [VillageRef(next(ids), name, poor) for name, poor in plan]
 

@@ -6,16 +6,24 @@ housing/photovoltaic task-progress problems. The distribution is long-tailed: a 
 large recoveries of 5-20万元, the rest lognormal-sized small sums, all integer 元.
 Rules improved sit mostly on main/supervision-responsibility problems: one rule each for
 about 90 problems, a few with two or three.
+
+Days (plan_result_days, from a generator of their own so the rest of the demo stays as it
+was): most recoveries carry a 挽损日期 a little before the rectification (money is
+recovered, then the problem is signed off), the rest leave it empty and count from the
+rectification day; rules on problems still open on the report day carry a 制度完善日期
+after work started, rules on rectified problems sometimes one before the rectification.
+Every day lies on or before the report day, so as of it the totals are the published ones.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 from statistics import fmean
 
 from seed import published
 from seed.problems import PlannedProblem
-from seed.sampling import allocate, weighted_sample
+from seed.sampling import allocate, day_between, weighted_sample
 
 MONEY_SUB_CATEGORIES = ("截留挪用", "优亲厚友", "贪污侵占", "虚报冒领", "招投标违规", "吃拿卡要")
 TASK_MONEY_SUB_CATEGORIES = ("危房改造/易地搬迁政策执行偏差", "光伏扶贫项目进度滞后")
@@ -80,3 +88,31 @@ def _spread_rules(rng: random.Random, plans: list[PlannedProblem]) -> None:
         carriers, weights=extra_weights, k=published.RULES_IMPROVED - RULE_CARRIERS
     ):
         plan.rules_improved += 1
+
+
+DATED_RECOVERY_SHARE = 0.6
+DATED_RULES_SHARE = 0.4  # of the rules on rectified problems (open ones are always dated)
+
+
+def plan_result_days(rng: random.Random, plans: list[PlannedProblem]) -> None:
+    """Set recovered_on and rules_improved_on (None: the rectification day counts)."""
+    for plan in plans:
+        started = _work_started(plan)
+        if plan.recovered_yuan and rng.random() < DATED_RECOVERY_SHARE:
+            plan.recovered_on = _day_before_done(rng, started, plan.rectified_on)
+        if plan.rules_improved and plan.rectified_on is None:
+            plan.rules_improved_on = day_between(rng, started, published.REPORT_ON)
+        elif plan.rules_improved and rng.random() < DATED_RULES_SHARE:
+            plan.rules_improved_on = _day_before_done(rng, started, plan.rectified_on)
+
+
+def _work_started(plan: PlannedProblem) -> date:
+    """The day work on the problem started (its in_progress event; else the day found)."""
+    return next((day for status, day in plan.events if status == "in_progress"), plan.found_on)
+
+
+def _day_before_done(rng: random.Random, started: date, done: date | None) -> date | None:
+    """A working day in the last three weeks of the work, never after it was done."""
+    if done is None:
+        return None
+    return day_between(rng, max(started, done - timedelta(days=21)), done)

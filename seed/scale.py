@@ -20,8 +20,8 @@ so the same N always gives the same rows):
 - leads: round(0.1·N), one per transferred-lead problem; ~10% opened a case (1–3 people).
 - one ImportBatch of kind "seed" (file "scale-N") owns every ledger row; the data
   version is bumped.
-Loading: one write transaction; secondary indexes dropped and rebuilt; rows go in as
-executemany of plain tuples on SQLite and COPY on PostgreSQL (seed.bulk); then ANALYZE.
+Loading: one write transaction through data_access.bulk (executemany of plain tuples on
+SQLite, COPY on PostgreSQL; a large table's indexes dropped and rebuilt); then ANALYZE.
 """
 
 from __future__ import annotations
@@ -34,13 +34,14 @@ import numpy as np
 from sqlalchemy import Table, func, select, text, update
 from sqlmodel import Session, SQLModel
 
+from data_access.bulk.insert import insert_columns
 from data_access.models import ImportBatch, utc_now
 from data_access.version import bump_data_version
-from seed import bulk
+from seed.categories import insert_demo_categories
 from seed.scale_ledger import plan_ledger
 from seed.scale_people import LEADS_PER_PROBLEM, plan_accountability, plan_leads
 from seed.scale_places import plan_province
-from seed.store import insert_rows, refuse_unless_empty
+from seed.store import insert_returning_ids, refuse_unless_empty, reset_sequences
 
 SCALE_SEED = 20_180_608
 SCALE_FILE_PREFIX = "scale-"
@@ -59,7 +60,6 @@ LOAD_ORDER = (
     "lead",
     "discipline_case",
 )
-LARGE_TABLES = ("problem", "status_event", "accountability_action", "lead")
 
 
 def plan_scale(problems: int, *, seed: int = SCALE_SEED) -> dict[str, dict[str, np.ndarray]]:
@@ -103,7 +103,7 @@ def _database_ids(table: Table, columns: Mapping, first_ids: Mapping[str, int]) 
 def _first_ids(session: Session, batch_id: int) -> dict[str, int]:
     """The id the row index 0 of each table gets: after any ids already used."""
     first = {
-        name: int(session.scalar(select(func.coalesce(func.max(_table(name).c.id), 0)))) + 1
+        name: int(session.scalar(select(func.coalesce(func.max(_table(name).c.id), 0))) or 0) + 1
         for name in LOAD_ORDER
     }
     first[BATCH_TABLE] = batch_id
@@ -122,18 +122,18 @@ def write_scale(session: Session, problems: int, *, seed: int = SCALE_SEED) -> d
         "started_at": utc_now(),
         "status": "committed",
     }
-    batch_id = insert_rows(session, ImportBatch, [batch_row])[0]
+    batch_id = insert_returning_ids(session, ImportBatch, [batch_row])[0]
     first_ids = _first_ids(session, batch_id)
-    indexes = bulk.secondary_indexes(_table(name) for name in LARGE_TABLES)
-    bulk.drop_indexes(session, indexes)
     counts = {}
     for name in LOAD_ORDER:
         table = _table(name)
-        counts[name] = bulk.write_columns(
+        counts[name] = insert_columns(
             session, table, _database_ids(table, planned[name], first_ids)
         )
-    bulk.create_indexes(session, indexes)
-    bulk.reset_sequences(session, [_table(name) for name in LOAD_ORDER])
+    reset_sequences(session, [_table(name) for name in LOAD_ORDER])
+    first_round = first_ids["inspection_round"]
+    rounds = range(first_round, first_round + counts["inspection_round"])
+    counts["problem_category"] = insert_demo_categories(session, rounds)
     session.execute(
         update(ImportBatch)
         .where(ImportBatch.id == batch_id)
@@ -147,7 +147,7 @@ def analyze(session: Session) -> None:
     """Refresh the planner's statistics after a bulk load (both backends know ANALYZE).
 
     A full pass, not SQLite's sampled one (analysis_limit): with sampled statistics the
-    planner sorted all problems for 挽回损失最多的问题 instead of walking its index (270 ms
-    instead of 14 ms at a million problems).
+    planner sorted all problems for 挽回损失最多的问题 instead of walking its index
+    (docs/performance.md).
     """
     session.execute(text("ANALYZE"))

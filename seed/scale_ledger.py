@@ -54,9 +54,11 @@ def vocabulary() -> Vocabulary:
             share = FOCUS_AREA_WEIGHTS[area] / area_total * weight / sub_total
             rows += [(AREAS.index(area), sub, t, share / len(templates)) for t in templates]
     columns = zip(*rows, strict=True)
-    area, sub, template, weight = (np.array(column, dtype=object) for column in columns)
-    has_village = np.array(["{village}" in t for t in template])
-    return Vocabulary(area.astype(np.int64), sub, template, weight.astype(float), has_village)
+    areas, sub_names, wordings, weights = (np.array(column, dtype=object) for column in columns)
+    has_village = np.array(["{village}" in t for t in wordings])
+    return Vocabulary(
+        areas.astype(np.int64), sub_names, wordings, weights.astype(float), has_village
+    )
 
 
 def person_names(rng: np.random.Generator, count: int = NAME_POOL) -> np.ndarray:
@@ -217,7 +219,10 @@ def _texts(rng, province: Province, vocab: Vocabulary, drawn: dict, money: np.nd
     """The wording columns: description, people, units, measures, evidence."""
     township, template, names = drawn["township"], drawn["template"], drawn["names"]
     village = drawn["village"]
-    village_names = np.where(village >= 0, province.village_names[np.maximum(village, 0)], None)
+    no_village = np.array(None, dtype=object)
+    village_names = np.where(
+        village >= 0, province.village_names[np.maximum(village, 0)], no_village
+    )
     count = len(township)
     description = wording.descriptions(
         rng, vocab.template[template], province.township_names[township],
@@ -264,12 +269,16 @@ def plan_ledger(rng: np.random.Generator, province: Province, count: int, *, lea
         "sub_category": vocab.sub[template],
         "source": SOURCE_CODES[source],
         "found_on": _days(found),
+        "found_on_inferred": np.zeros(count, dtype=bool),
         "deadline": _days(times["deadline"]),
+        "deadline_kind": np.full(count, "date", dtype=object),
         "status": STATUS_CODES[status],
         "rectified_on": np.where(rectified, _days(times["done"]), np.datetime64("NaT", "D")),
         "closed": rectified & (rng.random(count) < 0.93),
         "recovered_yuan": money,
         "rules_improved": wording.rules_improved(rng, area, status != NOT_STARTED),
+        "progress": np.full(count, "", dtype=object),
+        "remarks": np.full(count, "", dtype=object),
         "import_batch_id": np.zeros(count, dtype=np.int64),
         # 10:00 Beijing time on the day of the latest change, stored as UTC.
         "updated_at": (_days(_last_change(status, found, times)) + np.timedelta64(2, "h")).astype(

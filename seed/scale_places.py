@@ -82,7 +82,9 @@ def _regions(rng: np.random.Generator) -> dict[str, dict[str, np.ndarray]]:
     per_county = _children(TOWNSHIPS, rng.lognormal(0.0, 0.4, COUNTIES))
     township_county = np.repeat(np.arange(COUNTIES), per_county)
     kinds = np.where(rng.random(TOWNSHIPS) < TOWN_SHARE, "镇", "乡")
-    township_names, sort_order, start = [], [], 0
+    township_names: list[str] = []
+    sort_order: list[int] = []
+    start = 0
     for count in per_county:
         township_names += _unique_names(rng, count, kinds[start : start + count])
         sort_order += range(1, count + 1)
@@ -131,6 +133,7 @@ def _rounds(rng: np.random.Generator) -> dict[str, np.ndarray]:
     return {
         "id": np.arange(ROUNDS),
         "name": np.array(names, dtype=object),
+        "theme": np.full(ROUNDS, "巩固拓展脱贫攻坚成果专项巡察", dtype=object),
         "level": np.array(levels, dtype=object),
         "started_on": started_on,
         "ended_on": ended_on,

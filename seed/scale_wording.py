@@ -72,7 +72,7 @@ def measures(sub: np.ndarray, money: np.ndarray) -> list[str]:
         name: next((t for t in ts if "{amount}" in t), None) for name, ts in MEASURES.items()
     }
     return [
-        recovering[s].format(amount=m) if m and recovering[s] else plain[s]
+        text.format(amount=m) if m and (text := recovering[s]) else plain[s]
         for s, m in zip(sub.tolist(), money.tolist(), strict=True)
     ]
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, exists, insert, select, update
-from sqlmodel import Session, SQLModel
+from collections.abc import Iterable
+
+from sqlalchemy import Table, delete, exists, func, insert, select, update
+from sqlmodel import Session
 
 from data_access.models import (
     AccountabilityAction,
@@ -16,15 +18,35 @@ from data_access.models import (
     InspectionRound,
     Lead,
     Problem,
+    ProblemCategory,
     StatusEvent,
     Township,
     TownshipAlias,
+    TownshipShape,
     Village,
 )
 
 # Every table of domain data, children before parents (the order a reset deletes in).
 # Accounts (app_user), the append-only audit trail and the data version row are kept.
-DOMAIN_TABLES: tuple[type[SQLModel], ...] = (
+DomainModel = (
+    type[Case]
+    | type[Lead]
+    | type[AccountabilityAction]
+    | type[StatusEvent]
+    | type[ImportChange]
+    | type[Problem]
+    | type[ImportBatch]
+    | type[InspectionGroup]
+    | type[ProblemCategory]
+    | type[InspectionRound]
+    | type[Village]
+    | type[TownshipAlias]
+    | type[Township]
+    | type[County]
+    | type[City]
+    | type[TownshipShape]
+)
+DOMAIN_TABLES: tuple[DomainModel, ...] = (
     Case,
     Lead,
     AccountabilityAction,
@@ -33,9 +55,11 @@ DOMAIN_TABLES: tuple[type[SQLModel], ...] = (
     Problem,
     ImportBatch,
     InspectionGroup,
+    ProblemCategory,
     InspectionRound,
     Village,
     TownshipAlias,
+    TownshipShape,
     Township,
     County,
     City,
@@ -49,8 +73,8 @@ class SeedRefusedError(RuntimeError):
     """The store already holds data; the seed only writes into an empty one."""
 
 
-def insert_rows(session: Session, model: type[SQLModel], rows: list[dict]) -> list[int]:
-    """Bulk-insert rows (one executemany) and return their new ids in the order given."""
+def insert_returning_ids(session: Session, model: DomainModel, rows: list[dict]) -> list[int]:
+    """INSERT rows (one executemany, RETURNING) and return their new ids in the order given."""
     if not rows:
         return []
     statement = insert(model).returning(model.id, sort_by_parameter_order=True)
@@ -77,5 +101,15 @@ def delete_domain_rows(session: Session) -> dict[str, int]:
     session.execute(update(Township).values(merged_into_id=None))
     deleted: dict[str, int] = {}
     for model in DOMAIN_TABLES:
-        deleted[model.__tablename__] = session.execute(delete(model)).rowcount
+        deleted[model.__table__.name] = session.exec(delete(model)).rowcount
     return deleted
+
+
+def reset_sequences(session: Session, tables: Iterable[Table]) -> None:
+    """PostgreSQL: move each id sequence past the explicitly written ids."""
+    if session.connection().dialect.name != "postgresql":
+        return
+    for table in tables:
+        next_id = select(func.coalesce(func.max(table.c.id), 0) + 1).scalar_subquery()
+        sequence = func.pg_get_serial_sequence(table.name, "id")
+        session.execute(select(func.setval(sequence, next_id, False)))

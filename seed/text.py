@@ -2,7 +2,7 @@
 
 Weights are relative and deliberately uneven so charts look like real work: the focus-area
 mix leans to task progress and funds; within funds the shares follow the CCDI 2018 H1
-figures quoted in DOMAIN.md (截留挪用 23, 优亲厚友 19, 贪污侵占 18, the rest less).
+figures in docs/domain.md (截留挪用 23, 优亲厚友 19, 贪污侵占 18, the rest less).
 Placeholders: {township} {village} {year} {amount} {count}.
 """
 

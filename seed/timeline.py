@@ -33,6 +33,7 @@ def plan_timelines(rng: random.Random, plans: list[PlannedProblem]) -> None:
             _open_history(rng, plan)
         plan.closed = (
             plan.status == "rectified"
+            and plan.rectified_on is not None
             and plan.rectified_on <= CLOSING_CUTOFF
             and rng.random() < CLOSED_SHARE
         )

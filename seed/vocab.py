@@ -1,6 +1,6 @@
 """Vocabulary of the demo data: places, people's names, positions (data only, no logic).
 
-Township names, kinds and the confirmed village names come from DOMAIN.md; every other
+Township names, kinds and the confirmed village names come from docs/domain.md; every other
 village and person name here is illustrative (made up), which the UI says of the demo.
 """
 
@@ -10,7 +10,7 @@ PROVINCE = "安徽省"
 CITY = "铜陵市"
 COUNTY = "枞阳县"
 
-# The 22 townships of 2017 (NBS division list) in DOMAIN.md order, with a relative size
+# The 22 townships of 2017 (NBS division list) in docs/domain.md order, with a relative size
 # that drives how many villages and problems each gets (the county seat and the large
 # river towns more, the five 乡 fewer). Sizes are illustrative.
 TOWNSHIPS: tuple[tuple[str, str, float], ...] = (
@@ -38,7 +38,7 @@ TOWNSHIPS: tuple[tuple[str, str, float], ...] = (
     ("雨坛乡", "乡", 0.55),
 )
 
-# Confirmed real village names (DOMAIN.md); the flag marks the known poverty villages.
+# Confirmed real village names (docs/domain.md); the flag marks the known poverty villages.
 CONFIRMED_VILLAGES: dict[str, tuple[tuple[str, bool], ...]] = {
     "钱桥镇": (
         ("钱桥村", False),
@@ -115,3 +115,4 @@ LEAD_RECEIVERS = (("县纪委监委", 34), ("县委组织部", 3), ("县扶贫�
 
 GROUP_NAMES = ("第一巡察组", "第二巡察组", "第三巡察组", "第四巡察组")
 ROUND_NAME = "2018年脱贫攻坚专项巡察"
+ROUND_THEME = "脱贫攻坚专项巡察"  # the round's theme: the app's subtitle on the demo data

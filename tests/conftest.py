@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import hypothesis
 import pytest
-from sqlalchemy import MetaData, create_engine, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
+from streamlit.components.v2 import manifest_scanner
+from streamlit.runtime.media_file_manager import MediaFileManager
 
-from data_access.db import dispose_engines, get_engine, is_sqlite, normalise_url
-from data_access.schema import upgrade_schema
+from data_access.db import dispose_engines, get_engine, normalise_url
+from tests.support import db_templates
+from tests.support.databases import BACKENDS, reset_schema
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 def postgres_admin_url() -> str:
@@ -74,22 +78,33 @@ def database_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str
             _drop_pg_database(postgres_admin_url(), url)
 
 
-def reset_schema(engine: Engine) -> None:
-    """Drop every table and migrate again: no rows (audit_event refuses DELETE, so no emptying)."""
-    with engine.begin() as conn:
-        if is_sqlite(engine):
-            reflected = MetaData()
-            reflected.reflect(conn)
-            reflected.drop_all(conn)
-        else:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    upgrade_schema(engine)
+# Property tests on a shared 2-core machine: a loaded core makes any example slow, so time is
+# no failure here (no deadline, no "input generation too slow"); what they check is values.
+hypothesis.settings.register_profile(
+    "shared_machine", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+hypothesis.settings.load_profile("shared_machine")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Scan the installed packages for Streamlit components once per process, not per AppTest.
+
+    Every AppTest builds its own component manager, which reads the metadata of every
+    installed distribution (~0.4 s, over half of a page test's time); the packages do not
+    change while the tests run, so the first scan's answer serves them all.
+    """
+    manifest_scanner.scan_component_manifests = functools.cache(
+        manifest_scanner.scan_component_manifests
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Files holding slow tests first, so parallel workers (-n, whole files each) end together."""
-    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    """Files holding slow or browser tests first, so workers (-n, whole files each) end together."""
+    slow_files = {
+        item.path
+        for item in items
+        if item.get_closest_marker("slow") or item.get_closest_marker("e2e")
+    }
     items.sort(key=lambda item: item.path not in slow_files)  # stable: order kept otherwise
 
 
@@ -102,9 +117,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def empty_engine(backend: str, database_urls: dict[str, str]) -> Engine:
     """A migrated database with no rows, private to this test."""
-    engine = get_engine(database_urls[f"{backend}:scratch"])
-    reset_schema(engine)
-    return engine
+    return _restored(backend, database_urls, "empty")
 
 
 @pytest.fixture
@@ -114,12 +127,9 @@ def seeded_engine(backend: str, database_urls: dict[str, str]) -> Engine:
 
 
 @pytest.fixture
-def writable_seeded_engine(empty_engine: Engine) -> Engine:
+def writable_seeded_engine(backend: str, empty_engine: Engine, database_urls) -> Engine:
     """A fresh copy of the demo data that this test may change."""
-    from seed import load_demo
-
-    load_demo(empty_engine)
-    return empty_engine
+    return _restored(backend, database_urls, "demo")
 
 
 @pytest.fixture(scope="session")
@@ -129,22 +139,62 @@ def sqlite_seeded_url(database_urls: dict[str, str]) -> str:
     return database_urls["sqlite:seeded"]
 
 
+_TEMPLATES: dict[tuple[str, str], str | db_templates.PostgresSnapshot] = {}
+
+
+def _template(backend: str, database_urls: dict[str, str], kind: str):
+    """The worker's template of kind ("empty": migrated, "demo": seeded), built on first use.
+
+    A PostgreSQL template lives in memory, so it is built in the scratch database itself.
+    """
+    key = "scratch" if backend == "postgres" else f"template-{kind}"
+    url = database_urls[f"{backend}:{key}"]
+    if (url, kind) not in _TEMPLATES:
+        engine = get_engine(url)
+        reset_schema(engine)
+        if kind == "demo":
+            from seed import load_demo
+
+            load_demo(engine)
+        _TEMPLATES[url, kind] = db_templates.snapshot(engine)
+    return _TEMPLATES[url, kind]
+
+
+def _restored(backend: str, database_urls: dict[str, str], kind: str, key: str = "scratch"):
+    """Engine on the worker's database key, reset to a copy of the template of kind."""
+    engine = get_engine(database_urls[f"{backend}:{key}"])
+    db_templates.restore(engine, _template(backend, database_urls, kind), reset_schema)
+    return engine
+
+
 def _seeded(backend: str, database_urls: dict[str, str]) -> Engine:
-    """Engine on the session's seeded database for backend, seeding on first use."""
+    """Engine on the session's seeded database for backend, copied from the demo template."""
     engine = get_engine(database_urls[f"{backend}:seeded"])
     if not getattr(engine, "_demo_seeded", False):
-        from seed import load_demo
-
-        reset_schema(engine)
-        load_demo(engine)
+        _restored(backend, database_urls, "demo", "seeded")
         engine._demo_seeded = True  # type: ignore[attr-defined]
     return engine
 
 
 @pytest.fixture(scope="session")
 def app_users(sqlite_seeded_url: str) -> dict[str, tuple[str, str]]:
-    """Test accounts (tests/signin.py) in the seeded SQLite database that AppTest and e2e use."""
-    from signin import TEST_USERS, create_test_users
+    """Test accounts (tests/support/signin.py) in the seeded SQLite file AppTest and e2e use."""
+    from tests.support.signin import TEST_USERS, create_test_users
 
     create_test_users(get_engine(sqlite_seeded_url))
     return TEST_USERS
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], bytes | str]]:
+    """The files the run's download buttons would hand out, by file name (made on click)."""
+    files: dict[str, Callable[[], bytes | str]] = {}
+    register = MediaFileManager.add_deferred
+
+    def record(manager, data, mimetype, coordinates, file_name=None, **kwargs) -> str:
+        """Keep the file's maker, then register it as Streamlit does."""
+        files[file_name or coordinates] = data
+        return register(manager, data, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return files

@@ -103,3 +103,27 @@ def test_the_layers_exist() -> None:
     for folder in ("data_access", "charts", PAGES_FOLDER, "components", "seed"):
         assert project_modules(folder), f"{folder}/ has no Python modules"
     assert (PROJECT_ROOT / "dashboard.py").is_file()
+
+
+def test_tests_share_helpers_only_through_tests_support() -> None:
+    """A test file imports no other test file nor a conftest: what tests share is in support/."""
+    shared = [
+        f"{module_id(path)}: {name}"
+        for path in project_modules("tests")
+        for name in imported_names(parse(path))
+        if name.rsplit(".", 1)[-1].startswith("test_") or name.rsplit(".", 1)[-1] == "conftest"
+    ]
+    assert shared == []
+
+
+def test_every_test_folder_is_a_package() -> None:
+    """tests/data_access/ is the package tests.data_access, never a second data_access."""
+    folders = {path.parent for path in project_modules("tests")}
+    assert [module_id(f) for f in sorted(folders) if not (f / "__init__.py").is_file()] == []
+
+
+def test_tests_support_holds_no_tests() -> None:
+    """tests/support/ holds helpers; a test of a helper lives beside the tests that use it."""
+    assert (
+        sorted(path.name for path in (PROJECT_ROOT / "tests" / "support").glob("test_*.py")) == []
+    )

@@ -14,6 +14,7 @@ CONFIG = PROJECT_ROOT / ".streamlit" / "config.toml"
 HARDENED = {
     ("client", "showErrorDetails"): ("none", "no tracebacks in the browser, only the log"),
     ("client", "toolbarMode"): ("viewer", "no developer menu for readers"),
+    ("client", "disableDataExport"): (True, "no unaudited CSV download in table toolbars"),
     ("server", "enableXsrfProtection"): (True, "uploads and forms need the XSRF token"),
     ("server", "enableCORS"): (True, "no cross-origin requests"),
     ("server", "enableStaticServing"): (False, "nothing served from ./static"),
@@ -47,3 +48,8 @@ def test_server_listens_only_locally_by_default(config: dict) -> None:
     """Without a reverse proxy in front, the app is not reachable from other machines."""
     assert config["server"]["address"] == "127.0.0.1"
     assert config["server"]["headless"] is True
+
+
+def test_no_full_garbage_collection_after_every_run(config: dict) -> None:
+    """A gc.collect(2) after each rerun doubled a warm click's server CPU (docs/performance.md)."""
+    assert config["runner"]["postScriptGC"] is False

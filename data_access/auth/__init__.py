@@ -2,6 +2,7 @@
 
 from data_access.auth.accounts import (
     AccountError,
+    acting_user,
     count_users,
     create_user,
     disable_user,
@@ -26,10 +27,17 @@ from data_access.auth.passwords import (
     hash_password,
     verify_password,
 )
+from data_access.auth.sessions import (
+    SessionCheck,
+    check_session,
+    end_session,
+    end_user_sessions,
+    hash_token,
+    start_session,
+    touch_session,
+)
 from data_access.auth.setup import SETUP_ACTOR, create_first_admin
 from data_access.auth.signin import (
-    LOCKOUT,
-    MAX_FAILED_ATTEMPTS,
     AuthResult,
     authenticate,
     authenticate_identity,
@@ -37,6 +45,7 @@ from data_access.auth.signin import (
     identity_from_claims,
     user_for_identity,
 )
+from data_access.auth.throttle import LOCKOUT, MAX_FAILED_ATTEMPTS
 
 __all__ = [
     "LOCKOUT",
@@ -47,17 +56,23 @@ __all__ = [
     "AccountError",
     "AuthResult",
     "PasswordPolicyError",
+    "SessionCheck",
+    "acting_user",
     "authenticate",
     "authenticate_identity",
     "change_password",
     "check_password_policy",
+    "check_session",
     "count_users",
     "create_first_admin",
     "create_user",
     "disable_user",
     "enable_user",
+    "end_session",
+    "end_user_sessions",
     "get_user",
     "hash_password",
+    "hash_token",
     "identity_from_claims",
     "is_locked",
     "list_users",
@@ -68,6 +83,8 @@ __all__ = [
     "scope_of",
     "set_role",
     "set_township_scope",
+    "start_session",
+    "touch_session",
     "unlock_user",
     "user_for_identity",
     "verify_password",

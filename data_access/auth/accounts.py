@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from data_access.audit import record_event
+from data_access.auth import throttle
 from data_access.auth.passwords import hash_password
+from data_access.auth.sessions import end_user_sessions
 from data_access.models import Township, User, utc_now
-from data_access.roles import ADMIN, ROLE_LABELS, ROLES, is_role
+from data_access.roles import ADMIN, ROLE_LABELS, ROLES, can, is_role
 from i18n import t
 
 # Letters (Chinese included), digits and . _ @ + -: room for e-mail addresses as names.
@@ -33,8 +35,8 @@ USER_COLUMNS = [
 ]
 
 
-# Field values of an account that is not locked and has no failures counted.
-_UNLOCKED = {"failed_attempts": 0, "locked_until": None}
+# Changes after which the account's open sessions end at once (the person signs in again).
+SESSION_ENDING_ACTIONS = frozenset({"user_role", "user_scope", "user_disable", "password_reset"})
 
 
 class AccountError(ValueError):
@@ -52,7 +54,7 @@ def normalise_username(username: str) -> str:
 def get_user(*, session: Session, username: str) -> User | None:
     """The account named username (any case), or None."""
     name = (username or "").strip().lower()
-    return session.exec(select(User).where(User.username == name)).scalars().first()
+    return session.execute(select(User).where(User.username == name)).scalars().first()
 
 
 def require_user(*, session: Session, username: str) -> User:
@@ -63,9 +65,21 @@ def require_user(*, session: Session, username: str) -> User:
     return user
 
 
+def acting_user(*, session: Session, username: str, action: str) -> User:
+    """The account a command acts as (--as): it must exist, be enabled and have a role that
+    may do action; AccountError says which of these fails."""
+    user = require_user(session=session, username=username)
+    if user.disabled:
+        raise AccountError(t("accounts.error.acting_disabled", username=user.username))
+    if not can(user.role, action):
+        role = ROLE_LABELS.get(user.role, user.role)
+        raise AccountError(t("accounts.error.acting_role", username=user.username, role=role))
+    return user
+
+
 def count_users(*, session: Session) -> int:
     """How many accounts exist (disabled ones included)."""
-    return int(session.exec(select(func.count()).select_from(User)).scalar_one())
+    return int(session.execute(select(func.count()).select_from(User)).scalar_one())
 
 
 def needs_first_admin(*, session: Session) -> bool:
@@ -79,9 +93,10 @@ def scope_of(user: User) -> tuple[int, ...]:
     return tuple(sorted({int(part) for part in parts if part}))
 
 
-def is_locked(user: User, now: datetime) -> bool:
-    """True while a lock-out set by repeated failures is still running."""
-    return user.locked_until is not None and user.locked_until > now
+def is_locked(*, session: Session, username: str, now: datetime) -> bool:
+    """True while a lock-out of the name (from any source address) is still running."""
+    name = (username or "").strip().lower()
+    return throttle.name_states(session, now).get(name, (None, 0))[0] is not None
 
 
 def _checked_role(role: str) -> str:
@@ -98,7 +113,7 @@ def _scope_text(session: Session, township_ids: Iterable[int]) -> str:
     wanted = sorted({int(township_id) for township_id in township_ids})
     if not wanted:
         return ""
-    found = set(session.exec(select(Township.id).where(Township.id.in_(wanted))).scalars())
+    found = set(session.execute(select(Township.id).where(Township.id.in_(wanted))).scalars())
     missing = [str(township_id) for township_id in wanted if township_id not in found]
     if missing:
         raise AccountError(t("accounts.error.unknown_township", ids=", ".join(missing)))
@@ -140,16 +155,19 @@ def _ensure_an_admin_remains(session: Session, user: User) -> None:
         return
     others = select(func.count()).select_from(User)
     others = others.where(User.role == ADMIN, User.disabled.is_(False), User.id != user.id)
-    if session.exec(others).scalar_one() == 0:
+    if session.execute(others).scalar_one() == 0:
         raise AccountError(t("accounts.error.last_admin"))
 
 
 def _change(user: User, *, session: Session, actor: str, action: str, detail: str = "", **fields):
-    """Set fields on user and audit the change as action."""
+    """Set fields on user and audit the change as action; some changes end its sessions."""
+    changed = any(getattr(user, name) != value for name, value in fields.items())
     for name, value in fields.items():
         setattr(user, name, value)
     session.add(user)
     record_event(session=session, actor=actor, action=action, target=user.username, detail=detail)
+    if changed and action in SESSION_ENDING_ACTIONS:
+        end_user_sessions(session=session, user=user, reason=action, actor=actor)
     return user
 
 
@@ -191,29 +209,27 @@ def enable_user(*, session: Session, actor: str, username: str) -> User:
 
 
 def unlock_user(*, session: Session, actor: str, username: str) -> User:
-    """End a lock-out and forget earlier failures; audited."""
+    """End a lock-out and forget earlier failures (from every source address); audited."""
     user = require_user(session=session, username=username)
-    return _change(user, session=session, actor=actor, action="user_unlock", **_UNLOCKED)
+    throttle.clear_name(session, user.username)
+    return _change(user, session=session, actor=actor, action="user_unlock")
 
 
 def reset_password(*, session: Session, actor: str, username: str, new_password: str) -> User:
     """Set a new password chosen by an admin (also ends a lock-out); audited."""
     user = require_user(session=session, username=username)
     new_hash = hash_password(new_password)
+    throttle.clear_name(session, user.username)
     return _change(
-        user,
-        session=session,
-        actor=actor,
-        action="password_reset",
-        password_hash=new_hash,
-        **_UNLOCKED,
+        user, session=session, actor=actor, action="password_reset", password_hash=new_hash
     )
 
 
 def list_users(*, session: Session) -> pd.DataFrame:
     """Every account with its role, scope (ids and names) and lock state, by username."""
-    users = session.exec(select(User).order_by(User.username)).scalars().all()
-    names = dict(session.exec(select(Township.id, Township.name)).all())
+    users = session.execute(select(User).order_by(User.username)).scalars().all()
+    names = dict(session.execute(select(Township.id, Township.name)).all())
+    locks = throttle.name_states(session, utc_now())
     separator, everywhere = t("accounts.list_separator"), t("accounts.all_townships")
     rows = [
         {
@@ -224,8 +240,8 @@ def list_users(*, session: Session) -> pd.DataFrame:
             "township_ids": scope_of(user),
             "townships": separator.join(names.get(i, str(i)) for i in scope_of(user)) or everywhere,
             "disabled": bool(user.disabled),
-            "locked_until": user.locked_until,
-            "failed_attempts": int(user.failed_attempts),
+            "locked_until": locks.get(user.username, (None, 0))[0],
+            "failed_attempts": locks.get(user.username, (None, 0))[1],
             "oidc_subject": user.oidc_subject,
             "created_at": user.created_at,
         }

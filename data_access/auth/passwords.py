@@ -15,6 +15,11 @@ MIN_PASSWORD_CHARS = 8
 # Far above any real passphrase; bounds the work a hostile request can ask for.
 MAX_PASSWORD_CHARS = 256
 BCRYPT_ROUNDS = 12
+# zxcvbn's score (0-4) a new password needs: 0 and 1 are the package's common passwords
+# (its list of 30,000 from leaked sets), words, names, repeats, sequences, keyboard rows
+# and dates, alone or lightly varied ("12345678", "password", "88888888", "qwertyuiop").
+MIN_STRENGTH = 2
+STRENGTH_CHARS = 72  # zxcvbn's own limit; a strong start makes a strong password
 # Self-describing prefix: lets a later release recognise (and rehash) older schemes.
 HASH_SCHEME = "bcrypt-sha256$"
 
@@ -24,13 +29,23 @@ class PasswordPolicyError(ValueError):
 
 
 def check_password_policy(password: str) -> None:
-    """Raise PasswordPolicyError unless password has 8 to 256 characters, not all blank."""
+    """Raise PasswordPolicyError unless password has 8 to 256 characters, is not all blank
+    and is not among the common or easily guessed passwords."""
     if len(password) < MIN_PASSWORD_CHARS:
         raise PasswordPolicyError(t("accounts.password.too_short", count=MIN_PASSWORD_CHARS))
     if len(password) > MAX_PASSWORD_CHARS:
         raise PasswordPolicyError(t("accounts.password.too_long", count=MAX_PASSWORD_CHARS))
     if not password.strip():
         raise PasswordPolicyError(t("accounts.password.blank"))
+    if is_guessable(password):
+        raise PasswordPolicyError(t("accounts.password.guessable"))
+
+
+def is_guessable(password: str) -> bool:
+    """True for a common or easily guessed password (zxcvbn's lists and patterns)."""
+    from zxcvbn import zxcvbn  # loading its word lists takes 0.3 s: only when needed
+
+    return zxcvbn(password[:STRENGTH_CHARS])["score"] < MIN_STRENGTH
 
 
 def _prehash(password: str) -> bytes:

@@ -21,7 +21,7 @@ def _serialise_setup(session: Session) -> None:
     transaction).
     """
     if session.get_bind().dialect.name == "postgresql":
-        session.exec(text("LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE"))
+        session.execute(text("LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE"))
 
 
 def create_first_admin(

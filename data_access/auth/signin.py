@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlmodel import Session
 
 from data_access.audit import record_event
-from data_access.auth.accounts import get_user, is_locked
+from data_access.auth import throttle
+from data_access.auth.accounts import get_user
 from data_access.auth.passwords import check_password_policy, hash_password, verify_password
 from data_access.models import User, utc_now
 from i18n import t
-
-MAX_FAILED_ATTEMPTS = 5
-LOCKOUT = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -34,67 +32,68 @@ class AuthResult:
         return t(f"accounts.sign_in.{self.reason}")
 
 
-def _register_failure(session: Session, user: User, now: datetime) -> None:
-    """Count one failure atomically; the fifth in a row locks the account for LOCKOUT."""
-    session.exec(
-        update(User)
-        .where(User.id == user.id)
-        .values(failed_attempts=User.failed_attempts + 1)
-        .execution_options(synchronize_session=False)
-    )
-    session.refresh(user)
-    if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-        # The counter starts again, so after the lock-out a new run of failures is needed.
-        user.failed_attempts = 0
-        user.locked_until = now + LOCKOUT
-        session.add(user)
-        session.flush()
+def source_detail(text: str, source: str | None) -> str:
+    """An audit detail with the source address the attempt came from, when known."""
+    return f"{text}; source={source[: throttle.SOURCE_MAX_CHARS]}" if source else text
 
 
 def _refuse(
-    session: Session, name: str, reason: str, *, purpose: str, user: User | None = None
+    session: Session,
+    name: str,
+    reason: str,
+    *,
+    purpose: str,
+    source: str | None = None,
+    until: datetime | None = None,
 ) -> AuthResult:
-    """Audit a refused password check and say why."""
-    detail = f"{purpose}: {reason}"
+    """Audit a refused check (with its source address) and say why."""
+    detail = source_detail(f"{purpose}: {reason}", source)
     record_event(session=session, actor=name, action="sign_in_failure", target=name, detail=detail)
-    locked_until = user.locked_until if user is not None and reason == "locked" else None
-    return AuthResult(ok=False, reason=reason, locked_until=locked_until)
+    return AuthResult(ok=False, reason=reason, locked_until=until)
 
 
 def _check_password(
-    session: Session, username: str, password: str, now: datetime, purpose: str
+    session: Session, username: str, password: str, now: datetime, purpose: str, source: str | None
 ) -> AuthResult:
-    """Check a password with lock-out; bcrypt runs once whether or not the user exists."""
+    """Check a password with throttling; names with and without an account answer alike.
+
+    bcrypt runs once whether or not the account exists or is locked: timing reveals nothing.
+    """
     name = (username or "").strip().lower()[:64]
+    keys = throttle.counters(name, source)
     user = get_user(session=session, username=name)
-    # Same work for a missing user (dummy hash) as for a real one: timing reveals no names.
     password_ok = verify_password(password, user.password_hash if user else "")
-    if user is None:
-        return _refuse(session, name, "invalid", purpose=purpose)
-    if is_locked(user, now):
-        return _refuse(session, name, "locked", purpose=purpose, user=user)
-    if not password_ok:
-        _register_failure(session, user, now)
-        reason = "locked" if is_locked(user, now) else "invalid"
-        return _refuse(session, name, reason, purpose=purpose, user=user)
+    until = throttle.locked_until(session, keys, now)
+    if until is None and (user is None or not password_ok):
+        throttle.register_failure(session, keys, now)
+        until = throttle.locked_until(session, keys, now)
+        if until is None:
+            return _refuse(session, name, "invalid", purpose=purpose, source=source)
+    if until is not None:
+        return _refuse(session, name, "locked", purpose=purpose, source=source, until=until)
+    assert user is not None  # no password matches the dummy hash of a missing account
     if user.disabled:
         # Said only after a right password, so guessing cannot probe which accounts exist.
-        return _refuse(session, name, "disabled", purpose=purpose)
-    user.failed_attempts = 0
-    user.locked_until = None
-    session.add(user)
+        return _refuse(session, name, "disabled", purpose=purpose, source=source)
+    throttle.clear_pair(session, keys)
     return AuthResult(ok=True, reason="ok", user=user)
 
 
 def authenticate(
-    *, session: Session, username: str, password: str, now: datetime | None = None
+    *,
+    session: Session,
+    username: str,
+    password: str,
+    now: datetime | None = None,
+    source: str | None = None,
 ) -> AuthResult:
-    """Sign in with a password (lock-out after repeated failures); audited either way."""
-    result = _check_password(session, username, password, now or utc_now(), "sign_in")
+    """Sign in with a password (throttled per name and source); audited with the source."""
+    result = _check_password(session, username, password, now or utc_now(), "sign_in", source)
     if result.ok and result.user is not None:
         name = result.user.username
+        detail = source_detail("password", source)
         record_event(
-            session=session, actor=name, action="sign_in_success", target=name, detail="password"
+            session=session, actor=name, action="sign_in_success", target=name, detail=detail
         )
     return result
 
@@ -106,10 +105,12 @@ def change_password(
     old_password: str,
     new_password: str,
     now: datetime | None = None,
+    source: str | None = None,
 ) -> AuthResult:
     """The user replaces their own password; a wrong current password counts as a failure."""
     check_password_policy(new_password)
-    result = _check_password(session, username, old_password, now or utc_now(), "password_change")
+    moment = now or utc_now()
+    result = _check_password(session, username, old_password, moment, "password_change", source)
     if result.ok and result.user is not None:
         user = result.user
         user.password_hash = hash_password(new_password)
@@ -122,7 +123,7 @@ def change_password(
 def user_for_identity(*, session: Session, email: str | None, subject: str | None) -> User | None:
     """The enabled account for a single-sign-on identity: by subject, else by e-mail; or None."""
     if subject:
-        bound = session.exec(select(User).where(User.oidc_subject == subject)).scalars().first()
+        bound = session.execute(select(User).where(User.oidc_subject == subject)).scalars().first()
         if bound is not None:
             return None if bound.disabled else bound
     if not email:
@@ -135,13 +136,13 @@ def user_for_identity(*, session: Session, email: str | None, subject: str | Non
 
 
 def authenticate_identity(
-    *, session: Session, email: str | None, subject: str | None
+    *, session: Session, email: str | None, subject: str | None, source: str | None = None
 ) -> AuthResult:
     """Sign in a single-sign-on identity: map it, bind its subject on first use, audit it."""
     label = (email or subject or "").strip().lower()[:64]
     user = user_for_identity(session=session, email=email, subject=subject)
     if user is None:
-        return _refuse(session, label, "unknown_identity", purpose="oidc")
+        return _refuse(session, label, "unknown_identity", purpose="oidc", source=source)
     if subject and user.oidc_subject is None:
         user.oidc_subject = subject
         session.add(user)
@@ -150,7 +151,7 @@ def authenticate_identity(
         actor=user.username,
         action="sign_in_success",
         target=user.username,
-        detail="oidc",
+        detail=source_detail("oidc", source),
     )
     return AuthResult(ok=True, reason="ok", user=user)
 

@@ -1,34 +1,22 @@
-"""Pieces every data command shares: language, the operating-system user, file options, errors."""
+"""Pieces every data command shares: the operating-system user, file options, errors."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
-from data_access.db import DatabaseUnavailableError
-from data_access.settings import get_settings
-from i18n import LANGUAGES, t
-
-
-def split_language(prog: str, argv: list[str]) -> tuple[str, list[str]]:
-    """The language of this run (--lang, else DASHBOARD_LANG) and argv without --lang.
-
-    Read before the real parser is built so that its help texts are in that language;
-    --lang may stand anywhere on the line.
-    """
-    pre = argparse.ArgumentParser(prog=prog, add_help=False, allow_abbrev=False)
-    pre.add_argument("--lang", choices=LANGUAGES)
-    known, rest = pre.parse_known_args(argv)
-    return known.lang or get_settings().default_language, rest
-
-
-def add_language_argument(parser: argparse.ArgumentParser) -> None:
-    """--lang zh|en, listed in the help (split_language has already taken it off argv)."""
-    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
+from data_access import auth
+from data_access.db import DatabaseUnavailableError, check_connection, get_engine
+from data_access.ingest.errors import FileRejectedError
+from data_access.schema import upgrade_schema
+from i18n import t
 
 
 def os_user() -> str:
@@ -37,6 +25,21 @@ def os_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "cli"
+
+
+def acting_account(
+    session: Session, name: str | None, action: str
+) -> tuple[str, tuple[int, ...] | None]:
+    """Who a command acts as, and within which townships (None: all).
+
+    --as NAME must name an enabled account whose role may do action, and the command is
+    held to that account's township scope (AccountError otherwise). Without --as the
+    command acts as the operating-system user: the server's operator, every township.
+    """
+    if not name:
+        return os_user(), None
+    user = auth.acting_user(session=session, username=name, action=action)
+    return user.username, auth.scope_of(user) or None
 
 
 def add_file_arguments(parser: argparse.ArgumentParser, file_help: str) -> None:
@@ -76,3 +79,28 @@ def database_errors() -> Iterator[None]:
         yield
     except SQLAlchemyError as exc:
         raise database_error(exc) from exc
+
+
+def run_file_command(
+    args: argparse.Namespace,
+    work: Callable[[Engine, bytes, str], int],
+    refused: Callable[[str], int],
+) -> int:
+    """An import command's frame: read FILE, bring the schema up to date, then
+    work(engine, data, file name). A file that cannot be read or is refused, or an --as that
+    names no usable account, goes to refused(message) instead (its exit code)."""
+    engine = get_engine(args.database_url)
+    check_connection(engine)
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return refused(t("cli.error.cannot_read", path=path, reason=exc.strerror))
+    try:
+        with database_errors():
+            upgrade_schema(engine)
+            return work(engine, data, path.name)
+    except FileRejectedError as exc:
+        return refused(exc.message)
+    except auth.AccountError as exc:
+        return refused(str(exc))

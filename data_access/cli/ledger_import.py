@@ -9,26 +9,37 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
 
 from data_access.cli.common import (
+    acting_account,
     add_file_arguments,
-    database_errors,
     joined,
-    os_user,
     outcome_line,
+    run_file_command,
 )
-from data_access.db import check_connection, get_engine, session_scope
-from data_access.ingest.apply import apply_ledger
-from data_access.ingest.diff import LedgerDiff, compute_diff
+from data_access.cli.import_categories import (
+    add_category_arguments,
+    category_json,
+    category_lines,
+    category_options,
+)
+from data_access.cli.import_reading import (
+    add_reading_arguments,
+    reading_lines,
+    reading_options,
+    reading_report,
+)
+from data_access.db import session_scope
+from data_access.ingest.command import LedgerImport
+from data_access.ingest.diff import LedgerDiff
 from data_access.ingest.errors import FileRejectedError, RowError
-from data_access.ingest.parse import parse_ledger
+from data_access.ingest.options import ImportOptions
 from data_access.ingest.preview import COUNT_LABELS, headline_frame
 from data_access.models import InspectionRound
-from data_access.schema import upgrade_schema
 from i18n import t
 
 
@@ -38,37 +49,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--round", dest="round_name", metavar="NAME", help=t("cli.import.help.round")
     )
+    add_category_arguments(parser)
+    parser.add_argument(
+        "--clear-blanks", action="store_true", help=t("cli.import.help.clear_blanks")
+    )
+    add_reading_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Parse the file, then preview (--dry-run) or apply it; 1 when it is rejected."""
-    engine = get_engine(args.database_url)
-    check_connection(engine)
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _refused(args, t("cli.error.cannot_read", path=path, reason=exc.strerror))
-    try:
-        with database_errors():
-            upgrade_schema(engine)
-            return _import(args, engine, data, path.name)
-    except FileRejectedError as exc:
-        return _refused(args, exc.message)
+    return run_file_command(args, partial(_import, args), partial(_refused, args))
 
 
 def _import(args: argparse.Namespace, engine: Any, data: bytes, file_name: str) -> int:
     """Parse and diff in a read transaction; apply in a write one unless it is a dry run."""
     with session_scope(engine) as session:  # the size limit is UPLOAD_MAX_MB (settings)
+        uploader, scope = acting_account(session, args.uploader, "upload")
         round_id = _round_id(session, args.round_name)
-        parsed = parse_ledger(data, file_name, session=session, round_id=round_id)
-        diff = compute_diff(parsed, session=session)
-    batch_id = None
-    if not parsed.errors and not args.dry_run:
-        result = apply_ledger(parsed, engine=engine, uploader=args.uploader or os_user())
+        choices = category_options(args) | reading_options(args, session)
+        choices["clear_blanks"] = bool(getattr(args, "clear_blanks", False))
+        options = ImportOptions(round_id=round_id, scope=scope, **choices)
+        command = LedgerImport(data, file_name, uploader, options)
+        preview = command.preview_in(session)
+    parsed, diff, batch_id = preview.parsed, preview.diff, None
+    if preview.is_valid and not args.dry_run:
+        result = command.commit(preview, engine=engine)
         diff, batch_id = result.diff, result.batch_id
-    _report(args, diff, batch_id)
-    return 1 if parsed.errors else 0
+    _report(args, parsed, diff, batch_id)
+    return 0 if preview.is_valid else 1
 
 
 def _round_id(session: Any, round_name: str | None) -> int | None:
@@ -94,20 +102,26 @@ def _refused(args: argparse.Namespace, message: str) -> int:
     return 1
 
 
-def _report(args: argparse.Namespace, diff: LedgerDiff, batch_id: int | None) -> None:
-    """Print the outcome as JSON or as readable text."""
+def _report(args: argparse.Namespace, parsed: Any, diff: LedgerDiff, batch_id: int | None) -> None:
+    """Print the outcome as JSON or as readable text, with what the reader noticed."""
     if args.json:
-        print(json.dumps(json_report(diff, batch_id, dry_run=args.dry_run), ensure_ascii=False))
+        report = json_report(diff, batch_id, dry_run=args.dry_run) | reading_report(parsed)
+        print(json.dumps(report, ensure_ascii=False))
     else:
+        for line in reading_lines(parsed):
+            print(line)
         print(text_report(diff, batch_id, dry_run=args.dry_run))
 
 
 def json_report(diff: LedgerDiff, batch_id: int | None, *, dry_run: bool) -> dict[str, Any]:
-    """Counts over all sheets, the errors, per-sheet counts and what was done."""
+    """Counts over all sheets, the errors, per-sheet counts, new categories, what was done."""
+    extra = category_json(diff.source) if diff.source is not None else {}
     return {
         **diff.counts(),
         "errors": [error.__dict__ for error in diff.errors],
         "sheets": diff.counts_by_sheet(),
+        "kept_blanks": diff.kept_blanks,  # blank cells whose stored value stays
+        "cleared_blanks": diff.cleared_blanks,  # stored values cleared (--clear-blanks)
         "dry_run": dry_run,
         "applied": batch_id is not None,
         "batch_id": batch_id,
@@ -115,6 +129,7 @@ def json_report(diff: LedgerDiff, batch_id: int | None, *, dry_run: bool) -> dic
             "before": round(diff.before.completion_rate, 4),
             "after": round(diff.after.completion_rate, 4),
         },
+        **extra,
     }
 
 
@@ -126,8 +141,13 @@ def text_report(diff: LedgerDiff, batch_id: int | None, *, dry_run: bool) -> str
     # By position: the frame's column headers are display labels in the current language.
     for label, before, after in headline_frame(diff).itertuples(index=False):
         lines.append(t("cli.import.headline", label=label, before=before, after=after))
+    if diff.blank_cells:
+        blanks = "cli.import.blanks_cleared" if diff.clear_blanks else "cli.import.blanks_kept"
+        lines.append(t(blanks, count=len(diff.blank_cells)))
     lines += [_error_line(error) for error in diff.errors]
-    lines.append(outcome_line(len(diff.errors), batch_id, dry_run=dry_run))
+    lines += category_lines(diff.source) if diff.source is not None else []
+    refusals = len(diff.errors) + len(getattr(diff.source, "pending_consents", ()))
+    lines.append(outcome_line(refusals, batch_id, dry_run=dry_run))
     return "\n".join(lines)
 
 

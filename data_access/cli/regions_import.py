@@ -9,17 +9,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+from functools import partial
 from typing import Any
 
-from data_access.cli.common import add_file_arguments, database_errors, os_user, outcome_line
-from data_access.db import check_connection, get_engine, session_scope
-from data_access.ingest.errors import FileRejectedError
-from data_access.regions.apply import apply_regions
-from data_access.regions.diff import RegionsDiff, compute_regions_diff
-from data_access.regions.parse import parse_regions
+from sqlalchemy.engine import Engine
+
+from data_access.cli.common import (
+    acting_account,
+    add_file_arguments,
+    outcome_line,
+    run_file_command,
+)
+from data_access.db import session_scope
+from data_access.ingest.command import RegionsImport
+from data_access.regions.diff import RegionsDiff
 from data_access.regions.preview import report_lines
-from data_access.schema import upgrade_schema
 from i18n import t
 
 
@@ -30,26 +34,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Parse the file, then preview (--dry-run) or apply it; 1 when it is rejected."""
-    engine = get_engine(args.database_url)
-    check_connection(engine)
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-        with database_errors():
-            upgrade_schema(engine)
-            with session_scope(engine) as session:
-                parsed = parse_regions(data, path.name, session=session)
-                diff = compute_regions_diff(parsed, session=session)
-    except OSError as exc:
-        return _refused(args, t("cli.error.cannot_read", path=path, reason=exc.strerror))
-    except FileRejectedError as exc:
-        return _refused(args, exc.message)
-    batch_id = None
-    if not parsed.errors and not args.dry_run:
-        result = apply_regions(parsed, engine=engine, uploader=args.uploader or os_user())
+    return run_file_command(args, partial(_import, args), partial(_refused, args))
+
+
+def _import(args: argparse.Namespace, engine: Engine, data: bytes, file_name: str) -> int:
+    """Compare in a read transaction; apply in a write one unless it is a dry run."""
+    with session_scope(engine) as session:
+        uploader, _ = acting_account(session, args.uploader, "regions")
+        command = RegionsImport(data, file_name, uploader)
+        preview = command.preview_in(session)
+    diff, batch_id = preview.diff, None
+    if preview.is_valid and not args.dry_run:
+        result = command.commit(preview, engine=engine)
         diff, batch_id = result.diff, result.batch_id
     _report(args, diff, batch_id)
-    return 1 if parsed.errors else 0
+    return 0 if preview.is_valid else 1
 
 
 def _refused(args: argparse.Namespace, message: str) -> int:

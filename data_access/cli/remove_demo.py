@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from data_access.cli.common import database_errors, os_user
+from data_access.auth import AccountError
+from data_access.cli.common import acting_account, database_errors
 from data_access.db import check_connection, get_engine, session_scope
 from data_access.demo_data import DemoDataError, remove_demo_data
 from data_access.schema import upgrade_schema
@@ -33,10 +34,11 @@ def run(args: argparse.Namespace) -> int:
         with database_errors():
             upgrade_schema(engine)
             with session_scope(engine, write=True) as session:
+                actor, _ = acting_account(session, args.actor, "admin_rounds")
                 counts = remove_demo_data(
-                    session=session, actor=args.actor or os_user(), keep_regions=args.keep_regions
+                    session=session, actor=actor, keep_regions=args.keep_regions
                 )
-    except DemoDataError as exc:
+    except (DemoDataError, AccountError) as exc:
         print(t("cli.remove_demo.refused", reason=exc), file=sys.stderr)
         return 1
     shown = t("cli.field_separator").join(

@@ -1,8 +1,11 @@
 """`python -m data_access rounds ...`: list, add and edit inspection rounds and their groups.
 
     rounds list
-    rounds add NAME --level city|county [--county 枞阳县] [--start D] [--end D] [--feedback D]
+    rounds add NAME --level city|county|district [--county 枞阳县] [--start D] [--end D]
+        [--feedback D] [--theme 脱贫攻坚专项巡察]
     rounds edit NAME [--name NEW] [--level ...] [--county ...] [--start D] [--end D] [--feedback D]
+        [--theme THEME]
+    rounds office [--name 本单位名称] [--township-term 街道] [--village-term 社区]
     rounds groups ROUND
     rounds add-group ROUND NAME [NAME ...]
     rounds rename-group ROUND OLD NEW
@@ -16,11 +19,12 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from data_access.cli.common import database_errors, joined, os_user
+from data_access.auth import AccountError
+from data_access.cli.common import acting_account, database_errors, joined
 from data_access.codes import ROUND_LEVELS
 from data_access.db import check_connection, get_engine, session_scope
 from data_access.formatting import MISSING
@@ -37,10 +41,15 @@ from data_access.inspections import (
     update_round,
 )
 from data_access.models import InspectionGroup, InspectionRound
+from data_access.office import OfficeError, fetch_office_settings, set_office_settings
 from data_access.schema import upgrade_schema
 from i18n import t
 
 DATE_FIELDS = {"start": "started_on", "end": "ended_on", "feedback": "feedback_on"}
+# rounds office: option -> office setting (data_access.office.SETTINGS)
+OFFICE_OPTIONS = {"name": "name", "township-term": "term_township", "village-term": "term_village"}
+
+T = TypeVar("T")
 
 
 def _add_round_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -48,6 +57,7 @@ def _add_round_options(parser: argparse.ArgumentParser, *, required: bool) -> No
     levels = " / ".join(f"{code} {label}" for code, label in ROUND_LEVELS.items())
     parser.add_argument("--level", choices=list(ROUND_LEVELS), required=required, help=levels)
     parser.add_argument("--county", help=t("cli.rounds.help.county"))
+    parser.add_argument("--theme", help=t("cli.rounds.help.theme"))
     for option, field in DATE_FIELDS.items():
         parser.add_argument(f"--{option}", dest=field, type=date.fromisoformat,
                             metavar="YYYY-MM-DD")  # fmt: skip
@@ -81,6 +91,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     for name in ("round", "old", "new"):
         rename.add_argument(name, metavar=name.upper())
+    office = sub.add_parser("office", parents=[common], help=t("cli.rounds.help.office"))
+    for option, field in OFFICE_OPTIONS.items():
+        office.add_argument(f"--{option}", dest=field, help=t(f"cli.rounds.help.office_{field}"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -93,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
             upgrade_schema(engine)
             with session_scope(engine, write=action is not _list) as session:
                 print(action(session, args))
-    except RoundError as exc:
+    except (RoundError, AccountError, OfficeError) as exc:
         print(t("cli.rounds.refused", reason=exc), file=sys.stderr)
         return 1
     return 0
@@ -124,7 +137,7 @@ def _list(session: Any, args: argparse.Namespace) -> str:
 def _values(session: Any, args: argparse.Namespace, base: InspectionRound | None) -> RoundValues:
     """The round's values: the options given, the stored ones for options left out."""
 
-    def pick(field: str, given: object) -> object:
+    def pick(field: str, given: T) -> T:
         """given, or the stored value when the option was not used."""
         return getattr(base, field) if given is None and base is not None else given
 
@@ -132,19 +145,22 @@ def _values(session: Any, args: argparse.Namespace, base: InspectionRound | None
     return RoundValues(
         name=getattr(args, "new_name", None) or (base.name if base else args.name),
         level=str(pick("level", args.level)),
-        county_id=pick("county_id", county),  # type: ignore[arg-type]
-        **{field: pick(field, getattr(args, field)) for field in DATE_FIELDS.values()},  # type: ignore[arg-type]
+        county_id=pick("county_id", county),
+        **{field: pick(field, getattr(args, field)) for field in DATE_FIELDS.values()},
+        theme=str(pick("theme", args.theme) or ""),
     )
 
 
-def _actor(args: argparse.Namespace) -> str:
-    """Who the audit log names."""
-    return args.actor or os_user()
+def _actor(session: Any, args: argparse.Namespace) -> str:
+    """Who the audit log names: --as an admin, else the operating-system user."""
+    return acting_account(session, args.actor, "admin_rounds")[0]
 
 
 def _add(session: Any, args: argparse.Namespace) -> str:
     """Create a round."""
-    row = create_round(session=session, actor=_actor(args), values=_values(session, args, None))
+    row = create_round(
+        session=session, actor=_actor(session, args), values=_values(session, args, None)
+    )
     return t("cli.rounds.added", name=row.name)
 
 
@@ -153,7 +169,10 @@ def _edit(session: Any, args: argparse.Namespace) -> str:
     round_id = round_id_by_name(session=session, name=args.round)
     base = session.get(InspectionRound, round_id)
     changed = update_round(
-        session=session, actor=_actor(args), round_id=round_id, values=_values(session, args, base)
+        session=session,
+        actor=_actor(session, args),
+        round_id=round_id,
+        values=_values(session, args, base),
     )
     if not changed:
         return t("cli.rounds.unchanged")
@@ -180,7 +199,7 @@ def _add_group(session: Any, args: argparse.Namespace) -> str:
     """Add one or more groups to a round."""
     round_id = round_id_by_name(session=session, name=args.round)
     for name in args.names:
-        add_group(session=session, actor=_actor(args), round_id=round_id, name=name)
+        add_group(session=session, actor=_actor(session, args), round_id=round_id, name=name)
     return t("cli.rounds.groups_added", names=joined(args.names))
 
 
@@ -193,8 +212,21 @@ def _rename_group(session: Any, args: argparse.Namespace) -> str:
     group_id = session.scalar(query)
     if group_id is None:
         raise RoundError(t("cli.rounds.no_such_group", name=args.old))
-    rename_group(session=session, actor=_actor(args), group_id=group_id, name=args.new)
+    rename_group(session=session, actor=_actor(session, args), group_id=group_id, name=args.new)
     return t("cli.rounds.renamed", old=args.old, new=args.new)
+
+
+def _office(session: Any, args: argparse.Namespace) -> str:
+    """Show the office's settings, or change those given (audited)."""
+    given = {field: getattr(args, field) for field in OFFICE_OPTIONS.values()}
+    given = {field: value for field, value in given.items() if value is not None}
+    if given:
+        set_office_settings(session=session, actor=_actor(session, args), values=given)
+    settings = fetch_office_settings(session=session)
+    return "\n".join(
+        t("cli.rounds.office_line", option=option, value=settings[field] or MISSING)
+        for option, field in OFFICE_OPTIONS.items()
+    )
 
 
 ACTIONS = {
@@ -204,4 +236,5 @@ ACTIONS = {
     "groups": _groups,
     "add-group": _add_group,
     "rename-group": _rename_group,
+    "office": _office,
 }

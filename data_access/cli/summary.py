@@ -6,6 +6,9 @@ import argparse
 import json
 import sys
 import unicodedata
+from datetime import date
+
+from sqlmodel import Session
 
 from data_access.cli.common import database_errors, joined
 from data_access.codes import PERSON_CATEGORIES
@@ -26,6 +29,11 @@ from i18n import t
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the summary command."""
     parser.add_argument("--json", action="store_true", help=t("cli.help.json"))
+    add_filter_arguments(parser)
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """--township NAME (repeatable) and --as-of DATE: what the figures cover, and their day."""
     parser.add_argument(
         "--township",
         action="append",
@@ -33,6 +41,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help=t("cli.summary.help.township"),
     )
+    parser.add_argument("--as-of", type=as_of_day, metavar="DATE", help=t("cli.help.as_of"))
+
+
+def as_of_day(text: str) -> date:
+    """A --as-of value: an ISO date (2018-08-08), else a clear message."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.error.bad_date", value=text)) from None
+
+
+def filter_from_args(session: Session, args: argparse.Namespace) -> Filter | None:
+    """The Filter of --township / --as-of; None (the reason on stderr) for unknown names."""
+    township_ids, unknown = resolve_township_names(session=session, names=args.township)
+    if unknown:
+        known = list_townships(session=session)["township"].tolist()
+        print(unknown_township_message(unknown, known), file=sys.stderr)
+        return None
+    return Filter().with_(townships=tuple(township_ids), as_of=args.as_of)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,18 +69,17 @@ def run(args: argparse.Namespace) -> int:
     with database_errors():
         upgrade_schema(engine)
         with session_scope(engine) as session:
-            township_ids, unknown = resolve_township_names(session=session, names=args.township)
-            if unknown:
-                known = list_townships(session=session)["township"].tolist()
-                print(unknown_township_message(unknown, known), file=sys.stderr)
+            flt = filter_from_args(session, args)
+            if flt is None:
                 return 1
-            flt = Filter().with_(townships=tuple(township_ids))
             headline = fetch_headline(session=session, flt=flt)
             demo = is_demo_data(session=session)
     if args.json:  # the keys are fixed (issue 2): the same in every language
         print(json.dumps(headline.to_json_dict(), ensure_ascii=False))
     else:
         scope = joined(args.township) if args.township else t("cli.summary.all_townships")
+        if args.as_of:
+            scope = t("cli.summary.scope_as_of", scope=scope, day=args.as_of.isoformat())
         print(render_table(headline, scope=scope, demo=demo))
     return 0
 
@@ -81,6 +107,8 @@ def headline_rows(headline: Headline) -> list[tuple[str, str]]:
     return [
         _counted("cli.summary.problems_total", "cli.unit.problems", h.problems_total),
         _counted("cli.summary.rectified", "cli.unit.problems", h.problems_rectified),
+        _counted("cli.summary.basically_done", "cli.unit.problems", h.problems_basically_done),
+        _counted("cli.summary.long_term", "cli.unit.problems", h.problems_long_term),
         (t("cli.summary.completion_rate"), format_rate(h.completion_rate)),
         (t("cli.summary.recovered"), recovered),
         _counted("cli.summary.rules_improved", "cli.unit.rules", h.rules_improved),

@@ -1,1 +1,1 @@
-"""Exports of what the dashboard shows: tables (CSV/XLSX) and the briefing (PDF/DOCX)."""
+"""Exports: the import-format workbooks, shown tables (CSV/XLSX), the briefing (PDF/DOCX)."""

@@ -11,13 +11,12 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from numbers import Number
-from zoneinfo import ZoneInfo
+from typing import SupportsFloat
 
 from data_access.exports.tables import TableExport, filter_line
-from data_access.formatting import MISSING, format_int, format_rate
+from data_access.formatting import MISSING, format_date, format_int, format_rate, format_time
 from i18n import get_language, t
 
-LOCAL_TIMEZONE = ZoneInfo("Asia/Shanghai")
 CHINESE_NUMERALS = "一二三四五六七八九十"  # i18n-data: numerals of Chinese section numbering
 DOCUMENT_LANGUAGES = {"zh": "zh-CN", "en": "en"}  # a document's language tag, by UI language
 
@@ -32,11 +31,12 @@ class BriefingImage:
 
 @dataclass(frozen=True)
 class BriefingKpi:
-    """One headline figure: label, formatted value, and what it counts."""
+    """One headline figure: label, formatted value, what it counts, and its changes."""
 
     label: str
     value: str
     note: str = ""
+    change: str = ""  # "较上周 +12；较上轮同期 +30" (components.kpi.Kpi.change_texts)
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,14 @@ class Briefing:
     kpis: tuple[BriefingKpi, ...]
     sections: tuple[BriefingSection, ...]
     notices: tuple[str, ...] = ()  # the demo-data notice, the name-masking note
+    notice: str = ""  # the 通报稿 of the first step (data_access.notice), above the KPI table
+    compared: str = ""  # what the KPI table's changes are against, under it
 
     def info_lines(self) -> list[str]:
         """The lines under the title: as-of day, generation time, filters."""
-        local = self.generated_at.astimezone(LOCAL_TIMEZONE)
         return [
             t("download.as_of", as_of=self.as_of),
-            t("meeting.briefing.generated_at", time=f"{local:%Y-%m-%d %H:%M}"),
+            t("meeting.briefing.generated_at", time=format_time(self.generated_at)),
             filter_line(self.filters),
         ]
 
@@ -80,11 +81,12 @@ class Briefing:
         ]
 
 
-def kpi_headers() -> tuple[str, str, str]:
-    """The KPI table's headers: label, value, note."""
+def kpi_headers() -> tuple[str, str, str, str]:
+    """The KPI table's headers: label, value, change, note."""
     return (
         t("meeting.briefing.kpi_label"),
         t("meeting.briefing.kpi_value"),
+        t("meeting.briefing.kpi_change"),
         t("meeting.briefing.kpi_note"),
     )
 
@@ -117,16 +119,19 @@ def cell_text(value: object, number_format: str | None = None) -> str:
     """A table cell as text: rates as %, whole numbers with separators, dates as ISO."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
-    if isinstance(value, Number) and not isinstance(value, bool):
+    # Number: numpy and Decimal values too; all the ones a table holds convert to float
+    if (
+        isinstance(value, Number)
+        and isinstance(value, SupportsFloat)
+        and not isinstance(value, bool)
+    ):
         if number_format and "%" in number_format:
             return format_rate(float(value))
         if isinstance(value, int) or float(value).is_integer():
-            return format_int(int(value))
+            return format_int(value if isinstance(value, int) else int(float(value)))
         return f"{float(value):,.4f}".rstrip("0").rstrip(".")
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, date):  # a datetime too (cells hold office-clock times)
+        return format_date(value) if not isinstance(value, datetime) else format_time(value)
     return str(value)
 
 
@@ -139,13 +144,20 @@ def table_texts(table: TableExport) -> list[list[str]]:
 
 
 def kpi_rows(kpis: tuple[BriefingKpi, ...]) -> list[list[str]]:
-    """The KPI table's rows: label, value, note."""
-    return [[kpi.label, kpi.value, kpi.note] for kpi in kpis]
+    """The KPI table's rows: label, value, change ("—" without), note."""
+    return [[kpi.label, kpi.value, kpi.change or MISSING, kpi.note] for kpi in kpis]
 
 
 def figures_line(kpis: tuple[BriefingKpi, ...]) -> str:
-    """A section's figures on one line: "问题总数 414；已完成 381"."""
-    return t("download.semicolon").join(f"{kpi.label} {kpi.value}" for kpi in kpis)
+    """A section's figures on one line: "问题总数 414（较上周 +12）；已完成 381（较上周 +3）"."""
+    return t("download.semicolon").join(_figure(kpi) for kpi in kpis)
+
+
+def _figure(kpi: BriefingKpi) -> str:
+    """ "问题总数 414", with its changes in brackets when it has any."""
+    if not kpi.change:
+        return f"{kpi.label} {kpi.value}"
+    return t("meeting.briefing.figure_change", label=kpi.label, value=kpi.value, change=kpi.change)
 
 
 def table_heading(table: TableExport) -> str:

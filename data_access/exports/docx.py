@@ -14,9 +14,13 @@ import io
 from collections.abc import Sequence
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import CharacterStyle
+from docx.table import _Row
+from docx.text.run import Run
 
 from data_access.exports.briefing import (
     Briefing,
@@ -41,7 +45,7 @@ NOTICE_RGB = RGBColor(0x9C, 0x57, 0x00)
 MUTED_RGB = RGBColor(0x61, 0x61, 0x61)
 
 
-def set_fonts(target: object, east_asian: str, *, size: float | None = None) -> None:
+def set_fonts(target: Run | CharacterStyle, east_asian: str, *, size: float | None = None) -> None:
     """Set a style's or run's fonts: Latin, and East Asian through w:eastAsia."""
     font = target.font
     font.name = LATIN_FONT
@@ -55,7 +59,7 @@ def set_fonts(target: object, east_asian: str, *, size: float | None = None) -> 
     fonts.set(qn("w:eastAsia"), east_asian)
 
 
-def _new_document(briefing: Briefing) -> Document:
+def _new_document(briefing: Briefing) -> DocxDocument:
     """An A4 document whose styles carry the Chinese fonts."""
     document = Document()
     section = document.sections[0]
@@ -84,7 +88,11 @@ def write_briefing_docx(briefing: Briefing) -> bytes:
         _paragraph(document, notice, rgb=NOTICE_RGB)
     headings = briefing.numbered_headings()
     document.add_heading(headings[0], level=1)
+    if briefing.notice:  # a plain paragraph: the office edits it in Word or WPS
+        _paragraph(document, briefing.notice)
     _table(document, kpi_headers(), kpi_rows(briefing.kpis))
+    if briefing.compared:
+        _paragraph(document, briefing.compared, rgb=MUTED_RGB)
     for heading, section in zip(headings[1:], briefing.sections, strict=True):
         _section(document, heading, section)
     buffer = io.BytesIO()
@@ -92,7 +100,7 @@ def write_briefing_docx(briefing: Briefing) -> bytes:
     return buffer.getvalue()
 
 
-def _paragraph(document: Document, text: str, *, rgb: RGBColor | None = None) -> None:
+def _paragraph(document: DocxDocument, text: str, *, rgb: RGBColor | None = None) -> None:
     """A body paragraph, optionally coloured."""
     run = document.add_paragraph().add_run(text)
     set_fonts(run, BODY_FONT)
@@ -100,7 +108,7 @@ def _paragraph(document: Document, text: str, *, rgb: RGBColor | None = None) ->
         run.font.color.rgb = rgb
 
 
-def _section(document: Document, heading: str, section: BriefingSection) -> None:
+def _section(document: DocxDocument, heading: str, section: BriefingSection) -> None:
     """One view: heading, filters, figures, chart images, tables."""
     document.add_heading(heading, level=1)
     _paragraph(document, filter_line(section.filters), rgb=MUTED_RGB)
@@ -117,7 +125,7 @@ def _section(document: Document, heading: str, section: BriefingSection) -> None
             _paragraph(document, t("meeting.briefing.no_rows"))
 
 
-def _table(document: Document, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def _table(document: DocxDocument, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """A grid table with a repeated, shaded heading row and 9-point text."""
     table = document.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = "Table Grid"
@@ -130,7 +138,7 @@ def _table(document: Document, headers: Sequence[str], rows: Sequence[Sequence[s
     document.add_paragraph()
 
 
-def _repeat_heading_row(row: object) -> None:
+def _repeat_heading_row(row: _Row) -> None:
     """Mark the first row as a heading row that Word repeats on every page (w:tblHeader)."""
     properties = row._tr.get_or_add_trPr()
     header = properties.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"})

@@ -1,4 +1,8 @@
-"""Table exports as CSV (UTF-8 with BOM) and XLSX, with the filters written above the header.
+"""Table exports as CSV (UTF-8 with BOM) and XLSX that start with their header row.
+
+A file reads straight into pandas.read_csv / read_excel and Excel's table import: the first
+row is the header. What was filtered, by whom and when goes to a second sheet (说明) of the
+XLSX and, for the CSV, into its file name (csv_file_stem).
 
 Text cells go through the one formula-injection escape (data_access.ingest.cell_text), so
 no cell ever runs as a formula in a spreadsheet; numbers, negative ones included, stay
@@ -10,24 +14,26 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from numbers import Number
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 import xlsxwriter
 
-from data_access.export import display_width
+from data_access.exports.ledger import display_width
+from data_access.formatting import format_time, to_local
 from data_access.ingest.cell_text import escape_text
 from data_access.roles import display_name_for
 from i18n import t
 
-LOCAL_TIMEZONE = ZoneInfo("Asia/Shanghai")  # the office's clock, for times in a file
 SHEET_NAME_CHARS = 31  # Excel's limit
+FILE_NAME_FORBIDDEN = str.maketrans(dict.fromkeys('\\/:*?"<>|', "_"))
+CHIP_NAME_SEPARATOR = re.compile("：|: ")  # "乡镇：藕山镇" -> "乡镇-藕山镇"
 SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 MIN_WIDTH, MAX_WIDTH = 8, 60
 DATE_FORMAT = "yyyy-mm-dd"
@@ -50,8 +56,7 @@ class TableExport:
         """The lines above the table: title, filters, export time, notes."""
         lines = [self.title, filter_line(self.filters)]
         if self.exported_at is not None:
-            local = self.exported_at.astimezone(LOCAL_TIMEZONE)
-            lines.append(t("download.exported_at", time=f"{local:%Y-%m-%d %H:%M}"))
+            lines.append(t("download.exported_at", time=format_time(self.exported_at)))
         return [*lines, *self.notes]
 
 
@@ -74,7 +79,7 @@ def cell_value(value: Any, *, escape: bool = True) -> Any:
         value = value.to_pydatetime()
     if isinstance(value, datetime):
         if value.tzinfo is not None:  # spreadsheets have no time zones: the office's time
-            value = value.astimezone(LOCAL_TIMEZONE).replace(tzinfo=None)
+            value = to_local(value).replace(tzinfo=None)
         return value
     if isinstance(value, date):
         return value
@@ -135,12 +140,9 @@ def _csv_text(value: Any) -> str:
 
 
 def write_table_csv(table: TableExport) -> bytes:
-    """CSV for Excel: BOM, the header block (each line escaped), a blank line, header, rows."""
+    """CSV for Excel: BOM, the header row, the rows (the context goes to the file name)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for line in table.header_block():
-        writer.writerow([escape_text(line)])
-    writer.writerow([])
     writer.writerow([escape_text(header) for header in table.headers])
     for row in table.rows:
         writer.writerow([_csv_text(value) for value in row])
@@ -154,17 +156,25 @@ def sheet_name(title: str) -> str:
 
 
 def write_table_xlsx(table: TableExport) -> bytes:
-    """An xlsx workbook: the header block on the first rows, then a frozen, filtered table."""
+    """An xlsx workbook: the table (header on row 1, frozen, filtered), then a 说明 sheet."""
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     workbook = xlsxwriter.Workbook(buffer, options)
-    sheet = workbook.add_worksheet(sheet_name(table.title))
+    _write_table_sheet(workbook, table)
+    about = workbook.add_worksheet(sheet_name(t("download.about_sheet")))
     bold = workbook.add_format({"bold": True})
+    for row, line in enumerate(table.header_block()):
+        about.write_string(row, 0, escape_text(line), bold if row == 0 else None)
+    about.set_column(0, 0, MAX_WIDTH)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def _write_table_sheet(workbook: Any, table: TableExport) -> None:
+    """The data sheet: header row first, typed cells, widths, frozen header, autofilter."""
+    sheet = workbook.add_worksheet(sheet_name(table.title))
     header_format = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-    block = table.header_block()
-    for row, line in enumerate(block):
-        sheet.write_string(row, 0, escape_text(line), bold if row == 0 else None)
-    top = len(block) + 1  # one blank row between the block and the table
+    top = 0
     for col, header in enumerate(table.headers):
         sheet.write_string(top, col, escape_text(header), header_format)
     formats = _cell_formats(workbook, table)
@@ -176,8 +186,24 @@ def write_table_xlsx(table: TableExport) -> bytes:
     sheet.freeze_panes(top + 1, 0)
     if table.headers:
         sheet.autofilter(top, 0, top + max(len(table.rows), 1), len(table.headers) - 1)
-    workbook.close()
-    return buffer.getvalue()
+
+
+def csv_file_stem(
+    title: str, filters: Sequence[str], who: str, moment: datetime, limit: int = 150
+) -> str:
+    """A CSV's file name stem carrying its context: title, filters, by whom, when.
+
+    "问题清单_乡镇-藕山镇_viewer_20261128-1256"; characters file systems refuse become "_",
+    and long filter texts are cut so the name stays under limit characters.
+    """
+    context = "_".join(CHIP_NAME_SEPARATOR.sub("-", text) for text in filters) or t(
+        "download.unfiltered_short"
+    )
+    stamp = to_local(moment).strftime("%Y%m%d-%H%M")
+    head = f"{title}_{context}"
+    tail = f"_{who}_{stamp}"
+    name = head[: max(len(title), limit - len(tail))] + tail
+    return name.translate(FILE_NAME_FORBIDDEN).replace(" ", "")
 
 
 def _cell_formats(workbook: Any, table: TableExport) -> dict[Any, Any]:

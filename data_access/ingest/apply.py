@@ -10,9 +10,10 @@ Choices:
   before and after, an insert only what names it (records.INSERT_IMAGE_FIELDS). Status
   events are new rows stamped with the batch id, which is how undo finds them.
 - Status events: a changed status appends one event dated rectified_on when it becomes
-  rectified, else today. A new problem gets one event for its status unless that is
-  not_started: a problem without events counts as not started (queries.conditions reads
-  history that way), so the seed's opening not_started event would add nothing.
+  rectified, else the ledger's 截至 date (else the upload's date, the office's today). A new
+  problem gets one event for its status unless that is not_started: a problem without events
+  counts as not started (queries.conditions reads history that way), so the seed's opening
+  not_started event would add nothing.
 """
 
 from __future__ import annotations
@@ -20,33 +21,42 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, and_, func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from data_access.audit import record_event
+from data_access.bulk.insert import insert_rows
 from data_access.db import session_scope
-from data_access.ingest.bulk import insert_rows
-from data_access.ingest.collector import bulk_step
+from data_access.formatting import local_today
+from data_access.ingest.analyze import analyze_after_large_change
+from data_access.ingest.category_write import write_new_categories
 from data_access.ingest.derived import record_insert_images, record_status_events
 from data_access.ingest.diff import ChangedRow, LedgerDiff, NewRow, SheetDiff, compute_diff
-from data_access.ingest.errors import RowError
+from data_access.ingest.errors import FILE_ROW, RowError
 from data_access.ingest.lookup import problem_ids
-from data_access.ingest.planner import analyze_after_large_change
+from data_access.ingest.mappings import save_mapping, sheet_mappings
 from data_access.ingest.records import (
-    LEADS,
+    LEADS_TABLE,
     PROBLEM_CODE,
-    PROBLEMS,
+    PROBLEMS_TABLE,
     chunks,
     row_to_json,
     table_row,
+    text_of,
     update_by_id,
 )
-from data_access.models import ImportBatch, ImportChange, utc_now
+from data_access.models import ImportBatch, ImportChange, row_id, utc_now
 from data_access.version import bump_data_version
 from i18n import t
+
+if TYPE_CHECKING:  # parse imports what imports this module
+    from data_access.ingest.parse import ParsedLedger
+
+ParsedT = TypeVar("ParsedT", contravariant=True)
+DiffT = TypeVar("DiffT", bound="Preview", covariant=True)
 
 WRITER_LOCK_KEY = 20_180_608  # any constant, shared by every ledger writer
 INITIAL_STATUS = "not_started"
@@ -78,17 +88,21 @@ class ImportResult:
         return self.batch_id is not None
 
 
-@bulk_step
+def consent_errors(parsed: ParsedLedger) -> list[RowError]:
+    """The consents a parsed file still waits on, as whole-file errors."""
+    return [RowError("", FILE_ROW, "", "", c.message) for c in parsed.pending_consents]
+
+
 def apply_ledger(
-    parsed: Any, *, engine: Engine, uploader: str, preview: LedgerDiff | None = None
+    parsed: ParsedLedger, *, engine: Engine, uploader: str, preview: LedgerDiff | None = None
 ) -> ImportResult:
     """Write parsed (a ParsedLedger without errors) in one transaction; all or nothing.
 
     preview, the diff shown to the user, is reused when nothing was committed since it was
     computed (the data version is unchanged); otherwise the diff is computed again.
     """
-    if parsed.errors:
-        raise LedgerRejectedError(list(parsed.errors))
+    if parsed.errors or parsed.pending_consents:
+        raise LedgerRejectedError(list(parsed.errors) + consent_errors(parsed))
     started_at = utc_now()
     with session_scope(engine, write=True) as session:
         serialise_writers(session)
@@ -96,14 +110,19 @@ def apply_ledger(
         if not diff.has_changes:
             return ImportResult(batch_id=None, diff=diff)
         batch_id = _insert_batch(session, parsed, uploader, started_at)
-        writer = _BatchWriter(session, batch_id, round_id=parsed.round_id)
+        if getattr(parsed, "categories", None) is not None:  # before the rows that use them
+            write_new_categories(session, parsed.categories, batch_id)
+        day = status_day(parsed)
+        writer = _BatchWriter(session, batch_id, round_id=parsed.round_id, today=day)
         for sheet in diff.sheets.values():
             writer.write_sheet(sheet)
-        writer.write_status_events(diff.sheets[PROBLEMS.sheet])
+        writer.write_status_events(diff.sheets[PROBLEMS_TABLE.sheet])
         counts = diff.counts()
         analyze_after_large_change(session, counts["new"] + counts["changed"])
         _finish_batch(session, batch_id, diff)
         bump_data_version(session=session, batch_id=batch_id, touched=diff.touched_townships())
+        for saved in sheet_mappings(parsed, uploader):  # with the import: both or neither
+            save_mapping(session, saved)
         detail = {"batch_id": batch_id, "sha256": diff.sha256, **counts}
         record_event(
             session=session,
@@ -115,7 +134,31 @@ def apply_ledger(
     return ImportResult(batch_id=batch_id, diff=diff)
 
 
-def current_diff(parsed: Any, preview: Any, compute: Any, *, session: Session) -> Any:
+def status_day(parsed: ParsedLedger) -> date:
+    """The date of status changes without a date of their own: the file's 截至 date, else the
+    upload's date (options.today), else today on the office's clock."""
+    return parsed.as_of or parsed.options.today or local_today()
+
+
+class Preview(Protocol):
+    """A diff that knows whether it is still current (LedgerDiff, RegionsDiff)."""
+
+    def is_current_for(self, parsed: object, *, session: Session) -> bool:
+        """True when the diff is of parsed and nothing was committed since."""
+        ...
+
+
+class Compute(Protocol[ParsedT, DiffT]):
+    """A diff function: compute_diff, compute_regions_diff."""
+
+    def __call__(self, parsed: ParsedT, /, *, session: Session) -> DiffT:
+        """The diff of parsed against the store."""
+        ...
+
+
+def current_diff(
+    parsed: ParsedT, preview: DiffT | None, compute: Compute[ParsedT, DiffT], *, session: Session
+) -> DiffT:
     """The preview shown to the user if nothing was committed since, else compute it again.
 
     Called under the writer lock, so what is written is decided on the store as it is now.
@@ -136,7 +179,9 @@ def serialise_writers(session: Session) -> None:
         session.execute(select(func.pg_advisory_xact_lock(WRITER_LOCK_KEY)))
 
 
-def _insert_batch(session: Session, parsed: Any, uploader: str, started_at: datetime) -> int:
+def _insert_batch(
+    session: Session, parsed: ParsedLedger, uploader: str, started_at: datetime
+) -> int:
     """The ImportBatch row of this file (finished later in the same transaction)."""
     batch = ImportBatch(
         file_name=parsed.file_name[:FILE_NAME_MAX],
@@ -149,7 +194,7 @@ def _insert_batch(session: Session, parsed: Any, uploader: str, started_at: date
     )
     session.add(batch)
     session.flush()
-    return int(batch.id)  # type: ignore[arg-type]
+    return row_id(batch)
 
 
 def _finish_batch(session: Session, batch_id: int, diff: LedgerDiff) -> None:
@@ -169,11 +214,12 @@ def counts_json(diff: LedgerDiff) -> str:
 class _BatchWriter:
     """Bulk Core writes of one batch and their ImportChange images."""
 
-    def __init__(self, session: Session, batch_id: int, *, round_id: int) -> None:
+    def __init__(self, session: Session, batch_id: int, *, round_id: int, today: date) -> None:
         """A writer for one batch inside the caller's write transaction."""
         self.session = session
         self.batch_id = batch_id
         self.round_id = round_id
+        self.today = today
         self.now = utc_now()
 
     def write_sheet(self, sheet: SheetDiff) -> None:
@@ -188,11 +234,11 @@ class _BatchWriter:
         updated = self._update(sheet, [self._db_values(sheet, r, links) for r in sheet.changed])
         self._record_updates(sheet, updated)
 
-    def _insert_new(self, sheet: SheetDiff, rows: list[dict[str, Any]]) -> None:
+    def _insert_new(self, sheet: SheetDiff, rows: list[dict[str, object]]) -> None:
         """Insert rows, then their insert images and (problems) first status events."""
         insert_rows(self.session, sheet.ledger_table.table, rows)
         record_insert_images(self.session, sheet.ledger_table, self.batch_id, inserted=len(rows))
-        if sheet.ledger_table is PROBLEMS:
+        if sheet.ledger_table is PROBLEMS_TABLE:
             problem = sheet.ledger_table.table.c
             new = and_(problem.import_batch_id == self.batch_id, problem.status != INITIAL_STATUS)
             events = sum(row["status"] != INITIAL_STATUS for row in rows)
@@ -202,34 +248,34 @@ class _BatchWriter:
         """Problem id by code for the problems this sheet's rows point at."""
         if PROBLEM_CODE not in sheet.ledger_table.fields:
             return {}
-        wanted = [r.values[PROBLEM_CODE] for r in [*sheet.new, *sheet.changed]]
-        return problem_ids(self.session, wanted)
+        rows: list[NewRow | ChangedRow] = [*sheet.new, *sheet.changed]
+        return problem_ids(self.session, [str(r.values[PROBLEM_CODE] or "") for r in rows])
 
     def _db_values(
         self, sheet: SheetDiff, row: NewRow | ChangedRow, links: dict[str, int]
-    ) -> dict[str, Any]:
+    ) -> dict[str, object]:
         """The column values to store for one file row (problem_code -> problem_id)."""
         values = {"code": row.code, **row.values, "import_batch_id": self.batch_id}
         if PROBLEM_CODE in values:
             code = values.pop(PROBLEM_CODE)
-            values["problem_id"] = links[code] if code else None
-        if sheet.ledger_table is PROBLEMS:
+            values["problem_id"] = links[str(code)] if code else None
+        if sheet.ledger_table is PROBLEMS_TABLE:
             values["updated_at"] = self.now
-        if sheet.ledger_table is LEADS and isinstance(row, NewRow):
+        if sheet.ledger_table is LEADS_TABLE and isinstance(row, NewRow):
             values["round_id"] = self.round_id
         return values
 
-    def _update(self, sheet: SheetDiff, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _update(self, sheet: SheetDiff, rows: list[dict[str, object]]) -> list[dict[str, object]]:
         """Update the changed rows by id (one executemany); returns the after images."""
         if not rows:
             return []
         table = sheet.ledger_table.table
         stored = {row.code: row.stored for row in sheet.changed}
-        after = [{**table_row(sheet.ledger_table, stored[r["code"]]), **r} for r in rows]
+        after = [{**table_row(sheet.ledger_table, stored[text_of(r, "code")]), **r} for r in rows]
         update_by_id(self.session, table, after, [name for name in rows[0] if name != "code"])
         return after
 
-    def _record_updates(self, sheet: SheetDiff, updated: list[dict[str, Any]]) -> None:
+    def _record_updates(self, sheet: SheetDiff, updated: list[dict[str, object]]) -> None:
         """One ImportChange per updated row, with the whole row before and after."""
         name = sheet.ledger_table.name
         stored = {row.code: row.stored for row in sheet.changed}
@@ -239,12 +285,14 @@ class _BatchWriter:
                 "table_name": name,
                 "row_key": row["code"],
                 "action": "update",
-                "before_json": row_to_json(table_row(sheet.ledger_table, stored[row["code"]])),
+                "before_json": row_to_json(
+                    table_row(sheet.ledger_table, stored[text_of(row, "code")])
+                ),
                 "after_json": row_to_json(row),
             }
             for row in updated
         ]
-        insert_rows(self.session, ImportChange.__table__, changes)  # type: ignore[arg-type]
+        insert_rows(self.session, ImportChange.__table__, changes)
 
     def write_status_events(self, sheet: SheetDiff) -> None:
         """Append the status history of changed statuses (new problems have theirs)."""
@@ -260,5 +308,5 @@ class _BatchWriter:
             which,
             events=events,
             note=STATUS_EVENT_NOTE,
-            today=date.today(),
+            today=self.today,
         )

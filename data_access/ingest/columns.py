@@ -17,7 +17,6 @@ from typing import Literal
 
 from data_access.codes import (
     ACCOUNTABILITY_CATEGORIES,
-    FOCUS_AREAS,
     FORMS,
     LEAD_OUTCOMES,
     SOURCES,
@@ -99,13 +98,9 @@ PROBLEMS = SheetSpec(
         ColumnSpec("group", "巡察组", ("巡察组别", "巡察小组", "所属巡察组")),
         _TOWNSHIP,
         ColumnSpec("village", "村", ("村名", "村(社区)", "行政村", "所属村", "村居", "村名称")),
+        # A round's own categories, matched by ingest.category_match (blank: 未分类).
         ColumnSpec(
-            "focus_area",
-            "问题类别",
-            ("巡察重点", "问题类型", "问题分类", "类别", "问题大类"),
-            True,
-            "code",
-            FOCUS_AREAS,
+            "focus_area", "问题类别", ("巡察重点", "问题类型", "问题分类", "类别", "问题大类")
         ),
         ColumnSpec("sub_category", "问题子类", ("具体问题类型", "问题细类", "子类", "问题小类")),
         ColumnSpec(
@@ -116,6 +111,7 @@ PROBLEMS = SheetSpec(
         ColumnSpec("responsible_unit", "责任单位", ("整改责任单位", "牵头单位", "责任部门")),
         ColumnSpec("responsible_person", "责任人", ("整改责任人", "具体责任人")),
         ColumnSpec("measures", "整改措施", ("整改举措", "整改措施及进展", "整改情况")),
+        ColumnSpec("progress", "进展情况", ("整改进展情况",)),
         ColumnSpec("found_on", "发现日期", ("发现时间", "反馈日期", "反馈时间"), kind="date"),
         ColumnSpec("deadline", "整改时限", ("整改期限", "完成时限", "整改时间"), kind="date"),
         ColumnSpec(
@@ -140,12 +136,19 @@ PROBLEMS = SheetSpec(
             kind="yuan",
         ),
         ColumnSpec(
+            "recovered_on", "挽损日期", ("挽回损失日期", "挽损时间", "追缴日期"), kind="date"
+        ),
+        ColumnSpec(
             "rules_improved",
             "完善制度数",
             ("完善制度", "建立完善制度", "建章立制", "新建制度数", "完善制度数量"),
             kind="int",
         ),
+        ColumnSpec(
+            "rules_improved_on", "制度完善日期", ("完善制度日期", "制度出台日期"), kind="date"
+        ),
         ColumnSpec("evidence", "佐证材料", ("佐证资料", "证明材料", "佐证")),
+        ColumnSpec("remarks", "备注", ("说明", "备注说明")),
         ColumnSpec("round", "巡察轮次", ("轮次", "巡察批次", "巡察名称")),
     ),
 )
@@ -211,7 +214,7 @@ SHEETS_BY_KEY: dict[str, SheetSpec] = {sheet.key: sheet for sheet in SHEETS}
 # The regions sheet (行政区划): one row per village, or per township with 村 left empty; the
 # township's columns repeat on each of its villages' rows. Read by data_access.regions, not
 # by the ledger reader; written into the ledger template too, as a reference.
-TOWNSHIP_KIND_CODES = {kind: kind for kind in ("镇", "乡", "街道")}
+TOWNSHIP_KIND_CODES = {kind: kind for kind in ("镇", "乡", "街道", "部门")}
 REGIONS = SheetSpec(
     "regions",
     "行政区划",

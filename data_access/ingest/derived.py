@@ -5,9 +5,9 @@ row, so one INSERT … SELECT writes them all: no Python dict, JSON encoding or 
 tuple per row. The new rows' images and first events are written right after the batch's
 inserts and before its updates stamp the changed rows with the batch too, so the rows
 stamped with the batch are exactly the new ones. In id order, which is the file's order.
-A large insert goes through bulk_load.rebuilt_after like any other: on PostgreSQL the
-per-row foreign-key checks and index updates made the two statements 0.7 s slower at
-100,000 rows than COPY with the rebuild.
+A large insert goes through bulk.indexes.rebuilt_after like any other: on PostgreSQL the
+per-row foreign-key checks and index updates would make the two statements slower
+(docs/performance.md).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from sqlalchemy import Date, Select, Table, Text, and_, case, cast, func, insert
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
+from data_access.bulk.indexes import rebuilt_after
 from data_access.codes import COMPLETED_STATUS
-from data_access.ingest.bulk_load import rebuilt_after
 from data_access.ingest.records import INSERT_IMAGE_FIELDS, LedgerTable
 from data_access.models import ImportChange, Problem, StatusEvent
 
@@ -48,7 +48,7 @@ def record_insert_images(
         .where(table.c.import_batch_id == batch_id)
         .order_by(table.c.id)
     )
-    _insert_from(session, ImportChange.__table__, _CHANGE_COLUMNS, rows, inserted)  # type: ignore[arg-type]
+    _insert_from(session, ImportChange.__table__, _CHANGE_COLUMNS, rows, inserted)
 
 
 def record_status_events(
@@ -66,7 +66,7 @@ def record_status_events(
     one place that rule lives, for new problems and for changed statuses alike. Run after
     the problems are written; events: how many that makes.
     """
-    problem: Table = Problem.__table__  # type: ignore[attr-defined]
+    problem: Table = Problem.__table__
     rectified = and_(problem.c.status == COMPLETED_STATUS, problem.c.rectified_on.is_not(None))
     day = case((rectified, problem.c.rectified_on), else_=literal(today, Date))
     rows = (
@@ -74,7 +74,7 @@ def record_status_events(
         .where(which)
         .order_by(problem.c.id)
     )
-    _insert_from(session, StatusEvent.__table__, _EVENT_COLUMNS, rows, events)  # type: ignore[arg-type]
+    _insert_from(session, StatusEvent.__table__, _EVENT_COLUMNS, rows, events)
 
 
 def _insert_from(

@@ -1,7 +1,10 @@
 """What a parsed ledger would change: new, changed (field → old, new) and unchanged rows per sheet.
 
 Rows are matched on their natural key (问题编号 / 问责编号 / 线索编号). A stored row that the
-file does not mention is left alone: an import adds and updates, it never deletes.
+file does not mention is left alone: an import adds and updates, it never deletes. A stored row
+the file mentions changes only where the file says so (marks.py): a column the file lacks, or
+an inferred value, never replaces a stored value, and a blank cell replaces one only when the
+uploader chose to clear blanks; those would-be clears are listed on their own (blank_cells).
 The headline "after" figures are the "before" figures (fetch_headline over everything) plus
 the deltas of the new and changed rows, so the preview needs no write transaction.
 """
@@ -10,25 +13,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING
 
+import pandas as pd
 from sqlmodel import Session
 
 from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
 from data_access.filters import Filter
-from data_access.ingest.collector import bulk_step
 from data_access.ingest.errors import RowError
 from data_access.ingest.lookup import fetch_compared, fetch_stored
+from data_access.ingest.merge import StoredMerge, row_marks
 from data_access.ingest.records import (
-    ACCOUNTABILITY,
-    LEADS,
+    ACCOUNTABILITY_TABLE,
+    LEADS_TABLE,
     LEDGER_TABLES,
-    PROBLEMS,
+    PROBLEMS_TABLE,
     LedgerTable,
     file_rows,
 )
 from data_access.queries.headline import fetch_headline
 from data_access.version import read_data_version
+
+if TYPE_CHECKING:  # parse imports what imports this module
+    from data_access.ingest.parse import ParsedLedger
 
 COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
 
@@ -39,7 +46,7 @@ class NewRow:
 
     code: str
     excel_row: int
-    values: dict[str, Any]  # the compared fields, as stored
+    values: dict[str, object]  # the compared fields, as stored
 
 
 @dataclass(frozen=True)
@@ -48,9 +55,19 @@ class ChangedRow:
 
     code: str
     excel_row: int
-    stored: dict[str, Any]  # the full stored row (the before image), plus problem_code
-    values: dict[str, Any]  # the compared fields from the file, as stored
-    fields: dict[str, tuple[Any, Any]]  # only the differing fields: name -> (old, new)
+    stored: dict[str, object]  # the full stored row (the before image), plus problem_code
+    values: dict[str, object]  # the compared fields from the file, as stored
+    fields: dict[str, tuple[object, object]]  # only the differing fields: name -> (old, new)
+
+
+@dataclass(frozen=True)
+class BlankCell:
+    """A blank cell of the file where the stored row holds a value (kept, or cleared)."""
+
+    code: str
+    excel_row: int
+    field: str
+    stored: object  # the stored value the blank would clear
 
 
 @dataclass
@@ -62,6 +79,7 @@ class SheetDiff:
     changed: list[ChangedRow] = field(default_factory=list)
     unchanged: list[tuple[str, int]] = field(default_factory=list)  # (code, excel row)
     rejected: int = 0
+    blank_cells: list[BlankCell] = field(default_factory=list)
 
     @property
     def sheet(self) -> str:
@@ -111,9 +129,25 @@ class LedgerDiff:
     before: HeadlineFigures
     after: HeadlineFigures
     data_version: int  # the store's version the diff was computed against
-    source: Any = field(default=None, repr=False, compare=False)  # the ParsedLedger
+    source: ParsedLedger | None = field(default=None, repr=False, compare=False)
+    clear_blanks: bool = False  # blank cells clear stored values (else they keep them)
 
-    def is_current_for(self, parsed: Any, *, session: Session) -> bool:
+    @property
+    def blank_cells(self) -> list[BlankCell]:
+        """Every blank cell whose stored value is kept (or, with clear_blanks, cleared)."""
+        return [cell for sheet in self.sheets.values() for cell in sheet.blank_cells]
+
+    @property
+    def kept_blanks(self) -> int:
+        """Stored values kept although the file's cell is blank."""
+        return 0 if self.clear_blanks else len(self.blank_cells)
+
+    @property
+    def cleared_blanks(self) -> int:
+        """Stored values a blank cell clears (only when the uploader chose so)."""
+        return len(self.blank_cells) if self.clear_blanks else 0
+
+    def is_current_for(self, parsed: object, *, session: Session) -> bool:
         """True when this diff is of parsed and nothing was committed since it was computed."""
         return self.source is parsed and self.data_version == read_data_version(session=session)
 
@@ -133,20 +167,20 @@ class LedgerDiff:
 
     def touched_townships(self) -> set[int]:
         """Townships the rows applying would write were in, before or after."""
-        found: set[Any] = set()
+        found: set[object] = set()
         for sheet in self.sheets.values():
             found.update(row.values["township_id"] for row in sheet.new)
             for row in sheet.changed:
                 found.update((row.stored["township_id"], row.values["township_id"]))
-        found.discard(None)
-        return found
+        return {township for township in found if isinstance(township, int)}
 
 
-@bulk_step
-def compute_diff(parsed: Any, *, session: Session) -> LedgerDiff:
+def compute_diff(parsed: ParsedLedger, *, session: Session) -> LedgerDiff:
     """Compare the valid rows of parsed (a ParsedLedger) with what session sees stored."""
+    clear = bool(getattr(getattr(parsed, "options", None), "clear_blanks", False))
     sheets = {
-        t.sheet: diff_sheet(t, getattr(parsed, t.sheet), session=session) for t in LEDGER_TABLES
+        t.sheet: diff_sheet(t, getattr(parsed, t.sheet), session=session, clear_blanks=clear)
+        for t in LEDGER_TABLES
     }
     for sheet in sheets.values():
         sheet.rejected = len(parsed.rejected_rows.get(sheet.sheet, ()))
@@ -161,20 +195,28 @@ def compute_diff(parsed: Any, *, session: Session) -> LedgerDiff:
         after=before.plus(headline_delta(sheets)),
         data_version=read_data_version(session=session),
         source=parsed,
+        clear_blanks=clear,
     )
 
 
-def diff_sheet(ledger_table: LedgerTable, frame: Any, *, session: Session) -> SheetDiff:
+def diff_sheet(
+    ledger_table: LedgerTable, frame: pd.DataFrame, *, session: Session, clear_blanks: bool = False
+) -> SheetDiff:
     """Classify every row of one parsed sheet against its stored twin."""
     rows = file_rows(ledger_table, frame)
     stored = fetch_compared(session, ledger_table, (row.code for row in rows))
     sheet = SheetDiff(ledger_table)
+    merge = StoredMerge(ledger_table, clear_blanks)
     changed = []
-    for code, excel_row, values in rows:
+    for (code, excel_row, values), marks in zip(rows, row_marks(frame, len(rows)), strict=True):
         old = stored.get(code)
         if old is None:
             sheet.new.append(NewRow(code, excel_row, values))
-        elif old == tuple(values.values()):  # values are in ledger_table.fields order
+            continue
+        if any(marks):
+            values, blanks = merge(values, old, marks)
+            sheet.blank_cells += [BlankCell(code, excel_row, *blank) for blank in blanks]
+        if old == tuple(values.values()):  # values are in ledger_table.fields order
             sheet.unchanged.append((code, excel_row))
         else:
             changed.append((code, excel_row, values, _differing(values, old)))
@@ -184,7 +226,9 @@ def diff_sheet(ledger_table: LedgerTable, frame: Any, *, session: Session) -> Sh
     return sheet
 
 
-def _differing(values: dict[str, Any], stored: tuple[Any, ...]) -> dict[str, tuple[Any, Any]]:
+def _differing(
+    values: dict[str, object], stored: tuple[object, ...]
+) -> dict[str, tuple[object, object]]:
     """The fields whose file value differs from the stored one: name -> (old, new)."""
     return {
         name: (old, new)
@@ -210,9 +254,9 @@ def headline_delta(sheets: dict[str, SheetDiff]) -> dict[str, int]:
     """How much the new and changed rows move each headline figure.
 
     Column by column over the row images (map and count run in C): a loop of Python
-    calls per row took 0.6 s of a 100,000-row first upload's preview.
+    calls per row was a noticeable part of a large preview (docs/performance.md).
     """
-    problems, people = sheets[PROBLEMS.sheet], sheets[ACCOUNTABILITY.sheet]
+    problems, people = sheets[PROBLEMS_TABLE.sheet], sheets[ACCOUNTABILITY_TABLE.sheet]
     after, before = _images(problems)
     people_after, people_before = _images(people)
     return {
@@ -222,27 +266,27 @@ def headline_delta(sheets: dict[str, SheetDiff]) -> dict[str, int]:
         "recovered_yuan": _total(after, "recovered_yuan") - _total(before, "recovered_yuan"),
         "rules_improved": _total(after, "rules_improved") - _total(before, "rules_improved"),
         "accountable_people": _people(people_after) - _people(people_before),
-        "leads_transferred": len(sheets[LEADS.sheet].new),
+        "leads_transferred": len(sheets[LEADS_TABLE.sheet].new),
     }
 
 
-def _images(sheet: SheetDiff) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _images(sheet: SheetDiff) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """The file values of the new and changed rows, and the stored values of the changed."""
     after = [row.values for row in sheet.new]
     after += [row.values for row in sheet.changed]
     return after, [row.stored for row in sheet.changed]
 
 
-def _count(images: list[dict[str, Any]], name: str, wanted: Any) -> int:
+def _count(images: list[dict[str, object]], name: str, wanted: object) -> int:
     """How many images hold wanted in name."""
     return list(map(itemgetter(name), images)).count(wanted)
 
 
-def _total(images: list[dict[str, Any]], name: str) -> int:
+def _total(images: list[dict[str, object]], name: str) -> int:
     """The sum of name over images."""
     return sum(map(itemgetter(name), images))
 
 
-def _people(images: list[dict[str, Any]]) -> int:
+def _people(images: list[dict[str, object]]) -> int:
     """How many accountability images count among the people held accountable."""
     return sum(map(PERSON_CATEGORIES.__contains__, map(itemgetter("category"), images)))

@@ -15,21 +15,22 @@ import numpy as np
 import pandas as pd
 
 F = TypeVar("F", bound=Callable[..., object])
+Values = Sequence[object] | np.ndarray  # a column: a list, a Series or an object array
 
 
-def _factorize_input(values: Sequence[object]) -> Sequence[object]:
+def _factorize_input(values: Values) -> Values:
     """A Series as its object values (positional), anything else unchanged."""
     return values.to_numpy(dtype=object) if isinstance(values, pd.Series) else values
 
 
-def _factorize(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
+def _factorize(values: Values) -> tuple[np.ndarray, np.ndarray]:
     """Codes (-1 for None/NaN) and the distinct values of a column of Python objects."""
     array = np.asarray(_factorize_input(values), dtype=object)
     codes, uniques = pd.factorize(array, use_na_sentinel=True)
     return codes, np.asarray(uniques, dtype=object)
 
 
-def batched(many: Callable[[list[object]], list[object]]) -> Callable[[F], F]:
+def batched(many: Callable[[list[object]], Sequence[object]]) -> Callable[[F], F]:
     """Give a per-value function a whole-list version with the same results (many).
 
     map_distinct then calls many once on a column's distinct values: for columns where
@@ -39,7 +40,7 @@ def batched(many: Callable[[list[object]], list[object]]) -> Callable[[F], F]:
 
     def mark(func: F) -> F:
         """func, carrying many."""
-        func.many = many  # type: ignore[attr-defined]
+        func.many = many  # type: ignore[attr-defined]  # a function attribute map_distinct reads
         return func
 
     return mark
@@ -60,15 +61,15 @@ def map_distinct_rows(
     columns: Sequence[Sequence[object]], func: Callable[..., object]
 ) -> list[object]:
     """[func(*row) for row in zip(*columns)], calling func once per distinct row."""
-    columns = [np.asarray(_factorize_input(column), dtype=object) for column in columns]
-    size = len(columns[0])
+    arrays = [np.asarray(_factorize_input(column), dtype=object) for column in columns]
+    size = len(arrays[0])
     keys = np.zeros(size, dtype=np.int64)
-    for column in columns:
+    for column in arrays:
         codes, uniques = _factorize(column)
         keys = keys * (len(uniques) + 1) + (codes + 1)
     distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     results = np.empty(len(distinct), dtype=object)
-    results[:] = [func(*(column[i] for column in columns)) for i in first] if size else []
+    results[:] = [func(*(column[i] for column in arrays)) for i in first] if size else []
     return results[inverse.reshape(-1)].tolist()
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TypeVar
 
 import orjson
-from sqlalchemy import Column, Select, any_, bindparam, func, select
+from sqlalchemy import Column, ColumnElement, Select, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
@@ -14,14 +14,16 @@ from sqlmodel import Session
 from data_access.ingest.records import PROBLEM_CODE, LedgerTable, chunks
 from data_access.models import Problem
 
+K = TypeVar("K", str, int)  # codes or ids
+
 
 def fetch_stored(
     session: Session, ledger_table: LedgerTable, codes: Iterable[str]
-) -> dict[str, dict[str, Any]]:
+) -> dict[str, dict[str, object]]:
     """Full stored rows with these codes (plus problem_code for linked rows), keyed by code."""
     table = ledger_table.table
     columns = [*table.c, *([PROBLEM_CODE] if PROBLEM_CODE in ledger_table.fields else [])]
-    rows: dict[str, dict[str, Any]] = {}
+    rows: dict[str, dict[str, object]] = {}
     for query in _queries(session, ledger_table, columns, codes):
         result = session.execute(query)
         names = list(result.keys())
@@ -34,7 +36,7 @@ def fetch_stored(
 
 def fetch_compared(
     session: Session, ledger_table: LedgerTable, codes: Iterable[str]
-) -> dict[str, tuple[Any, ...]]:
+) -> dict[str, tuple[object, ...]]:
     """code → the stored values of the compared fields, as a tuple in ledger_table.fields order.
 
     A weekly update compares 100,000 rows and keeps whole rows (before images) only for the
@@ -42,14 +44,14 @@ def fetch_compared(
     """
     table = ledger_table.table
     columns = [table.c.code, *(table.c.get(name, name) for name in ledger_table.fields)]
-    rows: dict[str, tuple[Any, ...]] = {}
+    rows: dict[str, tuple[object, ...]] = {}
     for query in _queries(session, ledger_table, columns, codes):
         rows.update((row[0], tuple(row[1:])) for row in session.execute(query).all())
     return rows
 
 
 def _queries(
-    session: Session, ledger_table: LedgerTable, columns: list[Any], codes: Iterable[str]
+    session: Session, ledger_table: LedgerTable, columns: list[Column | str], codes: Iterable[str]
 ) -> Iterator[Select]:
     """SELECTs of columns for the rows with these codes; PROBLEM_CODE is the linked code."""
     table = ledger_table.table
@@ -63,12 +65,14 @@ def _queries(
         yield query
 
 
-def in_batches(session: Session, column: Column, values: Iterable[Any]) -> Iterator[Any]:
+def in_batches(
+    session: Session, column: Column, values: Iterable[K]
+) -> Iterator[ColumnElement[bool]]:
     """WHERE conditions that together keep the rows whose column holds one of values.
 
     One parameter holds them all: an array on PostgreSQL (= ANY), a JSON array on SQLite
-    (json_each); 100,000 codes in IN lists of CHUNK parameters took 1.5 to 3 times as long
-    to fetch. Another database gets an IN list per chunk.
+    (json_each); IN lists of CHUNK parameters fetched many codes much more slowly
+    (docs/performance.md). Another database gets an IN list per chunk.
     """
     distinct = sorted(set(values))
     if not distinct:
@@ -86,7 +90,7 @@ def in_batches(session: Session, column: Column, values: Iterable[Any]) -> Itera
 def problem_ids(session: Session, codes: Iterable[str]) -> dict[str, int]:
     """Problem id by code for the codes that are stored."""
     ids: dict[str, int] = {}
-    code_column = Problem.__table__.c.code  # type: ignore[attr-defined]
+    code_column = Problem.__table__.c.code
     for condition in in_batches(session, code_column, (c for c in codes if c)):
         ids.update(session.execute(select(Problem.code, Problem.id).where(condition)).all())
     return ids

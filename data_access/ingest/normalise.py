@@ -36,15 +36,34 @@ SERIAL_RANGE = (
     (date(LAST_YEAR, 12, 31) - EXCEL_EPOCH).days,
 )
 _SPACES = re.compile(r"\s+")
-_YMD = re.compile(
-    r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?(?:\s.*)?$"  # i18n-data
+# C0 and C1 control characters (NUL, backspace, escape, DEL …): no ledger text holds them, and
+# PostgreSQL refuses NUL in text. Tab, line feed and carriage return are ordinary in cells.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_YMD = re.compile(  # 2018年6月8日, 2018.6.8, 2025年6月30日前
+    r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*"  # i18n-data
+    r"[日号]?\s*(?:之?前)?(?:\s.*)?$"  # i18n-data
 )
 _YM_END = re.compile(r"^(\d{4})年(?:(\d{1,2})月)?底前?$")  # i18n-data
+# 整改时限 only: 2025年5月 (the month's end), 2025年底, and with no year (今年年底前, 6月底前,
+# 6月30日前: the year of the ledger's 截至 date, settled by inferred.settle_dates).
+_DEADLINE_YM = re.compile(
+    r"^(\d{4})年(?:(\d{1,2})月份?)?(?:年?[底末])?(?:之?前)?$"  # i18n-data
+)
+_THIS_YEAR = r"(?:(?:今|本|当)年)?"  # i18n-data
+_YEARLESS_END = re.compile(_THIS_YEAR + r"年?[底末](?:之?前)?$")  # i18n-data
+_YEARLESS_MONTH = re.compile(
+    _THIS_YEAR + r"(\d{1,2})月份?(?:[底末]|(\d{1,2})[日号])?(?:之?前)?$"  # i18n-data
+)
+IMMEDIATE = frozenset({"立行立改", "立即整改", "立查立改", "即知即改", "边巡边改"})  # i18n-data
+LONG_TERM = frozenset({"长期坚持", "长期", "持续整改", "持续推进", "长期推进"})  # i18n-data
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(万)?(元)?$")  # i18n-data
 _COUNT = re.compile(r"^([+-]?\d+(?:\.0+)?)(项|个|条|件|份)?$")  # i18n-data
 _MONEY_NOISE = re.compile(r"[,，\s￥¥]|人民币")  # i18n-data
-OPEN_ENDED = frozenset({"长期坚持", "长期", "持续整改", "立行立改", "持续推进"})  # i18n-data
+# Where a note starts after a status word: 已完成（已追回资金）, 整改中，预计6月完成
+_NOTE_AFTER = re.compile(r"[(（\[【,，;；。:：、\s]")  # i18n-data
+NOTED_FIELDS = frozenset({"status"})  # coded columns whose cells may carry a note
+OPEN_ENDED = IMMEDIATE | LONG_TERM  # 整改时限 words meaning no dated deadline
 TEN_THOUSAND = "万"  # i18n-data: a header unit of 10k yuan (挽回损失(万元))
 
 
@@ -56,6 +75,18 @@ def reason_date() -> str:
 def reason_date_range() -> str:
     """Why a date is implausible for a ledger."""
     return t("ingest.reason.date_range", first=FIRST_YEAR, last=LAST_YEAR)
+
+
+def shown(text: str) -> str:
+    """text with each control character as a visible code (NUL as \\x00), for messages."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found[0]):02x}", text)
+
+
+def _refused(text: str | None) -> str | Invalid | None:
+    """text, or Invalid when it holds a control character."""
+    if text is not None and _CONTROL.search(text):
+        return Invalid(shown(text), t("ingest.reason.control"))
+    return text
 
 
 def reason_yuan() -> str:
@@ -98,36 +129,39 @@ def _cell_text(value: object) -> str:
     return raw_text(value)
 
 
-def clean_texts(values: Sequence[object]) -> list[str | None]:
+def clean_texts(values: Sequence[object]) -> list[str | Invalid | None]:
     """clean_text of each value, the half-width mapping done for all of them at once."""
     texts = halfwidth_many([v if type(v) is str else _cell_text(v) for v in values])
-    return [text.strip() or None for text in texts]
+    return [_refused(text.strip() or None) for text in texts]
 
 
 @batched(clean_texts)
-def clean_text(value: object) -> str | None:
-    """Free text: half-width digits and letters, trimmed; blank -> None."""
-    return halfwidth(_cell_text(value)).strip() or None
+def clean_text(value: object) -> str | Invalid | None:
+    """Free text: half-width digits and letters, trimmed; blank -> None; Invalid when it
+    holds a control character."""
+    return _refused(halfwidth(_cell_text(value)).strip() or None)
 
 
-def _without_spaces(text: str | None) -> str | None:
-    """text with no whitespace left inside (None stays None)."""
-    return _SPACES.sub("", text) if text else None
+def _without_spaces(text: str | Invalid | None) -> str | Invalid | None:
+    """text with no whitespace left inside (None and Invalid stay as they are)."""
+    return _SPACES.sub("", text) if isinstance(text, str) and text else text
 
 
-def _as_code(text: str | None) -> str | None:
-    """text as an identifier: NFKC, no whitespace (None stays None)."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text)) if text else None
+def _as_code(text: str | Invalid | None) -> str | Invalid | None:
+    """text as an identifier: NFKC, no whitespace (None and Invalid stay as they are)."""
+    if not isinstance(text, str) or not text:
+        return text
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 @batched(lambda values: [_without_spaces(text) for text in clean_texts(values)])
-def clean_name(value: object) -> str | None:
+def clean_name(value: object) -> str | Invalid | None:
     """A name (township, village, group, person): clean text without inner spaces."""
     return _without_spaces(clean_text(value))
 
 
 @batched(lambda values: [_as_code(text) for text in clean_texts(values)])
-def clean_code(value: object) -> str | None:
+def clean_code(value: object) -> str | Invalid | None:
     """An identifier such as 问题编号: NFKC (full-width －／ too), no spaces."""
     return _as_code(clean_text(value))
 
@@ -180,11 +214,54 @@ def _in_range(day: date, raw: str) -> date | Invalid:
     return day if FIRST_YEAR <= day.year <= LAST_YEAR else Invalid(raw, reason_date_range())
 
 
-def parse_deadline(value: object) -> date | Invalid | None:
-    """整改时限: a date, "2018年底(前)", or open-ended wording (长期坚持) meaning no deadline."""
-    if isinstance(value, str) and fold_key(value) in OPEN_ENDED:
+@dataclass(frozen=True)
+class YearLess:
+    """A deadline written without its year (今年年底前, 6月底前): month, and day (None: the
+    month's last), in the year inferred.settle_dates gives it."""
+
+    raw: str
+    month: int
+    day: int | None = None
+
+    def in_year(self, year: int) -> date | Invalid:
+        """The day in year (Invalid for 2月30日)."""
+        try:
+            last = calendar.monthrange(year, self.month)[1]
+            return date(year, self.month, self.day or last)
+        except (ValueError, calendar.IllegalMonthError):
+            return Invalid(self.raw, reason_date())
+
+
+def parse_deadline(value: object) -> date | YearLess | Invalid | None:
+    """整改时限: a date, "2018年底(前)", "2025年5月" (its last day), a day without its year
+    (YearLess), or open-ended wording (立行立改, 长期坚持) meaning no dated deadline."""
+    if not isinstance(value, str):
+        return parse_date(value)
+    text = unicodedata.normalize("NFKC", value).strip()
+    if fold_key(text) in OPEN_ENDED:
         return None
+    key = _SPACES.sub("", text)
+    if match := _DEADLINE_YM.match(key):
+        year, month = int(match.group(1)), int(match.group(2) or 12)
+        if 1 <= month <= 12:
+            last = calendar.monthrange(year, month)[1]
+            return _in_range(date(year, month, last), text)
+    if _YEARLESS_END.match(key):
+        return YearLess(text, 12)
+    if match := _YEARLESS_MONTH.match(key):
+        month, day = int(match.group(1)), match.group(2)
+        return YearLess(text, month, int(day) if day else None)
     return parse_date(value)
+
+
+def deadline_kind(value: object) -> str:
+    """The kind of a 整改时限 as written (codes.DEADLINE_KINDS): date, immediate, long_term,
+    "" for a blank or unreadable cell."""
+    parsed = parse_deadline(value)
+    if isinstance(parsed, date | YearLess):
+        return "date"
+    key = fold_key(value) if isinstance(value, str) else ""
+    return "immediate" if key in IMMEDIATE else "long_term" if key in LONG_TERM else ""
 
 
 def parse_yuan(value: object, scale: int = 1) -> int | Invalid | None:
@@ -252,6 +329,7 @@ def code_parser(spec: ColumnSpec) -> Callable[[object], object]:
     lookup = code_lookup(spec)
     choices = joined(spec.workbook_labels().values())
     reason = t("ingest.reason.code", column=spec.header, choices=choices)
+    noted = spec.field in NOTED_FIELDS
 
     def parse(value: object) -> object:
         """The code a cell names, None when blank, else Invalid."""
@@ -261,6 +339,8 @@ def code_parser(spec: ColumnSpec) -> Callable[[object], object]:
         key = fold_key(text)
         if key in lookup:
             return lookup[key]
+        if noted and (head := fold_key(_NOTE_AFTER.split(text, maxsplit=1)[0])) in lookup:
+            return lookup[head]
         return None if key in BLANK_WORDS else Invalid(text, reason)
 
     return parse

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
-from typing import Any
 
 import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
+from data_access.categories import fetch_category_labels
 from data_access.codes import LabelMap
 from data_access.formatting import format_int, format_rate, format_yuan_wan
-from data_access.ingest.columns import NAME_FIELDS, SHEETS_BY_KEY, ColumnSpec
+from data_access.ingest.columns import NAME_FIELDS, SHEETS_BY_KEY, ColumnSpec, SheetSpec
 from data_access.ingest.diff import COUNT_KEYS, LedgerDiff
 from data_access.ingest.errors import RowError
 from data_access.models import InspectionGroup, InspectionRound, Township, Village
@@ -24,7 +25,10 @@ COUNT_LABELS = LabelMap("count", COUNT_KEYS, area="ingest")
 # Columns of the changes table and of the new / unchanged rows tables ("ingest.preview.<key>").
 CHANGE_COLUMNS = ("sheet", "row", "code", "column", "old", "new")
 ROW_COLUMNS = ("sheet", "row", "code")
-NAME_MODELS = {
+BLANK_COLUMNS = ("sheet", "row", "code", "column", "old")
+NAME_MODELS: dict[
+    str, type[Township] | type[Village] | type[InspectionGroup] | type[InspectionRound]
+] = {
     "township_id": Township,
     "village_id": Village,
     "group_id": InspectionGroup,
@@ -115,24 +119,39 @@ def changes_frame(diff: LedgerDiff, *, session: Session) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=_headers(CHANGE_COLUMNS))
 
 
+def blank_cells_frame(diff: LedgerDiff, *, session: Session) -> pd.DataFrame:
+    """The blank cells whose stored value is kept (or cleared): sheet, row, code, column, value."""
+    names = _names(session, ((c.field, c.stored) for c in diff.blank_cells))
+    rows = []
+    for key, sheet in diff.sheets.items():
+        spec = SHEETS_BY_KEY[key]
+        for cell in sheet.blank_cells:
+            column = _column(spec, cell.field)
+            stored = display(column, cell.field, cell.stored, names)
+            rows.append(
+                (sheet_title(key), cell.excel_row, cell.code, column_title(key, column), stored)
+            )
+    return pd.DataFrame(rows, columns=_headers(BLANK_COLUMNS))
+
+
 def rows_frame(diff: LedgerDiff, which: str) -> pd.DataFrame:
     """The new or unchanged rows: sheet, Excel row, code."""
     titles, excel_rows, codes = [], [], []
     for key, sheet in diff.sheets.items():
         pairs = [(r.code, r.excel_row) for r in sheet.new] if which == "new" else sheet.unchanged
-        # The title once per sheet: translated per row, it took 0.8 s of 100,000 new rows.
+        # The title once per sheet: translating it per row was slow (docs/performance.md).
         titles += [sheet_title(key)] * len(pairs)
         codes += [code for code, _row in pairs]
         excel_rows += [row for _code, row in pairs]
     return pd.DataFrame(dict(zip(_headers(ROW_COLUMNS), (titles, excel_rows, codes), strict=True)))
 
 
-def _column(spec: Any, field: str) -> ColumnSpec:
+def _column(spec: SheetSpec, field: str) -> ColumnSpec:
     """The workbook column of a stored field (township_id -> 乡镇)."""
     return spec.column(_ID_TO_NAME_FIELD.get(field, field))
 
 
-def display(column: ColumnSpec, field: str, value: Any, names: dict[str, dict]) -> str:
+def display(column: ColumnSpec, field: str, value: object, names: dict[str, dict]) -> str:
     """A stored value as text a reader recognises (names, labels, yes/no, ISO dates)."""
     if value is None or value == "":
         return ""
@@ -149,15 +168,29 @@ def display(column: ColumnSpec, field: str, value: Any, names: dict[str, dict]) 
 
 def _id_names(session: Session, diff: LedgerDiff) -> dict[str, dict[int, str]]:
     """Names of the townships, villages, groups and rounds the changes mention."""
+    pairs = (
+        (field, value)
+        for sheet in diff.sheets.values()
+        for row in sheet.changed
+        for field, pair in row.fields.items()
+        for value in pair
+    )
+    return _names(session, pairs)
+
+
+def _names(session: Session, pairs: Iterable[tuple[str, object]]) -> dict[str, dict[int, str]]:
+    """Names of the ids among (field, value) pairs whose field names a township, village..."""
     wanted: dict[str, set[int]] = {field: set() for field in NAME_MODELS}
-    for sheet in diff.sheets.values():
-        for row in sheet.changed:
-            for field, pair in row.fields.items():
-                if field in wanted:
-                    wanted[field].update(v for v in pair if v is not None)
-    names: dict[str, dict[int, str]] = {}
+    categories = False
+    for field, value in pairs:
+        if field in wanted and isinstance(value, int):
+            wanted[field].add(value)
+        categories = categories or field == "focus_area"
+    names: dict[str, dict] = {}
     for field, ids in wanted.items():
         model = NAME_MODELS[field]
         query = select(model.id, model.name).where(model.id.in_(sorted(ids)))
         names[field] = dict(tuple(row) for row in session.execute(query)) if ids else {}
+    if categories:  # a category's code as its round names it (funds_projects → 扶贫资金项目落实)
+        names["focus_area"] = fetch_category_labels(session=session).labels
     return names

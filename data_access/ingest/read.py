@@ -1,46 +1,37 @@
-"""Raw sheets out of an xlsx (python-calamine) or a CSV (UTF-8, UTF-8 BOM, GBK/GB18030).
+"""Raw sheets out of the grids of an upload (spreadsheet.py: any workbook format, or a CSV).
 
-A sheet is located by name or, failing that, by its headers; the header row is found below
-merged title rows; the values stay raw (normalise.py cleans them).
+Every sheet is read as offices lay it out (layout.py, rows.py): the header may sit under
+title rows and span two rows, its columns are recognised by their words (recognise.py, or
+the uploader's mapping), and the rows under it are sorted into data, section headings,
+totals and footnotes. Any number of sheets may hold one kind of ledger (one per 巡察组).
+Values stay raw (normalise.py cleans them).
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-import re
 from dataclasses import dataclass, field
+from datetime import date
 from operator import itemgetter
 
-from data_access.codes import LabelMap
 from data_access.ingest.columns import (
-    ALL_SHEETS,
     INSTRUCTIONS_SHEET,
     SHEETS,
     ColumnSpec,
     SheetSpec,
     is_other_family,
-    match_column,
     match_sheet,
     normalise_header,
 )
-from data_access.ingest.errors import FileRejectedError, joined
+from data_access.ingest.layout import HEADER_SCAN_ROWS, HeaderCell, fill_merged, title_as_of
+from data_access.ingest.read_header import Header, header_signature, locate_header
+from data_access.ingest.recognise import Guess
+from data_access.ingest.rows import SheetRows, classify
 from data_access.ingest.safety import FileKind
-from data_access.ingest.xlsx import xlsx_grids
-from i18n import t
+from data_access.ingest.spreadsheet import SheetGrid, load_spreadsheet
+from data_access.ingest.summary_sheet import SummaryTable, is_summary_header, summary_table
 
-HEADER_SCAN_ROWS = 15
-CANONICAL_HEADERS = frozenset(
-    normalise_header(column.header) for sheet in ALL_SHEETS for column in sheet.columns
-)
-MIN_HEADER_MATCHES = 2
-# The column a header row must contain for each sheet (accountability codes may be derived).
-KEY_FIELDS = {"problems": "code", "accountability": "person_name", "leads": "code"}
-KEY_FIELDS["regions"] = "township"  # the regions sheet (data_access.regions)
-TOTAL_WORDS = frozenset({"合计", "总计", "小计", "合计:"})  # i18n-data: total-row words
-_TOTAL = re.compile("合|总|小")  # i18n-data: matches total-row words
-ENCODING_LABELS = LabelMap("encoding", ("utf-8-sig", "utf-8", "gb18030"), area="ingest")
+__all__ = ["HEADER_SCAN_ROWS", "RawSheet", "RawWorkbook", "SourceColumn", "read_workbook"]
+Mapping = dict[str, str | None]  # folded header label -> field (None: not imported)
 
 
 @dataclass(frozen=True)
@@ -59,12 +50,23 @@ class RawSheet:
 
     name: str  # as in the file
     spec: SheetSpec
-    header_row: int  # Excel row number of the header
+    header_row: int  # Excel row number of the (lowest) header row
     columns: dict[str, SourceColumn]  # field -> column
-    rows: list[list[object]] = field(default_factory=list)
+    # Tuples, not the reader's lists: the cycle collector stops tracking a tuple of plain
+    # values, and a full collection no longer walks 100,000 rows (docs/performance.md).
+    rows: list[tuple[object, ...]] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)
-    ignored_headers: list[str] = field(default_factory=list)
+    ignored_headers: list[str] = field(default_factory=list)  # recognised as nothing
+    chosen_out: list[str] = field(default_factory=list)  # the uploader's "not imported"
     skipped_rows: list[int] = field(default_factory=list)  # 合计 rows
+    footnotes: list[int] = field(default_factory=list)
+    sections: list[tuple[str, ...]] = field(default_factory=list)  # per data row
+    headings: dict[int, str] = field(default_factory=dict)  # Excel row -> section heading
+    guesses: list[Guess] = field(default_factory=list)  # every header and its proposal
+    signature: str = ""  # the header's fingerprint, the key of a saved mapping
+    title: str = ""
+    ignored_with_data: list[str] = field(default_factory=list)  # unrecognised, with values
+    codes_derived: bool = False  # no 问题编号 column: codes made by keys.py's rule
 
     def values(self, field_name: str) -> list[object]:
         """The raw cells of one recognised column, one per data row."""
@@ -75,6 +77,11 @@ class RawSheet:
         column = self.columns.get(field_name)
         return column.header if column else self.spec.column(field_name).header
 
+    @property
+    def ambiguous(self) -> list[Guess]:
+        """Headers two fields fit equally well, that no mapping has settled."""
+        return [g for g in self.guesses if g.ambiguous and g.field in self.columns]
+
 
 @dataclass
 class RawWorkbook:
@@ -83,194 +90,121 @@ class RawWorkbook:
     sheets: list[RawSheet]
     notices: list[str]
     missing: list[str]  # names of sheets with data but no recognisable header row
-
-
-def decode_csv(data: bytes) -> tuple[str, str]:
-    """The CSV text and its encoding: BOM -> utf-8-sig, strict UTF-8, strict GB18030, or refuse."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding, errors="strict"), encoding
-        except UnicodeDecodeError:
-            continue
-    raise FileRejectedError(t("ingest.file.encoding"))
-
-
-def csv_rows(data: bytes) -> tuple[list[list[object]], str]:
-    """The rows of a CSV (comma, tab or semicolon separated, as detected) and its encoding."""
-    text, encoding = decode_csv(data)
-    rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))]
-    width = max((len(row) for row in rows), default=0)
-    return [row + [""] * (width - len(row)) for row in rows], encoding  # rectangular
-
-
-def csv_delimiter(text: str) -> str:
-    """The separator used most in the first lines (comma on a tie): predictable, unlike sniffing."""
-    head = "\n".join(text.splitlines()[:HEADER_SCAN_ROWS])
-    return max((",", "\t", ";"), key=head.count)
+    as_of: date | None = None  # the 截至 date a title row states, else None
+    unread: list[str] = field(default_factory=list)  # sheets with data that are not read
+    summaries: list[SummaryTable] = field(default_factory=list)  # counts, rates per unit
 
 
 def read_workbook(
-    data: bytes, kind: FileKind, sheets: tuple[SheetSpec, ...] = SHEETS
+    data: bytes,
+    kind: FileKind,
+    sheets: tuple[SheetSpec, ...] = SHEETS,
+    mapping: Mapping | None = None,
+    saved: dict[str, Mapping] | None = None,
 ) -> RawWorkbook:
     """The sheets of one family (the ledger's, or the regions sheet) of a checked upload.
 
-    A sheet of the other family (the template holds both) is skipped without a notice.
+    mapping: the uploader's choices for headers; saved: mappings by header signature,
+    applied by themselves to a sheet whose header they fit. A sheet of the other family
+    (the template holds both) is skipped without a notice.
     """
-    book = RawWorkbook([], [], [])
-    if kind == "csv":
-        rows, encoding = csv_rows(data)
-        grids = [(sheets[0].name, rows)]
-        specs_by_name = {sheets[0].name: sheets[0]}  # a CSV holds only the first sheet
-        book.notices.append(t("ingest.notice.csv_encoding", encoding=ENCODING_LABELS[encoding]))
-    else:
-        grids = xlsx_grids(data)
-        specs_by_name = {name: match_sheet(name, sheets) for name, _grid in grids}
-    taken: dict[str, str] = {}  # sheet key -> name of the sheet that supplied it
-    for name, grid in grids:
+    loaded = load_spreadsheet(data, kind)
+    book = RawWorkbook([], list(loaded.notices), [])
+    for grid in loaded.grids:
+        name = grid.name or sheets[0].name  # a CSV's one grid has no name
         if normalise_header(name) == INSTRUCTIONS_SHEET or is_other_family(name, sheets):
             continue  # the template's own instructions table names every column
-        spec = specs_by_name.get(name)
-        sheet = _locate(name, grid, spec, taken, sheets)
-        if sheet is None:
-            if kind == "xlsx":
-                _note_unused_sheet(book, name, grid, spec, taken)
-            continue
-        taken[sheet.spec.key] = name
-        _fill_rows(sheet, grid)
-        book.sheets.append(sheet)
-        book.notices.extend(_sheet_notices(sheet))
+        _read_grid(book, name, grid, sheets, Choices(mapping or {}, saved or {}))
     return book
 
 
-def _note_unused_sheet(
-    book: RawWorkbook,
-    name: str,
-    grid: list[list[object]],
-    spec: SheetSpec | None,
-    taken: dict[str, str],
+@dataclass(frozen=True)
+class Choices:
+    """The uploader's mapping and the saved ones, looked up per sheet."""
+
+    mapping: Mapping
+    saved: dict[str, Mapping]
+
+
+def _read_grid(
+    book: RawWorkbook, name: str, grid: SheetGrid, sheets: tuple[SheetSpec, ...], choices: Choices
 ) -> None:
-    """Say why a worksheet is not read: a duplicate, no header row, or not a ledger sheet."""
-    if spec is not None and spec.key in taken:
-        book.notices.append(t("ingest.notice.duplicate_sheet", name=name, other=taken[spec.key]))
-    elif spec is not None and _has_content(grid):
-        book.missing.append(name)
-    elif _has_content(grid):
-        book.notices.append(t("ingest.notice.unknown_sheet", name=name))
+    """Read one grid into book: a ledger sheet, a summary, or a sheet not read."""
+    rows = grid.rows
+    if not _has_content(rows):
+        return
+    fill_merged(rows, grid.merged)
+    named = match_sheet(name, sheets)
+    candidates = [named] if named else list(sheets)
+    header = _best_header(rows, grid, candidates, choices)
+    if header is None:
+        if not grid.name:
+            return  # a CSV without a ledger header: no ledger in the file at all
+        if is_summary_header(rows[:HEADER_SCAN_ROWS]):
+            book.summaries.append(summary_table(name, rows))
+        elif named is not None:
+            book.missing.append(name)
+        else:
+            book.unread.append(name)
+        return
+    sheet = _sheet(name, rows, header)
+    title, as_of = title_as_of(rows, header.top)
+    sheet.title = title
+    book.as_of = book.as_of or as_of
+    book.sheets.append(sheet)
 
 
-def _locate(
-    name: str,
-    grid: list[list[object]],
-    spec: SheetSpec | None,
-    taken: dict[str, str],
-    sheets: tuple[SheetSpec, ...],
-) -> RawSheet | None:
-    """The sheet in grid: by its name's spec, else the spec of sheets whose headers fit best."""
-    candidates = [spec] if spec else sheets
+def _best_header(
+    rows: list[list[object]], grid: SheetGrid, specs: list[SheetSpec], choices: Choices
+) -> Header | None:
+    """The header that names most fields of any candidate sheet kind, key field included."""
     found = [
-        sheet
-        for candidate in candidates
-        if candidate.key not in taken and (sheet := find_header(name, grid, candidate))
+        header
+        for spec in specs
+        if (header := locate_header(rows, grid.merged, spec, choices.mapping, choices.saved))
     ]
-    return max(found, key=lambda sheet: len(sheet.columns), default=None)
+    return max(found, key=lambda header: header.weight, default=None)
 
 
-def find_header(name: str, grid: list[list[object]], spec: SheetSpec) -> RawSheet | None:
-    """The row among the first rows matching most headers of spec (its key column included)."""
-    best: RawSheet | None = None
-    for row_index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
-        columns, ignored = match_header_row(spec, row)
-        if KEY_FIELDS[spec.key] not in columns or len(columns) < MIN_HEADER_MATCHES:
-            continue
-        if best is None or len(columns) > len(best.columns):
-            best = RawSheet(name, spec, row_index + 1, columns, ignored_headers=ignored)
-    return best
+def _sheet(name: str, rows: list[list[object]], header: Header) -> RawSheet:
+    """The RawSheet of a located header: columns, and the rows under it by kind."""
+    columns = {
+        field_name: SourceColumn(header.spec.column(field_name), g.cell.label, g.unit, g.cell.index)
+        for field_name, g in header.assigned.items()
+    }
+    sheet = RawSheet(name, header.spec, header.top + header.depth, columns)
+    sheet.guesses, sheet.signature = header.guesses, header_signature(header.cells)
+    sheet.chosen_out = header.chosen_out
+    found = classify(rows, header.top + header.depth, sorted(c.index for c in columns.values()))
+    _take_rows(sheet, rows, found)
+    taken = {column.index for column in columns.values()}
+    unused = [g.cell for g in header.guesses if g.cell.index not in taken]
+    sheet.ignored_headers = [c.label for c in unused if c.label not in header.chosen_out]
+    sheet.ignored_with_data = [
+        c.label for c in unused if c.label not in header.chosen_out and _column_has(found, rows, c)
+    ]
+    return sheet
 
 
-def match_header_row(
-    spec: SheetSpec, row: list[object]
-) -> tuple[dict[str, SourceColumn], list[str]]:
-    """Recognised columns of a candidate header row and the headers left unused.
-
-    When two headers name one field, the canonical header wins over a variant (a sheet with
-    both 编号 and 问题编号 reads 问题编号), else the first one.
-    """
-    columns: dict[str, SourceColumn] = {}
-    ignored: list[str] = []
-    for index, cell in enumerate(row):
-        header = str(cell).strip() if cell is not None else ""
-        column, unit = match_column(spec, header) if header else (None, "")
-        if column is None:
-            ignored.extend([header] if header else [])
-            continue
-        taken = columns.get(column.field)
-        if taken is not None and not (_is_canonical(header) and not _is_canonical(taken.header)):
-            ignored.append(header)
-            continue
-        if taken is not None:
-            ignored.append(taken.header)
-        columns[column.field] = SourceColumn(column, header, unit, index)
-    return columns, ignored
+def _take_rows(sheet: RawSheet, rows: list[list[object]], found: SheetRows) -> None:
+    """Data rows (padded to the header's width) and their context into sheet."""
+    width = max((c.index for c in sheet.columns.values()), default=0) + 1
+    for index in found.data:
+        row = rows[index]
+        sheet.rows.append((*row, *[None] * (width - len(row))))
+        sheet.row_numbers.append(index + 1)
+    sheet.sections = found.sections
+    sheet.headings = found.headings
+    sheet.skipped_rows = found.totals
+    sheet.footnotes = found.footnotes
 
 
-def _is_canonical(header: str) -> bool:
-    """True when header is the template's own spelling of a column."""
-    return normalise_header(header) in CANONICAL_HEADERS
-
-
-def _fill_rows(sheet: RawSheet, grid: list[list[object]]) -> None:
-    """Data rows below the header: blank rows dropped, 合计 rows skipped."""
-    cells_of = itemgetter(*(column.index for column in sheet.columns.values()))
-    key_index = sheet.columns[KEY_FIELDS[sheet.spec.key]].index
-    for row_index in range(sheet.header_row, len(grid)):
-        row = grid[row_index]
-        key = row[key_index]
-        # Nearly every row has a key that no total word could be: it needs none of the
-        # per-cell checks (they were a third of the read step's Python time at 100,000 rows).
-        if not (type(key) is str and key.strip() and not _TOTAL.search(key)):
-            if not _row_has_content(cells_of(row)):
-                continue
-            if _is_total_row(row, key_index):
-                sheet.skipped_rows.append(row_index + 1)
-                continue
-        sheet.rows.append(row)
-        sheet.row_numbers.append(row_index + 1)
-
-
-def _row_has_content(cells: tuple[object, ...] | list[object]) -> bool:
-    """True when any cell holds something other than blanks."""
-    if not any(cells):  # C-speed pass: every cell "", None, 0 or False
-        return any(c is not None and c != "" for c in cells)
-    return any(c.strip() if isinstance(c, str) else c is not None for c in cells)
+def _column_has(found: SheetRows, rows: list[list[object]], cell: HeaderCell) -> bool:
+    """True when any data row holds a value in the column of cell."""
+    index = cell.index
+    return any(index < len(rows[r]) and rows[r][index] not in (None, "") for r in found.data)
 
 
 def _has_content(grid: list[list[object]]) -> bool:
     """True when a sheet holds any non-blank cell."""
-    return any(_row_has_content(row) for row in grid)
-
-
-def _is_total_row(row: list[object], key_index: int) -> bool:
-    """A 合计/总计 line: no key, and a cell saying total."""
-    key = row[key_index]
-    if key is not None and key != "":
-        return isinstance(key, str) and bool(_TOTAL.search(key)) and _is_total_word(key)
-    return any(isinstance(c, str) and _is_total_word(c) for c in row)
-
-
-def _is_total_word(text: str) -> bool:
-    """合计 / 总计 / 小计 (spaces and full-width colon allowed)."""
-    return normalise_header(text) in TOTAL_WORDS
-
-
-def _sheet_notices(sheet: RawSheet) -> list[str]:
-    """Notes about ignored columns and skipped total rows of one sheet."""
-    notices = []
-    if sheet.ignored_headers:
-        names = joined(t("ingest.quoted", text=h) for h in sheet.ignored_headers)
-        notices.append(t("ingest.notice.ignored_columns", sheet=sheet.name, names=names))
-    if sheet.skipped_rows:
-        rows = joined(sheet.skipped_rows)
-        notices.append(t("ingest.notice.total_rows", sheet=sheet.name, rows=rows))
-    return notices
+    return any(c not in (None, "") and str(c).strip() for row in grid for c in row)

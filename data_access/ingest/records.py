@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeVar
 
 import orjson
 import pandas as pd
@@ -16,6 +17,7 @@ from sqlalchemy import (
     ColumnElement,
     Date,
     DateTime,
+    SQLColumnExpression,
     Table,
     bindparam,
     cast,
@@ -23,10 +25,14 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
+from data_access.bulk.insert import column_default
 from data_access.ingest.cell_text import ESCAPE, unescape_text
 from data_access.models import AccountabilityAction, Lead, Problem
+
+T = TypeVar("T")
+LedgerModel = type[Problem] | type[AccountabilityAction] | type[Lead]  # a ledger table class
 
 # Bound parameters per IN (...) query: far below SQLite's 32,766 and PostgreSQL's 65,535.
 CHUNK = 5_000
@@ -36,7 +42,7 @@ _AS_IS = frozenset({int, bool, date})
 _AS_IS_OR_NONE = _AS_IS | {type(None)}
 # An insert's image: its id (undo deletes by it), region (summaries) and status (live feed).
 # The rest of the row is in its table; a later batch that changes it keeps it whole as its
-# before image. Full copies of 100,000 new rows made the undo log twice the rows' size.
+# before image. Full copies would make the undo log larger than the rows (docs/performance.md).
 INSERT_IMAGE_FIELDS = ("id", "code", "township_id", "status", "problem_id")
 
 
@@ -45,7 +51,7 @@ class FileRow(NamedTuple):
 
     code: str
     excel_row: int
-    values: dict[str, Any]  # the compared fields, in the form their columns store
+    values: dict[str, object]  # the compared fields, in the form their columns store
 
 
 @dataclass(frozen=True)
@@ -53,25 +59,25 @@ class LedgerTable:
     """One ledger sheet and the table it is stored in."""
 
     sheet: str  # the ParsedLedger attribute: problems / accountability / leads
-    model: type[SQLModel]
+    model: LedgerModel
     fields: tuple[str, ...]  # file columns compared with the stored row (problem_code, not id)
 
     @property
     def table(self) -> Table:
         """The SQLAlchemy table of the model."""
-        return self.model.__table__  # type: ignore[attr-defined]
+        return self.model.__table__
 
     @property
     def name(self) -> str:
         """The table's name in the database, as a plain str.
 
         Table.name is a quoted_name: the SQLite driver looks for __conform__ on every str
-        subclass it binds, through SQLAlchemy's __getattr__ (0.4 s per 100,000 ImportChange rows).
+        subclass it binds, through SQLAlchemy's __getattr__ (slow per row; docs/performance.md).
         """
         return str(self.table.name)
 
 
-PROBLEMS = LedgerTable(
+PROBLEMS_TABLE = LedgerTable(
     "problems",
     Problem,
     (
@@ -88,16 +94,22 @@ PROBLEMS = LedgerTable(
         "responsible_person",
         "measures",
         "found_on",
+        "found_on_inferred",
         "deadline",
+        "deadline_kind",
         "status",
         "rectified_on",
         "closed",
         "recovered_yuan",
         "rules_improved",
+        "recovered_on",
+        "rules_improved_on",
         "evidence",
+        "progress",
+        "remarks",
     ),
 )
-ACCOUNTABILITY = LedgerTable(
+ACCOUNTABILITY_TABLE = LedgerTable(
     "accountability",
     AccountabilityAction,
     (
@@ -112,7 +124,7 @@ ACCOUNTABILITY = LedgerTable(
         "is_leadership_responsibility",
     ),
 )
-LEADS = LedgerTable(
+LEADS_TABLE = LedgerTable(
     "leads",
     Lead,
     (
@@ -125,17 +137,33 @@ LEADS = LedgerTable(
     ),
 )
 # In write order: problems first, because the other two point at them.
-LEDGER_TABLES: tuple[LedgerTable, ...] = (PROBLEMS, ACCOUNTABILITY, LEADS)
+LEDGER_TABLES: tuple[LedgerTable, ...] = (PROBLEMS_TABLE, ACCOUNTABILITY_TABLE, LEADS_TABLE)
 TABLES_BY_NAME: dict[str, LedgerTable] = {t.name: t for t in LEDGER_TABLES}
 
 
-def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+def id_of(row: dict[str, object], name: str = "id") -> int:
+    """An id column of a row image."""
+    value = row[name]
+    if not isinstance(value, int):
+        raise TypeError(f"{name} {value!r}")
+    return value
+
+
+def text_of(row: dict[str, object], name: str) -> str:
+    """A text column of a row image."""
+    value = row[name]
+    if not isinstance(value, str):
+        raise TypeError(f"{name} {value!r}")
+    return value
+
+
+def chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     """values in slices of at most size."""
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
 
-def plain(value: Any) -> Any:
+def plain(value: object) -> object:
     """A pandas/numpy cell as a plain Python value (NaN, NaT and pd.NA become None)."""
     if value is None or value is pd.NaT or value is pd.NA:
         return None
@@ -148,24 +176,23 @@ def plain(value: Any) -> Any:
     return value
 
 
-def stored_value(column: Column | None, value: Any) -> Any:
+def stored_value(column: Column | None, value: object) -> object:
     """value as the column stores it: a blank in a NOT NULL column takes the column default."""
-    kind = type(value)
-    if kind is str:
+    if type(value) is str:
         return unescape_text(value)  # the export's formula escape, if the reader left it
-    if kind in _AS_IS:  # the common case, kept fast: 100k rows x 20 fields pass here
+    if type(value) in _AS_IS:  # the common case, kept fast: 100k rows x 20 fields pass here
         return value
     value = plain(value)
     if column is None:
         return value
     if value is None and not column.nullable and column.default is not None:
-        return column.default.arg  # type: ignore[attr-defined]
+        return column_default(column)
     if isinstance(value, float) and value.is_integer() and column.type.python_type is int:
         return int(value)
     return value
 
 
-def stored_column(column: Column | None, values: list[Any]) -> list[Any]:
+def stored_column(column: Column | None, values: list[object]) -> list[object]:
     """stored_value of each value, with the per-cell call skipped where it changes nothing.
 
     A parsed column is nearly always all text, or all ints / bools / dates: text needs only
@@ -173,7 +200,8 @@ def stored_column(column: Column | None, values: list[Any]) -> list[Any]:
     """
     kinds = set(map(type, values))
     if kinds == {str}:
-        return [unescape_text(v) if v[:1] == ESCAPE else v for v in values]
+        texts = typing.cast("list[str]", values)  # every value is a str, as kinds says
+        return [unescape_text(v) if v[:1] == ESCAPE else v for v in texts]
     if kinds <= _AS_IS or (kinds <= _AS_IS_OR_NONE and _keeps_none(column)):
         return values
     return [stored_value(column, value) for value in values]
@@ -196,7 +224,7 @@ def file_rows(ledger_table: LedgerTable, frame: pd.DataFrame) -> list[FileRow]:
         for name in ledger_table.fields
     ]
     codes = [str(code) for code in frame["code"].tolist()]
-    excel_rows = [int(plain(row) or 0) for row in _column(frame, ROW, count)]
+    excel_rows = [_excel_row(plain(row)) for row in _column(frame, ROW, count)]
     return [
         FileRow(code, excel_row, dict(zip(ledger_table.fields, values, strict=True)))
         for code, excel_row, values in zip(
@@ -205,13 +233,18 @@ def file_rows(ledger_table: LedgerTable, frame: pd.DataFrame) -> list[FileRow]:
     ]
 
 
-def _column(frame: pd.DataFrame, name: str, count: int) -> list[Any]:
+def _excel_row(value: object) -> int:
+    """A ROW cell as its row number (0 when blank)."""
+    return int(value) if isinstance(value, int | float) else 0
+
+
+def _column(frame: pd.DataFrame, name: str, count: int) -> list[object]:
     """One column of frame as a list (all None when the frame lacks it)."""
     return frame[name].tolist() if name in frame.columns else [None] * count
 
 
 def update_by_id(
-    session: Session, table: Table, rows: list[dict[str, Any]], names: list[str]
+    session: Session, table: Table, rows: list[dict[str, object]], names: list[str]
 ) -> None:
     """Set the columns names of each row (matched on its "id") in one executemany."""
     if not rows:
@@ -226,33 +259,35 @@ def update_by_id(
         session.execute(statement, part)
 
 
-def table_row(ledger_table: LedgerTable, row: dict[str, Any]) -> dict[str, Any]:
+def table_row(ledger_table: LedgerTable, row: dict[str, object]) -> dict[str, object]:
     """Only the table's own columns of row (drops problem_code and other extras)."""
     return {c.name: row[c.name] for c in ledger_table.table.c if c.name in row}
 
 
-def row_to_json(row: dict[str, Any]) -> str:
+def row_to_json(row: dict[str, object]) -> str:
     """A row image as JSON text (ISO dates, keys sorted, Chinese kept readable).
 
-    orjson: an import of 100,000 rows writes 100,000 images, and the standard library's
-    encoder took over a second of the apply step for them.
+    orjson: an import writes an image per row, and the standard library's encoder was a
+    large part of the apply step (docs/performance.md).
     """
     return orjson.dumps(row, option=orjson.OPT_SORT_KEYS).decode()
 
 
-def image_field(session: Session, image: Any, name: str) -> ColumnElement[str]:
+def image_field(
+    session: Session, image: SQLColumnExpression[str | None], name: str
+) -> ColumnElement[str]:
     """One field of a row image (JSON text; NULL stays NULL) as text, read by the database.
 
     PostgreSQL reads it as jsonb; SQLite with json_extract (a CAST to JSON would give the
-    text numeric affinity there). Counting over 100,000 images this way took 0.1 s where
-    parsing them in Python took 1.5 s.
+    text numeric affinity there). Far quicker than parsing the images in Python
+    (docs/performance.md).
     """
     if session.get_bind().dialect.name == "postgresql":
         return cast(image, JSONB)[name].astext
     return type_coerce(image, JSON)[name].as_string()
 
 
-def row_from_json(table: Table, text: str) -> dict[str, Any]:
+def row_from_json(table: Table, text: str) -> dict[str, object]:
     """A row image back as column values of table (ISO text -> date / datetime)."""
     values = orjson.loads(text)
     for name, value in values.items():

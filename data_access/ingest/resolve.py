@@ -17,7 +17,14 @@ from sqlmodel import Session
 
 from data_access.ingest.errors import joined
 from data_access.ingest.normalise import Invalid
-from data_access.models import InspectionGroup, InspectionRound, Township, TownshipAlias, Village
+from data_access.models import (
+    InspectionGroup,
+    InspectionRound,
+    Township,
+    TownshipAlias,
+    Village,
+    row_id,
+)
 from i18n import t
 
 TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")  # i18n-data: suffixes of township names
@@ -36,6 +43,7 @@ class RoundInfo:
     id: int
     name: str
     default_found_on: date | None  # feedback_on, else started_on
+    county_id: int | None = None  # the county or district the round inspects
 
 
 def chinese_number(text: str) -> int | None:
@@ -100,6 +108,7 @@ class NameBook:
     ambiguous: set[str] = field(default_factory=set)  # township names of several counties
     # township id -> (停用日期, id of the township it merged into or None), for retired ones
     retired: dict[int, tuple[date, int | None]] = field(default_factory=dict)
+    county_of: dict[int, int] = field(default_factory=dict)  # township id -> county id
 
     @classmethod
     def load(cls, session: Session) -> NameBook:
@@ -108,7 +117,7 @@ class NameBook:
             InspectionRound.started_on.desc().nulls_last(), InspectionRound.id.desc()
         )
         rounds = [
-            RoundInfo(r.id, r.name, r.feedback_on or r.started_on)
+            RoundInfo(row_id(r), r.name, r.feedback_on or r.started_on, r.county_id)
             for r in session.scalars(rounds_query)
         ]
         townships = dict(session.execute(select(Township.id, Township.name)).all())
@@ -130,9 +139,10 @@ class NameBook:
             Township.valid_to.is_not(None)
         )
         book.retired = {tid: (day, target) for tid, day, target in session.execute(ended)}
+        book.county_of = dict(session.execute(select(Township.id, Township.county_id)).all())
         for group in session.scalars(select(InspectionGroup)):
-            book.groups[group.round_id][group.name] = group.id
-            book.group_ordinals[group.round_id][group.ordinal] = group.id
+            book.groups[group.round_id][group.name] = row_id(group)
+            book.group_ordinals[group.round_id][group.ordinal] = row_id(group)
         villages = select(Village.id, Village.township_id, Village.name)
         for vid, tid, name in session.execute(villages):
             book.villages[tid][name] = vid
@@ -158,6 +168,17 @@ class NameBook:
                 return found.pop()
         reason = suggestion_reason(kind_label("township"), name, list(self.township_ids))
         return Invalid(name, reason)
+
+    def township_in(self, text: str) -> str | None:
+        """The one known township name or alias that text contains (the longest), or None."""
+        found = sorted(
+            (name for name in self.township_ids if len(name) >= 2 and name in text),
+            key=len,
+            reverse=True,
+        )
+        if not found or (len(found) > 1 and len(found[0]) == len(found[1])):
+            return None
+        return found[0]
 
     def village_id(self, township_id: int, name: str) -> int | Invalid:
         """A village of the given township; 钱桥 matches 钱桥村 when only one fits."""

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from data_access.ingest.errors import RowError
-from data_access.ingest.frames import MODELS, ROW
+from data_access.ingest.normalise_sheet import MODELS, ROW
 from data_access.ingest.read import RawSheet
 from data_access.ingest.records import chunks
 from i18n import t
@@ -47,7 +47,7 @@ def _stored_outside(
     session: Session, sheet_key: str, codes: pd.Series, allowed: set[int]
 ) -> set[str]:
     """The codes of the sheet whose stored record lies in a township outside allowed."""
-    table = MODELS[sheet_key].__table__  # type: ignore[attr-defined]
+    table = MODELS[sheet_key].__table__
     wanted = sorted({code for code in codes if isinstance(code, str)})
     outside: set[str] = set()
     for part in chunks(wanted):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
@@ -18,6 +17,7 @@ from data_access.models import (
     InspectionRound,
     Lead,
     Problem,
+    ProblemCategory,
     Township,
     Village,
 )
@@ -31,17 +31,25 @@ SEQ_FIELD = "seq"
 
 
 def _problems_query(flt: Filter) -> Select:
-    """Problems with their group, township, village and round names, in ledger order."""
+    """Problems with their group, township, village, round and category names, in ledger
+    order."""
     return (
         select(
-            *Problem.__table__.c,  # type: ignore[attr-defined]
+            *Problem.__table__.c,
             InspectionGroup.name.label("group"),
             Township.name.label("township"),
             Village.name.label("village"),
             InspectionRound.name.label("round"),
+            ProblemCategory.name.label("category_name"),
         )
         .join(Township, Township.id == Problem.township_id)
         .join(InspectionRound, InspectionRound.id == Problem.round_id)
+        .outerjoin(
+            ProblemCategory,
+            (ProblemCategory.round_id == Problem.round_id)
+            & (ProblemCategory.parent_code == "")
+            & (ProblemCategory.code == Problem.focus_area),
+        )
         .outerjoin(InspectionGroup, InspectionGroup.id == Problem.group_id)
         .outerjoin(Village, Village.id == Problem.village_id)
         .where(*problem_conditions(flt))
@@ -49,7 +57,7 @@ def _problems_query(flt: Filter) -> Select:
     )
 
 
-def _linked_query(model: Any, conditions: list) -> Select:
+def _linked_query(model: type[AccountabilityAction] | type[Lead], conditions: list) -> Select:
     """Accountability or lead rows with their township name and linked problem code."""
     linked = aliased(Problem)
     return (
@@ -76,17 +84,19 @@ def _query_for(sheet_key: str, flt: Filter) -> Select:
 
 def fetch_sheet_rows(
     sheet: SheetSpec, *, session: Session, flt: Filter | None = None
-) -> list[list[Any]]:
+) -> list[list[object]]:
     """The stored rows of one sheet as workbook cell values, in the sheet's column order."""
-    rows: list[list[Any]] = []
+    rows: list[list[object]] = []
     query = _query_for(sheet.key, flt or Filter())
     for number, mapping in enumerate(session.execute(query).mappings(), start=1):
         values = {**mapping, SEQ_FIELD: number}
+        if values.get("category_name"):  # the category as its round names it
+            values["focus_area"] = values["category_name"]
         rows.append([cell_value(spec, values.get(spec.field)) for spec in sheet.columns])
     return rows
 
 
-def cell_value(spec: ColumnSpec, value: Any) -> Any:
+def cell_value(spec: ColumnSpec, value: object) -> object:
     """A stored value as the workbook shows it: labels for codes, 是/否 for flags."""
     if value is None:
         return None
@@ -97,9 +107,13 @@ def cell_value(spec: ColumnSpec, value: Any) -> Any:
     return value
 
 
-def fetch_township_names(*, session: Session) -> list[str]:
-    """Every township name, in the county's usual order (historical ones included)."""
+def fetch_township_names(*, session: Session, scope: tuple[int, ...] | None = None) -> list[str]:
+    """Township names in the county's usual order (historical ones included); within scope,
+    its townships only: a township merged into one of them stays outside, as it does for
+    every read and for the upload's scope check (its rows would be refused)."""
     query = select(Township.name).order_by(Township.sort_order, Township.id)
+    if scope is not None:
+        query = query.where(Township.id.in_(scope))
     return _unique(session.scalars(query))
 
 
@@ -115,6 +129,17 @@ def fetch_round_names(*, session: Session) -> list[str]:
         InspectionRound.started_on.desc(), InspectionRound.id.desc()
     )
     return _unique(session.scalars(query))
+
+
+def newest_round_with_categories(*, session: Session) -> int | None:
+    """The newest round (by start, then id) that has categories, or None."""
+    query = (
+        select(InspectionRound.id)
+        .where(InspectionRound.id.in_(select(ProblemCategory.round_id)))
+        .order_by(InspectionRound.started_on.desc().nulls_last(), InspectionRound.id.desc())
+        .limit(1)
+    )
+    return session.scalar(query)
 
 
 def _unique(names: Iterable[str]) -> list[str]:

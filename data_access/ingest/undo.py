@@ -4,14 +4,15 @@ Choice: batches are undone newest first. When a later committed batch wrote any 
 batch wrote (or rows that point at a problem or lead this batch created), the undo is
 refused with a reason naming that batch; revert the later one first, then this one.
 Undo restores each updated row from its before image, deletes each inserted row and the
-batch's status events, marks the batch reverted, bumps the data version and audits "undo".
+batch's status events and the categories it added that no problem uses any more, marks the
+batch reverted, bumps the data version and audits "undo".
 The batch row and its ImportChange images stay, as the record of what was done and undone.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import and_, delete, or_, select, update
@@ -21,11 +22,18 @@ from sqlmodel import Session
 
 from data_access.audit import record_event
 from data_access.db import session_scope
+from data_access.ingest.analyze import analyze_after_large_change
 from data_access.ingest.apply import LEDGER_KIND, serialise_writers
-from data_access.ingest.collector import bulk_step
+from data_access.ingest.batch_scope import Scope, scoped_counts
+from data_access.ingest.category_write import CATEGORY_TABLE, remove_created_categories
 from data_access.ingest.diff import COUNT_KEYS
-from data_access.ingest.planner import analyze_after_large_change
-from data_access.ingest.records import TABLES_BY_NAME, chunks, row_from_json, update_by_id
+from data_access.ingest.records import (
+    TABLES_BY_NAME,
+    chunks,
+    id_of,
+    row_from_json,
+    update_by_id,
+)
 from data_access.models import (
     AccountabilityAction,
     Case,
@@ -46,7 +54,7 @@ UNDOABLE_KINDS = (LEDGER_KIND, REGIONS_KIND)
 # Every table an undoable batch writes, by name: the ledger's and the regions'.
 RESTORABLE_TABLES = {
     **{name: ledger.table for name, ledger in TABLES_BY_NAME.items()},
-    **{model.__tablename__: model.__table__ for model in REGION_MODELS},
+    **{model.__table__.name: model.__table__ for model in REGION_MODELS},
 }
 # Rows that point at a problem (and carry the batch that last wrote them).
 PROBLEM_CHILDREN = (AccountabilityAction, Lead, StatusEvent)
@@ -61,13 +69,15 @@ class UndoRefusedError(Exception):
         self.message = message
 
 
-@bulk_step
-def revert_batch(batch_id: int, *, engine: Engine, actor: str) -> None:
-    """Undo batch_id in one write transaction, or raise UndoRefusedError (nothing written)."""
+def revert_batch(batch_id: int, *, engine: Engine, actor: str, scope: Scope = None) -> None:
+    """Undo batch_id in one write transaction, or raise UndoRefusedError (nothing written).
+
+    scope: the actor's townships (None: all); a batch with rows elsewhere is refused.
+    """
     with session_scope(engine, write=True) as session:
         serialise_writers(session)
         batch = _revertible_batch(session, batch_id)
-        reason = undo_blocker(batch_id, session=session)
+        reason = undo_blocker(batch_id, session=session, scope=scope)
         if reason:
             raise UndoRefusedError(reason)
         session.execute(delete(StatusEvent).where(StatusEvent.import_batch_id == batch_id))
@@ -104,8 +114,10 @@ def _revertible_batch(session: Session, batch_id: int) -> ImportBatch:
     return batch
 
 
-def undo_blocker(batch_id: int, *, session: Session) -> str | None:
-    """The reason batch_id cannot be undone now, or None when it can."""
+def undo_blocker(batch_id: int, *, session: Session, scope: Scope = None) -> str | None:
+    """The reason batch_id cannot be undone now (by someone limited to scope), or None."""
+    if scope is not None and not scoped_counts(session, [batch_id], scope)[batch_id].within_scope:
+        return t("ingest.undo.outside_scope", batch=batch_id)
     later_id = _later_batch_touching(session, batch_id)
     if later_id is None:
         later_id = _later_batch_referencing(session, batch_id)
@@ -152,7 +164,7 @@ def _later_batch_referencing(session: Session, batch_id: int) -> int | None:
 
     Returns 0 (no such batch) for such a row that no import wrote.
     """
-    inserted = _inserted_ids(session, batch_id, Problem.__tablename__)
+    inserted = _inserted_ids(session, batch_id, Problem.__table__.name)
     for model in PROBLEM_CHILDREN:
         others = or_(model.import_batch_id.is_(None), model.import_batch_id != batch_id)
         for part in chunks(inserted):
@@ -165,7 +177,7 @@ def _later_batch_referencing(session: Session, batch_id: int) -> int | None:
 
 def _cases_on_inserted_leads(session: Session, batch_id: int) -> bool:
     """True when a discipline case was opened on a lead this batch inserted."""
-    inserted = _inserted_ids(session, batch_id, Lead.__tablename__)
+    inserted = _inserted_ids(session, batch_id, Lead.__table__.name)
     return any(
         session.execute(select(Case.id).where(Case.lead_id.in_(part)).limit(1)).first()
         for part in chunks(inserted)
@@ -182,6 +194,13 @@ def _inserted_ids(session: Session, batch_id: int, table_name: str) -> list[int]
     return [json.loads(text)["id"] for (text,) in session.execute(query)]
 
 
+def _before_image(change: ImportChange) -> str:
+    """The before image of an update or delete (only an insert has none)."""
+    if change.before_json is None:
+        raise ValueError(f"import change {change.id} ({change.action}) has no before image")
+    return change.before_json
+
+
 def _restore_rows(session: Session, batch_id: int) -> int:
     """Put every row the batch wrote back as it was, newest change first; returns how many."""
     query = (
@@ -189,7 +208,7 @@ def _restore_rows(session: Session, batch_id: int) -> int:
         .where(ImportChange.batch_id == batch_id)
         .order_by(ImportChange.id.desc())
     )
-    changes = list(session.scalars(query))
+    changes = list(session.scalars(query.where(ImportChange.table_name != CATEGORY_TABLE)))
     # Changes were recorded parents first; going backwards, children go before parents.
     for start, end in _runs(changes):
         run = changes[start:end]
@@ -199,8 +218,9 @@ def _restore_rows(session: Session, batch_id: int) -> int:
             for part in chunks(ids):
                 session.execute(delete(table).where(table.c.id.in_(part)))
         else:
-            images = [row_from_json(table, c.before_json) for c in run]
+            images = [row_from_json(table, _before_image(c)) for c in run]
             update_by_id(session, table, images, [name for name in images[0] if name != "id"])
+    remove_created_categories(session, batch_id)  # once no problem of the batch uses them
     return len(changes)
 
 
@@ -216,10 +236,16 @@ def _runs(changes: list[ImportChange]) -> list[tuple[int, int]]:
     return runs
 
 
-def list_batches(*, session: Session) -> pd.DataFrame:
-    """The import history, newest first: who, when, which file, counts and state."""
+def list_batches(*, session: Session, scope: Scope = None) -> pd.DataFrame:
+    """The import history, newest first: who, when, which file, counts and state.
+
+    With a scope, only batches that wrote rows of its townships, counted within it; the
+    unchanged and rejected counts only of batches that wrote nothing elsewhere.
+    """
     rows = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc())).all()
     records = [_batch_record(batch) for batch in rows]
+    if scope is not None:
+        records = _within(session, records, scope)
     columns = [
         "id", "file_name", "kind", "uploader", "started_at", "finished_at", "status",
         *COUNT_KEYS, "reverted_at", "reverted_by", "undoable",
@@ -227,7 +253,30 @@ def list_batches(*, session: Session) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def _batch_record(batch: ImportBatch) -> dict[str, Any]:
+def _within(
+    session: Session, records: list[dict[str, object]], scope: tuple[int, ...]
+) -> list[dict[str, object]]:
+    """The history records of batches that touched scope, with their counts within it."""
+    counts = scoped_counts(session, [id_of(record) for record in records], scope)
+    kept = []
+    for record in records:
+        mine = counts[id_of(record)]
+        if not mine.touches_scope:
+            continue
+        whole = {key: record[key] if mine.within_scope else None for key in COUNT_KEYS}
+        kept.append(
+            {
+                **record,
+                **whole,
+                "new": mine.new,
+                "changed": mine.changed,
+                "undoable": record["undoable"] and mine.within_scope,
+            }
+        )
+    return kept
+
+
+def _batch_record(batch: ImportBatch) -> dict[str, object]:
     """One history row (counts from the batch's counts_json totals)."""
     counts = json.loads(batch.counts_json or "{}")
     totals = counts.get("total", counts)
@@ -238,6 +287,6 @@ def _batch_record(batch: ImportBatch) -> dict[str, Any]:
     }
 
 
-def _when(moment: Any) -> str:
+def _when(moment: datetime | None) -> str:
     """A timestamp for messages: 2024-05-01 14:03 (UTC)."""
     return f"{moment:%Y-%m-%d %H:%M} (UTC)" if moment is not None else t("ingest.undo.unknown_time")

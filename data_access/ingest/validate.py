@@ -14,17 +14,16 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from data_access.codes import ACCOUNTABILITY_CATEGORIES, COMPLETED_STATUS, ORG_CATEGORIES
+from data_access.codes import ACCOUNTABILITY_CATEGORIES, ORG_CATEGORIES
 from data_access.ingest.distinct import check_distinct, map_distinct
 from data_access.ingest.errors import RowError, joined
-from data_access.ingest.frames import OUTPUT_FIELDS, ROW, SOURCE_FIELDS, model_column
-from data_access.ingest.normalise import Invalid, raw_text
+from data_access.ingest.normalise import Invalid, raw_text, shown
+from data_access.ingest.normalise_sheet import OUTPUT_FIELDS, ROW, SOURCE_FIELDS, model_column
 from data_access.ingest.read import RawSheet
 from i18n import t
 
 VALID, LENGTH, NON_NEGATIVE = "valid", "length", "non_negative"
 NOT_NULLABLE, UNIQUE = "not_nullable", "field_uniqueness"
-CAN_BE_INVALID = ("date", "yuan", "int", "bool", "code")
 FORM_OPTIONAL = frozenset({"under_investigation", *ORG_CATEGORIES})
 
 
@@ -50,8 +49,11 @@ def _dates(series: pd.Series) -> pd.Series:
 
 
 def _not_before_found(field: str) -> Callable[[pd.DataFrame], pd.Series]:
-    """Rows where field is not earlier than found_on (or either is missing)."""
-    return lambda frame: ~(_dates(frame[field]) < _dates(frame["found_on"]))
+    """Rows where field is not earlier than found_on (or either is missing, or found_on is
+    inferred: 立行立改 problems are fixed during the inspection, before its feedback date)."""
+    return lambda frame: (
+        ~(_dates(frame[field]) < _dates(frame["found_on"])) | frame["found_on_inferred"].eq(True)
+    )
 
 
 def _known_problem(known: set[str]) -> Callable[[pd.DataFrame], pd.Series]:
@@ -80,12 +82,6 @@ PROBLEM_RULES = (
         "deadline",
         lambda row: t("ingest.reason.deadline_before_found"),
         _not_before_found("deadline"),
-    ),
-    FrameRule(
-        "rectified_needs_date",
-        "rectified_on",
-        lambda row: t("ingest.reason.rectified_needs_date"),
-        lambda f: ~((f["status"] == COMPLETED_STATUS) & f["rectified_on"].isna()),
     ),
 )
 FORM_RULE = FrameRule(
@@ -146,9 +142,8 @@ def _column_checks(raw: RawSheet, field: str) -> list[pa.Check]:
     source = SOURCE_FIELDS.get(field, field)
     spec_fields = {spec.field: spec for spec in raw.spec.columns}
     kind = spec_fields[source].kind if source in spec_fields else "text"
-    checks = []
-    if kind in CAN_BE_INVALID or source != field:
-        checks.append(pa.Check(_readable, name=VALID, error=VALID))
+    # Every column: text is unreadable too when it holds a control character.
+    checks = [pa.Check(_readable, name=VALID, error=VALID)]
     column = model_column(raw.spec.key, field)
     length = getattr(column.type, "length", None) if column is not None else None
     if length:
@@ -226,16 +221,19 @@ def _reason(
 
 def _field_of(raw: RawSheet, error: RowError) -> str:
     """The frame column an error was reported on (by its header), for sorting."""
+    in_file = {spec.field for spec in raw.spec.columns}
     for field in OUTPUT_FIELDS[raw.spec.key]:
-        if raw.header_of(SOURCE_FIELDS.get(field, field)) == error.column:
+        source = SOURCE_FIELDS.get(field, field)
+        if source in in_file and raw.header_of(source) == error.column:
             return field
     return ""
 
 
 def _cell_text(raw: RawSheet, frame: pd.DataFrame, index: int, field: str) -> str:
-    """The cell as written in the file (the normalised value when the column is absent)."""
+    """The cell as written in the file (the normalised value when the column is absent),
+    control characters shown as codes."""
     column = raw.columns.get(field)
     if column is None:
-        return raw_text(frame.at[index, field])
+        return shown(raw_text(frame.at[index, field]))
     row = raw.rows[index]
-    return raw_text(row[column.index] if column.index < len(row) else None).strip()
+    return shown(raw_text(row[column.index] if column.index < len(row) else None).strip())

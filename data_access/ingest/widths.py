@@ -31,9 +31,9 @@ def halfwidth(text: str) -> str:
 def halfwidth_many(texts: Sequence[str]) -> list[str]:
     """[halfwidth(text) for text in texts], every character mapped in one numpy pass.
 
-    str.translate looks each non-ASCII character up in a dict: a column of 100,000
-    distinct Chinese descriptions took 0.6 s that way. A mapping keeps lengths, so the
-    joined result is cut back at the same offsets.
+    str.translate looks each non-ASCII character up in a dict, which is slow for a long
+    column of distinct Chinese descriptions (docs/performance.md). A mapping keeps lengths,
+    so the joined result is cut back at the same offsets.
     """
     joined = "".join(texts)
     codes = np.frombuffer(joined.encode(_UTF32, _SURROGATES), dtype="<u4")

@@ -15,6 +15,7 @@ from data_access.queries.conditions import (
     problem_status_as_of,
     scoped_problems,
 )
+from data_access.queries.deadlines import fetch_deadline_warnings, fetch_overdue_list
 from data_access.queries.funds import (
     FundsTotals,
     fetch_funds_totals,
@@ -45,6 +46,7 @@ from data_access.queries.problems import (
     fetch_problem_ledger,
     fetch_status_by_focus_area,
 )
+from data_access.queries.projection import fetch_completion_projection
 
 __all__ = [
     "AccountabilityTotals",
@@ -57,6 +59,8 @@ __all__ = [
     "fetch_accountability_by_township",
     "fetch_accountability_totals",
     "fetch_completion_by_township",
+    "fetch_completion_projection",
+    "fetch_deadline_warnings",
     "fetch_dual_check_pairs",
     "fetch_funds_totals",
     "fetch_headline",
@@ -65,6 +69,7 @@ __all__ = [
     "fetch_lead_outcomes",
     "fetch_leads_by_receiver",
     "fetch_leads_by_township",
+    "fetch_overdue_list",
     "fetch_problem_ledger",
     "fetch_problems_by_focus_area",
     "fetch_recovered_by_month",

@@ -130,12 +130,15 @@ def fetch_accountability_totals(*, session: Session, flt: Filter) -> Accountabil
         weighted(facts.c.actions, facts.c.category == UNDER_INVESTIGATION),
         weighted(facts.c.actions, facts.c.category == WRITTEN_SELF_CRITICISM),
     )
-    counts = [int(value) for value in session.exec(query).one()]
+    counts = [int(value) for value in session.execute(query).one()]
     pairs = summary_dual_check_problems(session, flt)
     if pairs is None:
         dual = _dual_check_problems(_scoped_actions(flt))
-        pairs = int(session.exec(select(func.count()).select_from(dual)).scalar_one())
-    return AccountabilityTotals(*counts, pairs)
+        pairs = int(session.execute(select(func.count()).select_from(dual)).scalar_one())
+    persons, sanctioned, first_form, under_investigation, organisations = counts
+    return AccountabilityTotals(
+        persons, sanctioned, first_form, under_investigation, organisations, pairs
+    )
 
 
 def _with_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
@@ -165,7 +168,7 @@ def fetch_accountability_by_township(*, session: Session, flt: Filter) -> pd.Dat
     )
     columns = ["township_id", "township", "sort_order", "category", "form", "people"]
     dtypes = {"township_id": "int64", "sort_order": "int64", "form": "Int64", "people": "int64"}
-    frame = to_frame(session.exec(query).all(), columns, dtypes)
+    frame = to_frame(session.execute(query).all(), columns, dtypes)
     return _with_labels(frame, ["sort_order", "township_id"])
 
 
@@ -179,7 +182,7 @@ def fetch_accountability_by_month(*, session: Session, flt: Filter) -> pd.DataFr
         .group_by(*keys)
     )
     columns = ["month", "category", "form", "people"]
-    frame = to_frame(session.exec(query).all(), columns, {"form": "Int64", "people": "int64"})
+    frame = to_frame(session.execute(query).all(), columns, {"form": "Int64", "people": "int64"})
     undated = t("queries.accountability.undated")  # pending actions have no decision day yet
     frame["month_label"] = [month_label(month, undated) for month in frame["month"]]
     frame["undated"] = frame["month"].isna()
@@ -222,7 +225,7 @@ def fetch_dual_check_pairs(
         .order_by(Township.sort_order, Problem.code, direct.c.id, leader.c.id)
         .limit(limit)
     )
-    frame = to_frame(session.exec(query).all(), PAIR_COLUMNS, {})
+    frame = to_frame(session.execute(query).all(), PAIR_COLUMNS, {})
     for side in ("direct", "leader"):
         frame[f"{side}_name"] = [display_name_for(role, name) for name in frame[f"{side}_name"]]
         frame[f"{side}_category_label"] = label_codes(
@@ -244,6 +247,6 @@ def fetch_written_self_criticism(*, session: Session, flt: Filter) -> pd.DataFra
         .limit(TABLE_ROWS)
     )
     columns = ["township", "organisation", "problem_code", "decided_on"]
-    frame = to_frame(session.exec(query).all(), columns, {})
+    frame = to_frame(session.execute(query).all(), columns, {})
     frame["problem_code"] = frame["problem_code"].fillna("")
     return frame

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    Subquery,
+    and_,
+    case,
+    func,
+    or_,
+    select,
+)
 
-from data_access.codes import COMPLETED_STATUS, OVERDUE
+from data_access.codes import (
+    COMPLETED_STATUS,
+    DATED_DEADLINE_KINDS,
+    NEVER_OVERDUE_STATUSES,
+    OVERDUE,
+)
 from data_access.filters import Filter
+from data_access.formatting import local_today
 from data_access.models import (
     AccountabilityAction,
     Case,
@@ -17,6 +33,8 @@ from data_access.models import (
     StatusEvent,
     Township,
 )
+from data_access.queries.aggregates import SqlValue
+from data_access.queries.dated import recovered_as_of, rules_as_of
 from data_access.queries.merges import rolled_up_ids, township_successors
 
 # Filter fields that only a problem has; accountability and leads follow them through the
@@ -28,6 +46,8 @@ PROBLEM_ONLY_FIELDS = (
     "sub_categories",
     "statuses",
     "sources",
+    "rectified_from",
+    "rectified_to",
 )
 NOT_STARTED = "not_started"
 CASE_OPENED, LEAD_PENDING = "case_opened", "pending"
@@ -35,10 +55,10 @@ CASE_OPENED, LEAD_PENDING = "case_opened", "pending"
 
 def reference_day(flt: Filter) -> date:
     """The day deadlines are judged against: the as-of day, else today."""
-    return flt.as_of or date.today()
+    return flt.as_of or local_today()
 
 
-def problem_status_as_of(flt: Filter) -> ColumnElement[str]:
+def problem_status_as_of(flt: Filter) -> SqlValue[str]:
     """A problem's status at the end of flt.as_of (its latest StatusEvent up to that day).
 
     Without as_of this is simply Problem.status. A problem with no event by then counts as
@@ -76,14 +96,20 @@ def rectified_day_as_of(flt: Filter) -> ColumnElement[date]:
     return func.coalesce(last_event_day, Problem.rectified_on)
 
 
+def overdue_deadline() -> ColumnElement[date]:
+    """A problem's deadline as overdue reads it: none when it is 立行立改 or 长期坚持."""
+    return case((Problem.deadline_kind.in_(DATED_DEADLINE_KINDS), Problem.deadline), else_=None)
+
+
 def overdue_clause(
-    status: ColumnElement[str], deadline: ColumnElement[date], flt: Filter
+    status: SqlValue[str], deadline: ColumnElement[date], flt: Filter
 ) -> ColumnElement[bool]:
-    """Overdue (derived, never stored): the deadline has passed and it is not rectified."""
+    """Overdue (derived, never stored): the deadline has passed and it is neither rectified
+    nor a long-term item. deadline is overdue_deadline() or a column built from it."""
     return and_(
         deadline.is_not(None),
         deadline < reference_day(flt),
-        status != COMPLETED_STATUS,
+        status.not_in(NEVER_OVERDUE_STATUSES),
     )
 
 
@@ -99,7 +125,9 @@ def region_township_ids(flt: Filter) -> Select | None:
     return query
 
 
-def township_clauses(township_id: ColumnElement[int], flt: Filter) -> list[ColumnElement[bool]]:
+def township_clauses(
+    township_id: SQLColumnExpression[int | None], flt: Filter
+) -> list[ColumnElement[bool]]:
     """Region conditions (townships, counties, cities, the user's scope) on a township_id column.
 
     Problems, accountability and leads all pass through here, so the row-level scope of a
@@ -120,7 +148,7 @@ def township_clauses(township_id: ColumnElement[int], flt: Filter) -> list[Colum
     return clauses
 
 
-def date_clauses(day: ColumnElement[date], flt: Filter) -> list[ColumnElement[bool]]:
+def date_clauses(day: SQLColumnExpression[date | None], flt: Filter) -> list[ColumnElement[bool]]:
     """date_from/date_to/as_of conditions on a date expression (undated rows fail a range)."""
     clauses: list[ColumnElement[bool]] = []
     if flt.date_from is not None:
@@ -141,7 +169,7 @@ def status_clause(flt: Filter) -> ColumnElement[bool] | None:
     stored = [s for s in flt.statuses if s != OVERDUE]
     alternatives: list[ColumnElement[bool]] = [status.in_(stored)] if stored else []
     if OVERDUE in flt.statuses:
-        alternatives.append(overdue_clause(status, Problem.deadline, flt))
+        alternatives.append(overdue_clause(status, overdue_deadline(), flt))
     return or_(*alternatives)
 
 
@@ -155,13 +183,30 @@ def problem_conditions(flt: Filter) -> list[ColumnElement[bool]]:
         (Problem.sub_category, flt.sub_categories),
         (Problem.source, flt.sources),
     )
-    clauses = [column.in_(values) for column, values in pairs if values]
+    clauses: list[ColumnElement[bool]] = [column.in_(values) for column, values in pairs if values]
     clauses += township_clauses(Problem.township_id, flt)
     # found_on is required, so as_of also drops the problems found after that day.
     clauses += date_clauses(Problem.found_on, flt)
     status = status_clause(flt)
     if status is not None:
         clauses.append(status)
+    return clauses + rectified_clauses(flt)
+
+
+def rectified_clauses(flt: Filter) -> list[ColumnElement[bool]]:
+    """Rectified (as of flt.as_of) on a day in rectified_from..rectified_to, if either is set.
+
+    The day is the one the weekly chart counts a problem in (rectified_day_as_of), so a
+    clicked week's bar and the filtered figures are the same problems.
+    """
+    if flt.rectified_from is None and flt.rectified_to is None:
+        return []
+    day = rectified_day_as_of(flt)
+    clauses = [problem_status_as_of(flt) == COMPLETED_STATUS]
+    if flt.rectified_from is not None:
+        clauses.append(day >= flt.rectified_from)
+    if flt.rectified_to is not None:
+        clauses.append(day <= flt.rectified_to)
     return clauses
 
 
@@ -173,7 +218,7 @@ def scoped_problems(flt: Filter) -> Subquery:
     own_township_id always holds the stored one.
     """
     successors = township_successors()
-    township = Problem.township_id
+    township: SqlValue[int] = Problem.township_id
     if flt.rollup:
         township = func.coalesce(successors.c.current_id, Problem.township_id)
     query = select(
@@ -184,9 +229,9 @@ def scoped_problems(flt: Filter) -> Subquery:
         Problem.village_id,
         Problem.focus_area,
         Problem.found_on,
-        Problem.deadline,
-        Problem.recovered_yuan,
-        Problem.rules_improved,
+        overdue_deadline().label("deadline"),
+        recovered_as_of(flt).label("recovered_yuan"),
+        rules_as_of(flt).label("rules_improved"),
         problem_status_as_of(flt).label("status"),
     ).where(*problem_conditions(flt))
     if flt.rollup:
@@ -206,7 +251,7 @@ def linked_problem_filter(flt: Filter, *, with_round: bool) -> Filter | None:
 
 
 def linked_problem_clauses(
-    problem_id: ColumnElement[int], flt: Filter, *, with_round: bool
+    problem_id: SQLColumnExpression[int | None], flt: Filter, *, with_round: bool
 ) -> list[ColumnElement[bool]]:
     """When flt narrows problems, keep only rows linked to a matching problem."""
     problem_flt = linked_problem_filter(flt, with_round=with_round)
@@ -216,7 +261,9 @@ def linked_problem_clauses(
     return [problem_id.is_not(None), problem_id.in_(matching)]
 
 
-def known_on(own_day: ColumnElement[date], problem_id: ColumnElement[int]) -> ColumnElement:
+def known_on(
+    own_day: SQLColumnExpression[date | None], problem_id: SQLColumnExpression[int | None]
+) -> ColumnElement:
     """A record's day: its own date, or while undated (pending) the finding of its problem."""
     found_on = select(Problem.found_on).where(Problem.id == problem_id).scalar_subquery()
     return func.coalesce(own_day, found_on)

@@ -16,8 +16,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import fields
+from datetime import date
 
-from sqlalchemy import ColumnElement, Select, Subquery, case, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    Subquery,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+)
 from sqlmodel import Session
 
 from data_access import summary_models as summary
@@ -36,6 +48,7 @@ from data_access.queries.conditions import (
     scoped_problems,
     township_clauses,
 )
+from data_access.queries.dated import recovered_as_of, recovery_day, rules_as_of, rules_day
 from data_access.queries.merges import rolled_up_township
 from data_access.queries.months import MonthStart
 from data_access.queries.weeks import WeekStart
@@ -43,7 +56,7 @@ from data_access.queries.weeks import WeekStart
 USE_SUMMARIES: ContextVar[bool] = ContextVar("use_summaries", default=True)
 REGION_FIELDS = {"township": {"cities", "counties", "townships"}, "city": {"cities"}}
 NOT_FIELDS = ("scope", "rollup")  # not choices of what to see (rollup: when false)
-PERIOD_KINDS = ("found_week", "rectified_week", "rectified_month")
+PERIOD_KINDS = ("found_week", "rectified_week", "recovered_week", "recovered_month", "rules_week")
 CHART_TOWNSHIPS = 30  # a by-township chart shows at most this many (a province has 1,500)
 
 
@@ -67,7 +80,9 @@ def answerable(flt: Filter, *, grain: str, keeps: frozenset[str] = frozenset()) 
     return chosen <= REGION_FIELDS[grain] | keeps
 
 
-def _city_clauses(city_id: ColumnElement[int], flt: Filter) -> list[ColumnElement[bool]]:
+def _city_clauses(
+    city_id: SQLColumnExpression[int | None], flt: Filter
+) -> list[ColumnElement[bool]]:
     """The Filter's cities on a city-keyed summary."""
     return [city_id.in_(flt.cities)] if flt.cities else []
 
@@ -83,7 +98,9 @@ def _summary_status_clause(table, flt: Filter) -> list[ColumnElement[bool]]:
     return [or_(*alternatives)]
 
 
-def weighted(weight: ColumnElement[int], condition: ColumnElement[bool] | None = None):
+def weighted(
+    weight: SQLColumnExpression[int | None], condition: SQLColumnExpression[bool] | None = None
+):
     """SUM of weight over the rows meeting condition (all rows without one); 0, never NULL."""
     value = weight if condition is None else case((condition, weight), else_=0)
     return func.coalesce(func.sum(value), 0)
@@ -106,9 +123,9 @@ def problem_facts(flt: Filter, *, with_village: bool = False) -> Subquery:
     """township_id, focus_area, status, deadline, problems, recovered_yuan, rules_improved,
     with_recovery, with_rules (and village_id when asked, from the ledger only).
 
-    Status is as of flt.as_of; deadline only matters for overdue, which comes out the same
-    from either source. The ledger path is conditions.scoped_problems (merged-township
-    rollup and all), so every figure built on this keeps its rules.
+    Status, money and rules are as of flt.as_of; deadline only matters for overdue, which
+    comes out the same from either source. The ledger path is conditions.scoped_problems
+    (merged-township rollup and all), so every figure built on this keeps its rules.
     """
     keeps = frozenset({"focus_areas", "statuses"})
     if not with_village and answerable(flt, grain="township", keeps=keeps):
@@ -153,40 +170,50 @@ def round_facts(flt: Filter) -> Subquery:
 
 
 def period_facts(flt: Filter, kind: str) -> Subquery:
-    """period_start, problems, recovered_yuan, with_recovery per problem or summary row.
+    """period_start, problems, recovered_yuan, with_recovery, rules_improved per problem or
+    summary row, for one of PERIOD_KINDS (as of flt.as_of):
 
-    kind: found_week (week found), rectified_week (week it last became rectified, as of
-    flt.as_of; rectified problems only) or rectified_month (its month; None while not
-    rectified).
+    found_week: the week found; rectified_week: the week it (last) became rectified
+    (rectified problems only); recovered_week / recovered_month: the week / month its money
+    was recovered (dated.recovery_day; problems with money only); rules_week: the week its
+    rules were improved (dated.rules_day; problems with rules only).
     """
     if answerable(flt, grain="city", keeps=frozenset({"focus_areas"})):
         s = summary.PeriodSummary
-        query = select(s.period_start, s.problems, s.recovered_yuan, s.with_recovery).where(
-            s.kind == kind, *_city_clauses(s.city_id, flt)
-        )
+        query = select(
+            s.period_start, s.problems, s.recovered_yuan, s.with_recovery, s.rules_improved
+        ).where(s.kind == kind, *_city_clauses(s.city_id, flt))
         if flt.focus_areas:
             query = query.where(s.focus_area.in_(flt.focus_areas))
         return query.subquery("period_fact")
-    status = problem_status_as_of(flt)
-    rectified = status == COMPLETED_STATUS
-    conditions = problem_conditions(flt)
-    if kind == "found_week":
-        start = WeekStart(Problem.found_on)
-    elif kind == "rectified_week":
-        start = WeekStart(rectified_day_as_of(flt))
-        conditions.append(rectified)
-    else:
-        start = MonthStart(case((rectified, rectified_day_as_of(flt)), else_=None))
+    start, condition = _period_of(flt, kind)
+    recovered = recovered_as_of(flt)
     return (
         select(
             start.label("period_start"),
             literal(1).label("problems"),
-            Problem.recovered_yuan,
-            case((Problem.recovered_yuan > 0, 1), else_=0).label("with_recovery"),
+            recovered.label("recovered_yuan"),
+            case((recovered > 0, 1), else_=0).label("with_recovery"),
+            rules_as_of(flt).label("rules_improved"),
         )
-        .where(*conditions)
+        .where(*problem_conditions(flt), condition)
         .subquery("period_fact")
     )
+
+
+def _period_of(flt: Filter, kind: str) -> tuple[ColumnElement[date], ColumnElement[bool]]:
+    """The period start of a problem for kind, and the condition for it to have one."""
+    if kind == "found_week":
+        return WeekStart(Problem.found_on), true()
+    if kind == "rectified_week":
+        return WeekStart(rectified_day_as_of(flt)), problem_status_as_of(flt) == COMPLETED_STATUS
+    if kind == "recovered_week":
+        return WeekStart(recovery_day()), recovered_as_of(flt) > 0
+    if kind == "recovered_month":
+        return MonthStart(recovery_day()), recovered_as_of(flt) > 0
+    if kind == "rules_week":
+        return WeekStart(rules_day()), rules_as_of(flt) > 0
+    raise ValueError(f"unknown period kind: {kind!r}")
 
 
 def sub_category_facts(flt: Filter) -> Subquery:
@@ -202,13 +229,14 @@ def sub_category_facts(flt: Filter) -> Subquery:
         if flt.sub_categories:
             query = query.where(s.sub_category.in_(flt.sub_categories))
         return query.subquery("sub_category_fact")
+    recovered = recovered_as_of(flt)
     return (
         select(
             Problem.focus_area,
             Problem.sub_category,
             literal(1).label("problems"),
-            Problem.recovered_yuan,
-            case((Problem.recovered_yuan > 0, 1), else_=0).label("with_recovery"),
+            recovered.label("recovered_yuan"),
+            case((recovered > 0, 1), else_=0).label("with_recovery"),
         )
         .where(*problem_conditions(flt))
         .subquery("sub_category_fact")
@@ -219,13 +247,13 @@ def action_facts(flt: Filter) -> Subquery:
     """township_id, category, form, actions: the accountability records flt selects."""
     if answerable(flt, grain="township"):
         s = summary.ActionSummary
-        query = select(s.township_id, s.category, s.form, s.actions)
-        return query.where(*township_clauses(s.township_id, flt)).subquery("action_fact")
+        summed = select(s.township_id, s.category, s.form, s.actions)
+        return summed.where(*township_clauses(s.township_id, flt)).subquery("action_fact")
     action = AccountabilityAction
     query = select(action.category, action.form, literal(1).label("actions")).select_from(action)
-    query, township = rolled_up_township(query, action.township_id, flt)
-    query = query.add_columns(township.label("township_id"))
-    return query.where(*accountability_conditions(flt)).subquery("action_fact")
+    rolled, township = rolled_up_township(query, action.township_id, flt)
+    rolled = rolled.add_columns(township.label("township_id"))
+    return rolled.where(*accountability_conditions(flt)).subquery("action_fact")
 
 
 def action_month_facts(flt: Filter) -> Subquery:
@@ -281,5 +309,5 @@ def summary_dual_check_problems(session: Session, flt: Filter) -> int | None:
     query = select(weighted(s.problems), weighted(s.split_problems)).where(
         *township_clauses(s.township_id, flt)
     )
-    problems, split = session.exec(query).one()
+    problems, split = session.execute(query).one()
     return None if split else int(problems)

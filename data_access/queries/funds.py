@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import Select, Subquery, func, select
 from sqlmodel import Session
 
-from data_access.codes import FOCUS_AREAS
+from data_access.categories import fetch_category_labels
 from data_access.filters import Filter
 from data_access.models import Township
 from data_access.queries.facts import (
@@ -19,10 +19,9 @@ from data_access.queries.facts import (
     sub_category_facts,
     weighted,
 )
-from data_access.queries.labels import label_codes, month_label
+from data_access.queries.labels import month_label
 from data_access.queries.overview import to_frame
 from data_access.queries.problems import fetch_problem_ledger
-from i18n import t
 
 __all__ = [
     "FundsTotals",
@@ -56,7 +55,7 @@ def fetch_funds_totals(*, session: Session, flt: Filter) -> FundsTotals:
         weighted(facts.c.with_recovery),
         weighted(facts.c.with_rules),
     )
-    row = session.exec(query).one()
+    row = session.execute(query).one()
     return FundsTotals(*(int(value) for value in row))
 
 
@@ -86,43 +85,42 @@ def fetch_recovered_by_township(*, session: Session, flt: Filter) -> pd.DataFram
     )
     columns = ["township_id", "township", "recovered_yuan", "problems"]
     dtypes = {"township_id": "int64", "recovered_yuan": "int64", "problems": "int64"}
-    return to_frame(session.exec(query).all(), columns, dtypes)
+    return to_frame(session.execute(query).all(), columns, dtypes)
 
 
 def fetch_recovered_by_sub_category(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """Money recovered per focus area and sub-category (those with any), most first."""
+    """Money recovered per focus area and sub-category (those with any), most first; the
+    area's label and area_rank from the store."""
     facts = sub_category_facts(flt)
     keys = (facts.c.focus_area, facts.c.sub_category)
     query = _money_by(facts, *keys, tie_break=facts.c.sub_category).group_by(*keys)
     columns = ["focus_area", "sub_category", "recovered_yuan", "problems"]
     dtypes = {"recovered_yuan": "int64", "problems": "int64"}
-    frame = to_frame(session.exec(query).all(), columns, dtypes)
-    frame.insert(1, "focus_area_label", label_codes(frame["focus_area"], FOCUS_AREAS))
-    return frame
+    frame = to_frame(session.execute(query).all(), columns, dtypes)
+    fetch_category_labels(session=session, round_ids=flt.rounds).add_to(frame)
+    return frame[["focus_area", "focus_area_label", "area_rank", *columns[1:]]]
 
 
 def fetch_recovered_by_month(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """Money recovered per month of rectification (as of flt.as_of).
-
-    Money on a problem not rectified by then has no month (month is None) and is labelled
-    as not rectified yet, so the months add up to the headline's recovered total.
-    """
-    facts = period_facts(flt, "rectified_month")
+    """Money recovered per month it was recovered (queries.dated.recovery_day), as of
+    flt.as_of, with the problems behind it and the running total (recovered_cumulative),
+    which ends at the headline's recovered total."""
+    facts = period_facts(flt, "recovered_month")
     month = facts.c.period_start
     recovered = func.sum(facts.c.recovered_yuan)
     query = (
         select(month, recovered, weighted(facts.c.with_recovery))
         .group_by(month)
         .having(recovered > 0)
-        .order_by(month.is_(None), month)
+        .order_by(month)
     )
     columns = ["month", "recovered_yuan", "problems"]
     frame = to_frame(
-        session.exec(query).all(), columns, {"recovered_yuan": "int64", "problems": "int64"}
+        session.execute(query).all(), columns, {"recovered_yuan": "int64", "problems": "int64"}
     )
-    not_rectified = t("queries.funds.not_rectified")
-    frame["month_label"] = [month_label(month, not_rectified) for month in frame["month"]]
-    return frame[["month", "month_label", "recovered_yuan", "problems"]]
+    frame["month_label"] = [month_label(month, "") for month in frame["month"]]
+    frame["recovered_cumulative"] = frame["recovered_yuan"].cumsum()
+    return frame[["month", "month_label", "recovered_yuan", "problems", "recovered_cumulative"]]
 
 
 def fetch_largest_recoveries(
@@ -135,7 +133,7 @@ def fetch_largest_recoveries(
 
 def fetch_rules_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Rules improved (完善制度) per township and focus area (only where there are any), for
-    the facts.CHART_TOWNSHIPS townships with the most."""
+    the facts.CHART_TOWNSHIPS townships with the most; area labels and area_rank."""
     facts = problem_facts(flt)
     rules = func.sum(facts.c.rules_improved)
     query = (
@@ -148,6 +146,5 @@ def fetch_rules_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
     )
     columns = ["township_id", "township", "focus_area", "rules_improved"]
     dtypes = {"township_id": "int64", "rules_improved": "int64"}
-    frame = to_frame(session.exec(query).all(), columns, dtypes)
-    frame["focus_area_label"] = label_codes(frame["focus_area"], FOCUS_AREAS)
-    return frame
+    frame = to_frame(session.execute(query).all(), columns, dtypes)
+    return fetch_category_labels(session=session, round_ids=flt.rounds).add_to(frame)

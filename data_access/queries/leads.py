@@ -94,7 +94,7 @@ def fetch_lead_outcomes(*, session: Session, flt: Filter, limit: int = TABLE_ROW
         .limit(limit)
     )
     dtypes = {"township_id": "int64", "people_involved": "int64", "people_sanctioned": "int64"}
-    frame = to_frame(session.exec(query).all(), OUTCOME_COLUMNS, dtypes)
+    frame = to_frame(session.execute(query).all(), OUTCOME_COLUMNS, dtypes)
     frame[["problem_code", "sub_category"]] = frame[["problem_code", "sub_category"]].fillna("")
     frame.insert(9, "outcome_label", label_codes(frame["outcome"], LEAD_OUTCOMES))
     return frame
@@ -112,7 +112,7 @@ def fetch_leads_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
     )
     columns = ["township_id", "township", "sort_order", "outcome", "leads"]
     dtypes = {"township_id": "int64", "sort_order": "int64", "leads": "int64"}
-    frame = to_frame(session.exec(query).all(), columns, dtypes)
+    frame = to_frame(session.execute(query).all(), columns, dtypes)
     frame = _with_outcome_labels(frame, ["sort_order", "township_id"])
     return frame.drop(columns="sort_order")
 
@@ -124,6 +124,6 @@ def fetch_leads_by_receiver(*, session: Session, flt: Filter) -> pd.DataFrame:
         facts.c.transferred_to, facts.c.outcome
     )
     columns = ["transferred_to", "outcome", "leads"]
-    frame = to_frame(session.exec(query).all(), columns, {"leads": "int64"})
+    frame = to_frame(session.execute(query).all(), columns, {"leads": "int64"})
     frame["transferred_to"] = frame["transferred_to"].replace("", t("queries.leads.no_receiver"))
     return _with_outcome_labels(frame, ["transferred_to"])

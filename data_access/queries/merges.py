@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import ColumnElement, Select, Subquery, func, literal, select
+from sqlalchemy import Select, Subquery, func, literal, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from data_access.filters import Filter
 from data_access.models import Township
+from data_access.queries.aggregates import SqlValue
 
 MAX_MERGE_DEPTH = 16  # a merged_into chain longer than this is cut (the import refuses cycles)
 
@@ -55,8 +56,8 @@ def rolled_up_ids(township_ids: tuple[int, ...]) -> Select:
 
 
 def rolled_up_township(
-    query: Select, township_id: ColumnElement[int], flt: Filter
-) -> tuple[Select, ColumnElement[int]]:
+    query: Select, township_id: SqlValue[int], flt: Filter
+) -> tuple[Select, SqlValue[int]]:
     """query joined so rows count under their current township when flt.rollup, and that column.
 
     For by-township queries over accountability or leads (problems use scoped_problems).

@@ -9,7 +9,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from data_access.codes import FOCUS_AREAS
+from data_access.categories import CategoryLabels, fetch_categories, fetch_category_labels
 from data_access.filters import Filter
 from data_access.models import (
     City,
@@ -21,7 +21,6 @@ from data_access.models import (
     Village,
 )
 from data_access.queries.facts import sub_category_facts
-from data_access.queries.labels import code_rank
 from data_access.queries.overview import to_frame
 
 __all__ = ["FilterOptions", "fetch_filter_options"]
@@ -37,6 +36,7 @@ class FilterOptions:
     groups: pd.DataFrame  # group_id, group, round_id
     regions: pd.DataFrame  # REGION_COLUMNS: one row per township
     villages: pd.DataFrame  # village_id, village, township_id
+    focus_areas: pd.DataFrame  # focus_area, focus_area_label: the rounds' categories, in order
     sub_categories: pd.DataFrame  # focus_area, sub_category
     first_found: date | None
     last_found: date | None
@@ -50,6 +50,7 @@ class FilterOptions:
             "counties": (self.regions, "county_id", "county"),
             "townships": (self.regions, "township_id", "township"),
             "villages": (self.villages, "village_id", "village"),
+            "focus_areas": (self.focus_areas, "focus_area", "focus_area_label"),
             "sub_categories": (self.sub_categories, "sub_category", "sub_category"),
         }
         frame, key, name = columns[field]
@@ -64,18 +65,21 @@ def fetch_filter_options(
     scope limits the townships and villages to a township-scoped account's (None: all).
     """
     # Two scalar sub-selects: each is one index probe (min and max in one SELECT scan it all).
-    first_found, last_found = session.exec(
+    first_found, last_found = session.execute(
         select(
             select(func.min(Problem.found_on)).scalar_subquery(),
             select(func.max(Problem.found_on)).scalar_subquery(),
         )
     ).one()
+    used = _categories_used(session)
+    areas = fetch_category_labels(session=session)
     return FilterOptions(
         rounds=_rounds(session),
         groups=_groups(session),
         regions=_regions(session, scope),
         villages=_villages(session, scope),
-        sub_categories=_sub_categories(session),
+        focus_areas=_focus_areas(areas, used),
+        sub_categories=_sub_categories(session, areas, used),
         first_found=first_found,
         last_found=last_found,
     )
@@ -86,7 +90,7 @@ def _rounds(session: Session) -> pd.DataFrame:
     query = select(InspectionRound.id, InspectionRound.name).order_by(
         InspectionRound.started_on, InspectionRound.id
     )
-    return to_frame(session.exec(query).all(), ["round_id", "round"], {"round_id": "int64"})
+    return to_frame(session.execute(query).all(), ["round_id", "round"], {"round_id": "int64"})
 
 
 def _groups(session: Session) -> pd.DataFrame:
@@ -95,7 +99,7 @@ def _groups(session: Session) -> pd.DataFrame:
         InspectionGroup.round_id, InspectionGroup.ordinal, InspectionGroup.id
     )
     dtypes = {"group_id": "int64", "round_id": "int64"}
-    return to_frame(session.exec(query).all(), ["group_id", "group", "round_id"], dtypes)
+    return to_frame(session.execute(query).all(), ["group_id", "group", "round_id"], dtypes)
 
 
 def _regions(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
@@ -109,7 +113,7 @@ def _regions(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
     if scope is not None:
         query = query.where(Township.id.in_(scope))
     dtypes = {"township_id": "int64", "county_id": "int64", "city_id": "int64"}
-    return to_frame(session.exec(query).all(), REGION_COLUMNS, dtypes)
+    return to_frame(session.execute(query).all(), REGION_COLUMNS, dtypes)
 
 
 def _villages(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
@@ -122,18 +126,41 @@ def _villages(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
     if scope is not None:
         query = query.where(Village.township_id.in_(scope))
     dtypes = {"village_id": "int64", "township_id": "int64"}
-    return to_frame(session.exec(query).all(), ["village_id", "village", "township_id"], dtypes)
+    return to_frame(session.execute(query).all(), ["village_id", "village", "township_id"], dtypes)
 
 
-def _sub_categories(session: Session) -> pd.DataFrame:
-    """The sub-categories the ledger uses, under their focus area (published order)."""
+def _categories_used(session: Session) -> pd.DataFrame:
+    """The (focus area, sub-category) pairs the ledger's problems use."""
     facts = sub_category_facts(Filter())
-    query = (
-        select(facts.c.focus_area, facts.c.sub_category)
-        .where(facts.c.sub_category != "", facts.c.problems > 0)
-        .distinct()
-    )
-    frame = to_frame(session.exec(query).all(), ["focus_area", "sub_category"], {})
-    frame["rank"] = code_rank(frame["focus_area"], FOCUS_AREAS)
-    frame = frame.sort_values(["rank", "sub_category"], kind="stable")
-    return frame[["focus_area", "sub_category"]].reset_index(drop=True)
+    query = select(facts.c.focus_area, facts.c.sub_category).where(facts.c.problems > 0).distinct()
+    return to_frame(session.execute(query).all(), ["focus_area", "sub_category"], {})
+
+
+def _focus_areas(areas: CategoryLabels, used: pd.DataFrame) -> pd.DataFrame:
+    """Every round's categories in their order, then codes problems use that no round
+    defines (未分类 last), so whatever the ledger holds can be chosen."""
+    codes = list(dict.fromkeys([*areas.labels, *sorted(used["focus_area"])]))
+    frame = pd.DataFrame({"focus_area": codes}, dtype="object")
+    areas.add_to(frame)
+    frame = frame.sort_values(["area_rank", "focus_area"], kind="stable")
+    return frame[["focus_area", "focus_area_label"]].reset_index(drop=True)
+
+
+def _sub_categories(session: Session, areas: CategoryLabels, used: pd.DataFrame) -> pd.DataFrame:
+    """The sub-categories the rounds define and the ledger uses, under their focus area:
+    areas in their order, then each area's sub-categories in theirs (unlisted ones by name)."""
+    defined = fetch_categories(session=session)
+    defined = defined[defined["parent_code"] != ""]
+    pairs = pd.concat(
+        [
+            pd.DataFrame({"focus_area": defined["parent_code"], "sub_category": defined["code"],
+                          "ordinal": defined["ordinal"]}),
+            used[used["sub_category"] != ""].assign(ordinal=len(defined)),
+        ],
+        ignore_index=True,
+    )  # fmt: skip
+    pairs = pairs.sort_values("ordinal", kind="stable")
+    pairs = pairs.drop_duplicates(["focus_area", "sub_category"])
+    pairs["rank"] = areas.rank_series(pairs["focus_area"])
+    pairs = pairs.sort_values(["rank", "focus_area", "ordinal", "sub_category"], kind="stable")
+    return pairs[["focus_area", "sub_category"]].reset_index(drop=True)

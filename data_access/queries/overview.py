@@ -9,7 +9,8 @@ import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
-from data_access.codes import FOCUS_AREAS, FORMS, PERSON_CATEGORIES, STATUSES
+from data_access.categories import fetch_category_labels
+from data_access.codes import FORMS, PERSON_CATEGORIES, STATUSES
 from data_access.filters import Filter
 from data_access.models import (
     City,
@@ -44,7 +45,18 @@ TREND_COLUMNS = [
     "problems_total",
     "open_problems",
     "completion_rate",
+    "recovered_in_week",
+    "recovered_cumulative",
+    "rules_in_week",
+    "rules_cumulative",
 ]
+# Weekly sums of the trend: column -> (facts.PERIOD_KINDS kind, the fact summed).
+WEEKLY_SUMS = {
+    "rectified_in_week": ("rectified_week", "problems"),
+    "found_in_week": ("found_week", "problems"),
+    "recovered_in_week": ("recovered_week", "recovered_yuan"),
+    "rules_in_week": ("rules_week", "rules_improved"),
+}
 
 
 def to_frame(rows: Iterable, columns: list[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
@@ -92,24 +104,25 @@ def fetch_completion_by_township(*, session: Session, flt: Filter) -> pd.DataFra
     )
     columns = ["township_id", "township", "sort_order", "status", "problems"]
     dtypes = {"township_id": "int64", "sort_order": "int64", "problems": "int64"}
-    frame = to_frame(session.exec(query).all(), columns, dtypes)
+    frame = to_frame(session.execute(query).all(), columns, dtypes)
     frame = _add_status_label(frame, ["sort_order", "township_id"])
     return frame[[*columns[:4], "status_label", "problems"]]
 
 
 def fetch_problems_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """Problems per focus area (巡察重点) and as-of status."""
+    """Problems per focus area (巡察重点) and as-of status; labels and area_rank (the
+    round's own order of its categories) from the store."""
     facts = problem_facts(flt)
     query = select(facts.c.focus_area, facts.c.status, weighted(facts.c.problems)).group_by(
         facts.c.focus_area, facts.c.status
     )
     frame = to_frame(
-        session.exec(query).all(), ["focus_area", "status", "problems"], {"problems": "int64"}
+        session.execute(query).all(), ["focus_area", "status", "problems"], {"problems": "int64"}
     )
-    frame["focus_area_label"] = frame["focus_area"].map(FOCUS_AREAS).fillna(frame["focus_area"])
-    frame["area_rank"] = _ordered_by_code(frame, "focus_area", FOCUS_AREAS)
-    frame = _add_status_label(frame, ["area_rank"])
-    return frame[["focus_area", "focus_area_label", "status", "status_label", "problems"]]
+    fetch_category_labels(session=session, round_ids=flt.rounds).add_to(frame)
+    frame = _add_status_label(frame, ["area_rank", "focus_area"])
+    columns = ["focus_area", "focus_area_label", "area_rank", "status", "status_label"]
+    return frame[[*columns, "problems"]]
 
 
 def fetch_accountability_breakdown(*, session: Session, flt: Filter) -> pd.DataFrame:
@@ -121,7 +134,7 @@ def fetch_accountability_breakdown(*, session: Session, flt: Filter) -> pd.DataF
         .group_by(facts.c.category, facts.c.form)
     )
     frame = to_frame(
-        session.exec(query).all(),
+        session.execute(query).all(),
         ["category", "form", "people"],
         {"form": "Int64", "people": "int64"},
     )
@@ -132,36 +145,41 @@ def fetch_accountability_breakdown(*, session: Session, flt: Filter) -> pd.DataF
     return frame[["category", "category_label", "form", "form_label", "people"]]
 
 
-def _weekly_counts(session: Session, flt: Filter, kind: str) -> dict[date, int]:
-    """Problems per week of kind (facts.period_facts: found_week / rectified_week)."""
+def weekly_sums(session: Session, flt: Filter, kind: str, fact: str) -> dict[date, int]:
+    """fact (problems, recovered_yuan, rules_improved) summed per week of kind
+    (facts.period_facts), as of flt.as_of."""
     facts = period_facts(flt, kind)
     query = (
-        select(facts.c.period_start, weighted(facts.c.problems))
+        select(facts.c.period_start, weighted(facts.c[fact]))
         .where(facts.c.period_start.is_not(None))
         .group_by(facts.c.period_start)
     )
-    return {week_start: int(count) for week_start, count in session.exec(query).all()}
+    return {week_start: int(total) for week_start, total in session.execute(query).all()}
 
 
 def fetch_weekly_trend(*, session: Session, flt: Filter) -> pd.DataFrame:
-    """Weekly roll-up (一周一汇总) of rectifications: per week, cumulative, open, rate.
+    """Weekly roll-up (一周一汇总): per week the problems rectified, found, money recovered
+    and rules improved, each also cumulated; open problems and the completion rate.
 
     A problem counts in the week it (last) became rectified, if it is rectified as of
     flt.as_of (or now), so the final cumulative value equals the headline's rectified
-    count. problems_total counts problems found by the end of each week. Weeks without
-    events between the first and the last week with data appear with zero.
+    count; money and rules count in the week they happened (queries.dated), so their
+    cumulative values end at the headline's too. problems_total counts problems found by
+    the end of each week. Weeks without events between the first and the last week with
+    data appear with zero.
     """
-    rectified = _weekly_counts(session, flt, "rectified_week")
-    found = _weekly_counts(session, flt, "found_week")
-    weeks_with_data = set(rectified) | set(found)
+    sums = {column: weekly_sums(session, flt, *source) for column, source in WEEKLY_SUMS.items()}
+    weeks_with_data = set().union(*sums.values())
     if not weeks_with_data:
-        counts = dict.fromkeys(TREND_COLUMNS[1:5], "int64")
+        counts = dict.fromkeys(TREND_COLUMNS[1:], "int64")
         return to_frame([], TREND_COLUMNS, {**counts, "completion_rate": "float64"})
     weeks = pd.date_range(min(weeks_with_data), max(weeks_with_data), freq="7D").date
     frame = pd.DataFrame({"week_start": list(weeks)})
-    frame["rectified_in_week"] = [rectified.get(week, 0) for week in weeks]
-    frame["rectified_cumulative"] = frame["rectified_in_week"].cumsum()
-    frame["problems_total"] = pd.Series([found.get(week, 0) for week in weeks]).cumsum()
+    for column, by_week in sums.items():
+        frame[column] = pd.Series([by_week.get(week, 0) for week in weeks], dtype="int64")
+    for name in ("rectified", "recovered", "rules"):
+        frame[f"{name}_cumulative"] = frame[f"{name}_in_week"].cumsum()
+    frame["problems_total"] = frame["found_in_week"].cumsum()
     frame["open_problems"] = frame["problems_total"] - frame["rectified_cumulative"]
     total = frame["problems_total"].where(frame["problems_total"] > 0)
     frame["completion_rate"] = (frame["rectified_cumulative"] / total).fillna(0.0)
@@ -175,7 +193,7 @@ def is_demo_data(*, session: Session) -> bool:
         .where(ImportBatch.kind == "seed", ImportBatch.status == "committed")
         .limit(1)
     )
-    return session.exec(query).first() is not None
+    return session.execute(query).first() is not None
 
 
 def list_townships(*, session: Session) -> pd.DataFrame:
@@ -190,7 +208,7 @@ def list_townships(*, session: Session) -> pd.DataFrame:
     )
     columns = ["township_id", "township", "county", "city", "kind", "sort_order"]
     return to_frame(
-        session.exec(query).all(), columns, {"township_id": "int64", "sort_order": "int64"}
+        session.execute(query).all(), columns, {"township_id": "int64", "sort_order": "int64"}
     )
 
 
@@ -204,7 +222,7 @@ def resolve_township_names(*, session: Session, names: list[str]) -> tuple[list[
         TownshipAlias.alias.in_(wanted)
     )
     matches: dict[str, set[int]] = {}
-    for name, township_id in session.exec(by_name.union(by_alias)).all():
+    for name, township_id in session.execute(by_name.union(by_alias)).all():
         matches.setdefault(name, set()).add(int(township_id))
     ids: list[int] = []
     for name in wanted:

@@ -6,9 +6,9 @@ import pandas as pd
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
 from sqlmodel import Session
 
+from data_access.categories import CategoryLabels, fetch_category_labels
 from data_access.codes import (
     COMPLETED_STATUS,
-    FOCUS_AREAS,
     OVERDUE,
     SOURCES,
     STATUSES,
@@ -18,12 +18,15 @@ from data_access.codes import (
 )
 from data_access.filters import Filter
 from data_access.models import Problem, Township, Village
+from data_access.queries.aggregates import SqlValue
 from data_access.queries.conditions import (
     overdue_clause,
+    overdue_deadline,
     problem_conditions,
     problem_status_as_of,
     rectified_day_as_of,
 )
+from data_access.queries.dated import recovered_as_of
 from data_access.queries.facts import problem_facts, weighted
 from data_access.queries.labels import code_rank, label_codes
 from data_access.queries.overview import to_frame
@@ -47,7 +50,9 @@ STATUS_LABELS = STATUSES_WITH_OVERDUE
 MAX_SEARCH_TERMS = 5  # a pasted paragraph must not become fifty LIKEs
 
 # Server-side orders the page offers (st.dataframe then sorts within one page), labelled.
-LEDGER_SORTS = LabelMap("sort", ("code", "deadline", "recovered", "township"), area="queries")
+LEDGER_SORTS = LabelMap(
+    "sort", ("code", "found", "deadline", "recovered", "township"), area="queries"
+)
 LEDGER_COLUMNS = [
     "code",
     "township_id",
@@ -99,7 +104,7 @@ def search_clause(search: str) -> ColumnElement[bool] | None:
     )
 
 
-def rectified_day_shown(status: ColumnElement[str], flt: Filter) -> ColumnElement:
+def rectified_day_shown(status: SqlValue[str], flt: Filter) -> ColumnElement:
     """The day a problem was rectified, only while its (as-of) status is rectified."""
     return case((status == COMPLETED_STATUS, rectified_day_as_of(flt)), else_=None)
 
@@ -120,14 +125,15 @@ def count_problem_ledger(*, session: Session, flt: Filter, search: str = "") -> 
     else:  # no search: the summaries may know
         facts = problem_facts(flt)
         query = select(weighted(facts.c.problems))
-    return int(session.exec(query).scalar_one())
+    return int(session.execute(query).scalar_one())
 
 
-def _order_by(sort: str, status: ColumnElement[str]) -> list:
+def _order_by(sort: str, status: SqlValue[str], flt: Filter) -> list:
     """ORDER BY for one of LEDGER_SORTS; the code last keeps pages stable."""
-    orders = {
+    orders: dict[str, list[object]] = {
         "deadline": [Problem.deadline.is_(None), Problem.deadline, status == COMPLETED_STATUS],
-        "recovered": [Problem.recovered_yuan.desc()],
+        "recovered": [recovered_as_of(flt).desc()],
+        "found": [Problem.found_on.desc()],
         "township": [Township.sort_order, Township.id],
     }
     return [*orders.get(sort, []), Problem.code]
@@ -155,28 +161,29 @@ def fetch_problem_ledger(
             Problem.description,
             Problem.source,
             status,
-            overdue_clause(status, Problem.deadline, flt),
+            overdue_clause(status, overdue_deadline(), flt),
             Problem.deadline,
             rectified_day_shown(status, flt),
-            Problem.recovered_yuan,
+            recovered_as_of(flt),
             Problem.responsible_unit,
         )
         .join(Township, Township.id == Problem.township_id)
         .outerjoin(Village, Village.id == Problem.village_id)
         .where(*_ledger_conditions(flt, search))
-        .order_by(*_order_by(sort, status))
+        .order_by(*_order_by(sort, status, flt))
         .limit(limit)
         .offset(offset)
     )
     dtypes = {"township_id": "int64", "overdue": "bool", "recovered_yuan": "int64"}
-    frame = to_frame(session.exec(query).all(), LEDGER_QUERY_COLUMNS, dtypes)
-    return _labelled(frame)[LEDGER_COLUMNS]
+    frame = to_frame(session.execute(query).all(), LEDGER_QUERY_COLUMNS, dtypes)
+    areas = fetch_category_labels(session=session, round_ids=flt.rounds)
+    return _labelled(frame, areas)[LEDGER_COLUMNS]
 
 
-def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
+def _labelled(frame: pd.DataFrame, areas: CategoryLabels) -> pd.DataFrame:
     """Labels for the codes, a short description and the overdue status shown."""
     frame["village"] = frame["village"].fillna("")
-    frame["focus_area_label"] = label_codes(frame["focus_area"], FOCUS_AREAS)
+    frame["focus_area_label"] = areas.label_series(frame["focus_area"])
     frame["source_label"] = label_codes(frame["source"], SOURCES)
     labels = label_codes(frame["status"], STATUSES)
     overdue = overdue_label()
@@ -210,17 +217,17 @@ def fetch_status_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame
         .where(overdue_clause(facts.c.status, facts.c.deadline, flt))
         .group_by(facts.c.focus_area)
     )
-    rows = session.exec(union_all(by_status, overdue)).all()
+    rows = session.execute(union_all(by_status, overdue)).all()
     frame = to_frame(rows, ["focus_area", "status", "problems"], {"problems": "int64"})
-    return _matrix_labels(frame)
+    return _matrix_labels(frame, fetch_category_labels(session=session, round_ids=flt.rounds))
 
 
-def _matrix_labels(frame: pd.DataFrame) -> pd.DataFrame:
-    """Labels and the domain order (areas as published, statuses by workflow, overdue last)."""
-    frame["focus_area_label"] = label_codes(frame["focus_area"], FOCUS_AREAS)
+def _matrix_labels(frame: pd.DataFrame, areas: CategoryLabels) -> pd.DataFrame:
+    """Labels and the domain order (areas in the round's order, statuses by workflow,
+    overdue last)."""
+    areas.add_to(frame)
     frame["status_label"] = label_codes(frame["status"], STATUS_LABELS)
-    frame["area_rank"] = code_rank(frame["focus_area"], FOCUS_AREAS)
     frame["status_rank"] = code_rank(frame["status"], STATUS_LABELS)
-    frame = frame.sort_values(["area_rank", "status_rank"], kind="stable")
-    columns = ["focus_area", "focus_area_label", "status", "status_label", "problems"]
-    return frame[columns].reset_index(drop=True)
+    frame = frame.sort_values(["area_rank", "focus_area", "status_rank"], kind="stable")
+    columns = ["focus_area", "focus_area_label", "area_rank", "status", "status_label"]
+    return frame[[*columns, "problems"]].reset_index(drop=True)

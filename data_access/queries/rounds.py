@@ -7,6 +7,8 @@ merged between the rounds (铁铜乡 → 枞阳镇) counts under its successor i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
@@ -40,7 +42,7 @@ def compared_rounds(*, session: Session, flt: Filter) -> tuple[int, ...]:
     """The rounds to compare, oldest first: flt.rounds, else the newest two with problems."""
     if flt.rounds:
         chosen = select(InspectionRound.id).where(InspectionRound.id.in_(flt.rounds))
-        return tuple(reversed(session.scalars(chosen.order_by(*_NEWEST_FIRST)).all()))
+        return _oldest_first(session.scalars(chosen.order_by(*_NEWEST_FIRST)).all())
     with_problems = select(round_facts(flt).c.round_id)
     newest = (
         select(InspectionRound.id)
@@ -48,7 +50,12 @@ def compared_rounds(*, session: Session, flt: Filter) -> tuple[int, ...]:
         .order_by(*_NEWEST_FIRST)
         .limit(LATEST_ROUNDS)
     )
-    return tuple(reversed(session.scalars(newest).all()))
+    return _oldest_first(session.scalars(newest).all())
+
+
+def _oldest_first(newest_first: Sequence[int | None]) -> tuple[int, ...]:
+    """Round ids (stored rows: never None) in the other order."""
+    return tuple(round_id for round_id in reversed(newest_first) if round_id is not None)
 
 
 def _with_rates(frame: pd.DataFrame, rounds: tuple[int, ...]) -> pd.DataFrame:

@@ -23,11 +23,11 @@ def fetch_status_totals(*, session: Session, flt: Filter) -> pd.DataFrame:
     """
     facts = problem_facts(flt)
     by_status = dict(
-        session.exec(
+        session.execute(
             select(facts.c.status, weighted(facts.c.problems)).group_by(facts.c.status)
         ).all()
     )
-    overdue = session.exec(
+    overdue = session.execute(
         select(weighted(facts.c.problems, overdue_clause(facts.c.status, facts.c.deadline, flt)))
     ).scalar_one()
     counts = {code: int(by_status.get(code, 0)) for code in STATUSES}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Select, Subquery, func, select
+from sqlalchemy import ColumnElement, FromClause, Select, Subquery, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -59,7 +59,7 @@ class _Level:
     """How a level lists its members and maps a township or a problem to one of them."""
 
     members: Select  # member_id, member, in display order
-    by_township: Subquery | None  # township_id -> member_id (region levels)
+    by_township: Subquery  # township_id -> member_id (region levels)
 
 
 def _region_level(level: str, flt: Filter) -> _Level:
@@ -106,6 +106,8 @@ def _village_members(flt: Filter) -> Select:
 def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.DataFrame:
     """Problem figures per member (per village, problems without one under NO_VILLAGE_ID)."""
     facts = problem_facts(flt, with_village=level is None)
+    member: ColumnElement[int]
+    source: FromClause
     if level is None:
         member = func.coalesce(facts.c.village_id, NO_VILLAGE_ID)
         source = facts
@@ -127,7 +129,7 @@ def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.D
         .select_from(source)
         .group_by(member)
     )
-    rows = session.exec(query).all()
+    rows = session.execute(query).all()
     return to_frame(rows, ["member_id", *PROBLEM_METRICS], dict.fromkeys(PROBLEM_METRICS, "int64"))
 
 
@@ -138,7 +140,7 @@ def _village_counts(session: Session, table, where: list) -> dict[int, int]:
     member = linked.village_id
     query = select(member, func.count(table.id)).join(linked, linked.id == table.problem_id)
     query = query.where(*where).group_by(member)
-    return {int(key): int(count) for key, count in session.exec(query).all() if key is not None}
+    return {int(key): int(count) for key, count in session.execute(query).all() if key is not None}
 
 
 def _member_counts(
@@ -153,7 +155,7 @@ def _member_counts(
         .where(*where)
         .group_by(member)
     )
-    return {int(key): int(count) for key, count in session.exec(query).all()}
+    return {int(key): int(count) for key, count in session.execute(query).all()}
 
 
 def _people_and_leads(session: Session, flt: Filter, level: _Level | None) -> tuple[dict, dict]:
@@ -173,7 +175,7 @@ def fetch_region_comparison(*, session: Session, flt: Filter, level: str) -> pd.
     """COMPARISON_COLUMNS for every member of level inside flt's region, in display order."""
     region = None if level == "village" else _region_level(level, flt)
     members_query = _village_members(flt) if region is None else region.members
-    members = to_frame(session.exec(members_query).all(), ["member_id", "member"], {})
+    members = to_frame(session.execute(members_query).all(), ["member_id", "member"], {})
     problems = _problem_totals(session, flt, region)
     if region is None and (problems["member_id"] == NO_VILLAGE_ID).any():
         members.loc[len(members)] = [NO_VILLAGE_ID, t("queries.no_village")]
@@ -205,9 +207,9 @@ def fetch_township_weekly(*, session: Session, flt: Filter) -> pd.DataFrame:
     totals = select(facts.c.township_id, weighted(facts.c.problems)).group_by(facts.c.township_id)
     names = select(Township.id, Township.name, Township.sort_order)
     return _cumulative_weeks(
-        to_frame(session.exec(done).all(), ["township_id", "week_start", "rectified"], {}),
-        dict(session.exec(totals).all()),
-        {row[0]: (row[1], row[2]) for row in session.exec(names).all()},
+        to_frame(session.execute(done).all(), ["township_id", "week_start", "rectified"], {}),
+        dict(session.execute(totals).all()),
+        {row[0]: (row[1], row[2]) for row in session.execute(names).all()},
     )
 
 

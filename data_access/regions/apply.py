@@ -10,8 +10,8 @@ first; a new township merged into another new one gets its link in a second step
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
@@ -20,7 +20,7 @@ from sqlmodel import Session
 from data_access.audit import record_event
 from data_access.db import session_scope
 from data_access.ingest.apply import LedgerRejectedError, current_diff, serialise_writers
-from data_access.ingest.records import row_to_json, update_by_id
+from data_access.ingest.records import id_of, row_to_json, update_by_id
 from data_access.models import (
     City,
     County,
@@ -29,16 +29,21 @@ from data_access.models import (
     Township,
     TownshipAlias,
     Village,
+    row_id,
     utc_now,
 )
 from data_access.regions.diff import PlaceDiff, RegionsDiff, compute_regions_diff
+from data_access.regions.parse import ParsedRegions
+from data_access.regions.snapshot import RegionModel
 from data_access.version import bump_data_version
 
 REGIONS_KIND = "regions"
 ALIAS_NOTE = "行政区划导入"  # i18n-data: stored in township_alias.note, not shown as a message
 FILE_NAME_MAX = 255
 # The region tables an import writes (and an undo restores), parents first.
-REGION_MODELS = (City, County, Township, TownshipAlias, Village)
+REGION_MODELS: tuple[RegionModel, ...] = (City, County, Township, TownshipAlias, Village)
+# the columns a place gets on insert, or its changed columns on update
+PlaceValues = Callable[[PlaceDiff], dict[str, object]]
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class RegionsResult:
 
 
 def apply_regions(
-    parsed: Any, *, engine: Engine, uploader: str, preview: RegionsDiff | None = None
+    parsed: ParsedRegions, *, engine: Engine, uploader: str, preview: RegionsDiff | None = None
 ) -> RegionsResult:
     """Write parsed (a ParsedRegions without errors) in one transaction; all or nothing."""
     if parsed.errors:
@@ -70,7 +75,7 @@ def apply_regions(
         )
         session.add(batch)
         session.flush()
-        _RegionWriter(session, int(batch.id)).write(diff)  # type: ignore[arg-type]
+        _RegionWriter(session, row_id(batch)).write(diff)
         counts = {"total": diff.counts(), **diff.counts_by_level()}
         batch.finished_at = utc_now()
         batch.counts_json = json.dumps(counts, sort_keys=True)
@@ -83,7 +88,7 @@ def apply_regions(
             target=parsed.file_name,
             detail=json.dumps({**detail, **diff.counts()}, ensure_ascii=False, sort_keys=True),
         )
-        return RegionsResult(int(batch.id), diff)  # type: ignore[arg-type]
+        return RegionsResult(row_id(batch), diff)
 
 
 class _RegionWriter:
@@ -100,7 +105,7 @@ class _RegionWriter:
         levels = diff.levels
         for level in levels.values():
             for place in (*level.changed, *level.unchanged):
-                self.ids[place.key] = int(place.stored["id"])  # type: ignore[index]
+                self.ids[place.key] = id_of(place.stored_row)
         self._insert(City, levels["city"].new, lambda p: {})
         self._insert(County, levels["county"].new, lambda p: {"city_id": self.ids[p.key[:1]]})
         self._insert(Township, levels["township"].new, self._new_township)
@@ -113,7 +118,7 @@ class _RegionWriter:
         self._insert(Village, levels["village"].new, lambda p: {"township_id": self.ids[p.key[:3]]})
         self._update(Village, levels["village"].changed, lambda p: dict(p.values))
 
-    def _new_township(self, place: PlaceDiff) -> dict[str, Any]:
+    def _new_township(self, place: PlaceDiff) -> dict[str, object]:
         """The columns of a new township (merge link resolved when the target exists)."""
         values = {k: v for k, v in place.values.items() if k != "merged_into"}
         values["county_id"] = self.ids[place.key[:2]]
@@ -123,16 +128,16 @@ class _RegionWriter:
     def _target_id(self, place: PlaceDiff) -> int | None:
         """The id of the township place merges into (None when none, or not inserted yet)."""
         target = place.values.get("merged_into")
-        return None if target is None else self.ids.get((*place.key[:2], target))
+        return self.ids.get((*place.key[:2], target)) if isinstance(target, str) else None
 
-    def _township_changes(self, place: PlaceDiff) -> dict[str, Any]:
+    def _township_changes(self, place: PlaceDiff) -> dict[str, object]:
         """Stored columns of a changed township: the written values, merge link as an id."""
         values = {k: v for k, v in place.values.items() if k != "merged_into"}
         if "merged_into" in place.fields:
             values["merged_into_id"] = self._target_id(place)
         return values
 
-    def _insert(self, model: Any, places: list[PlaceDiff], extra) -> None:
+    def _insert(self, model: RegionModel, places: list[PlaceDiff], extra: PlaceValues) -> None:
         """Insert places (ids in order), record their after images."""
         if not places:
             return
@@ -151,7 +156,7 @@ class _RegionWriter:
             self._link_new_townships(places, rows)
         self._record(table.name, [(row, None) for row in rows])
 
-    def _link_new_townships(self, places: list[PlaceDiff], rows: list[dict[str, Any]]) -> None:
+    def _link_new_townships(self, places: list[PlaceDiff], rows: list[dict[str, object]]) -> None:
         """Set merged_into_id on new townships whose target was inserted with them."""
         pending = [
             {**row, "merged_into_id": self._target_id(place)}
@@ -163,12 +168,12 @@ class _RegionWriter:
         for row in rows:
             row["merged_into_id"] = linked.get(row["id"], row["merged_into_id"])
 
-    def _update(self, model: Any, places: list[PlaceDiff], changes) -> None:
+    def _update(self, model: RegionModel, places: list[PlaceDiff], changes: PlaceValues) -> None:
         """Update places by id and record their before and after images."""
         if not places:
             return
         table = model.__table__
-        images = [(place.stored, {**place.stored, **changes(place)}) for place in places]
+        images = [(p.stored_row, {**p.stored_row, **changes(p)}) for p in places]
         names = [column.name for column in table.c if column.name != "id"]
         update_by_id(self.session, table, [after for _before, after in images], names)
         self._record(table.name, [(after, before) for before, after in images])
@@ -186,4 +191,4 @@ class _RegionWriter:
             }
             for after, before in images
         ]
-        self.session.execute(insert(ImportChange.__table__), rows)  # type: ignore[attr-defined]
+        self.session.execute(insert(ImportChange.__table__), rows)

@@ -8,7 +8,7 @@ and a blank cell never clears a stored value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -17,6 +17,9 @@ from data_access.ingest.errors import RowError
 from data_access.regions.plan import TownshipPlan, VillagePlan
 from data_access.regions.snapshot import RegionSnapshot, TownshipKey
 from data_access.version import read_data_version
+
+if TYPE_CHECKING:  # parse imports what imports this module
+    from data_access.regions.parse import ParsedRegions
 
 LEVELS = ("city", "county", "township", "alias", "village")
 LEVEL_LABELS = LabelMap("level", LEVELS, area="regions")  # level -> its name, UI language
@@ -31,9 +34,16 @@ class PlaceDiff:
     level: str
     key: tuple[str, ...]  # names from the city down, e.g. (市, 县, 乡镇)
     excel_row: int
-    stored: dict[str, Any] | None  # the stored row (before image); None for a new place
-    values: dict[str, Any]  # new: every value to store; changed: the new values only
-    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # changed: old, new
+    stored: dict[str, object] | None  # the stored row (before image); None for a new place
+    values: dict[str, object]  # new: every value to store; changed: the new values only
+    fields: dict[str, tuple[object, object]] = field(default_factory=dict)  # changed: old, new
+
+    @property
+    def stored_row(self) -> dict[str, object]:
+        """The stored row of a changed or unchanged place."""
+        if self.stored is None:
+            raise ValueError(f"{self.key} is new: nothing is stored")
+        return self.stored
 
 
 @dataclass
@@ -54,9 +64,9 @@ class RegionsDiff:
     levels: dict[str, LevelDiff]
     errors: list[RowError]
     data_version: int
-    source: Any = field(default=None, repr=False, compare=False)  # the ParsedRegions
+    source: ParsedRegions | None = field(default=None, repr=False, compare=False)
 
-    def is_current_for(self, parsed: Any, *, session: Session) -> bool:
+    def is_current_for(self, parsed: object, *, session: Session) -> bool:
         """True when this diff is of parsed and nothing was committed since."""
         return self.source is parsed and self.data_version == read_data_version(session=session)
 
@@ -79,15 +89,16 @@ class RegionsDiff:
         return {**totals, "rejected": len({error.row for error in self.errors if error.row})}
 
 
-def compute_regions_diff(parsed: Any, *, session: Session) -> RegionsDiff:
+def compute_regions_diff(parsed: ParsedRegions, *, session: Session) -> RegionsDiff:
     """Compare the places of parsed (a ParsedRegions) with the stored regions."""
     stored = RegionSnapshot.load(session)
     plan = parsed.plan
     levels = {name: LevelDiff() for name in LEVELS}
     for name, row in plan.cities.items():
         _sort(levels["city"], "city", (name,), row, stored.cities.get(name), {"name": name})
-    for key, row in plan.counties.items():
-        _sort(levels["county"], "county", key, row, stored.counties.get(key), {"name": key[1]})
+    for county, row in plan.counties.items():
+        before = stored.counties.get(county)
+        _sort(levels["county"], "county", county, row, before, {"name": county[1]})
     orders = _new_sort_orders(plan.townships, stored)
     for key, township in plan.townships.items():
         _township(levels["township"], township, stored, orders.get(key))
@@ -116,7 +127,8 @@ def _new_sort_orders(
     """sort_order of each new township: after its county's stored ones, in file order."""
     last: dict[tuple[str, str], int] = {}
     for key, row in stored.townships.items():
-        last[key[:2]] = max(last.get(key[:2], 0), int(row["sort_order"] or 0))
+        order = row["sort_order"]
+        last[key[:2]] = max(last.get(key[:2], 0), order if isinstance(order, int) else 0)
     orders: dict[TownshipKey, int] = {}
     for key in townships:
         if key not in stored.townships:
@@ -136,7 +148,7 @@ def _township(
         level.new.append(PlaceDiff("township", township.key, township.row, None, values))
         return
     current = {name: before[name] for name in TOWNSHIP_FIELDS}
-    target = stored.township_keys.get(before["merged_into_id"])
+    target = stored.merge_target(before)
     current["merged_into"] = target[2] if target else None
     given = {k: v for k, v in wanted.items() if v is not None}
     if not township.kind_given:
@@ -154,7 +166,7 @@ def _village(level: LevelDiff, village: VillagePlan, stored: RegionSnapshot) -> 
         values = {"name": village.key[3], "is_poverty_village": bool(flag)}
         level.new.append(PlaceDiff("village", village.key, village.row, None, values))
         return
-    fields = {}
+    fields: dict[str, tuple[object, object]] = {}
     if flag is not None and flag != before["is_poverty_village"]:
         fields["is_poverty_village"] = (before["is_poverty_village"], flag)
     values = {"is_poverty_village": flag} if fields else {}

@@ -12,6 +12,7 @@ from data_access.ingest.errors import FILE_ROW, RowError
 from data_access.ingest.parse import missing_columns, workbook_errors
 from data_access.ingest.read import read_workbook
 from data_access.ingest.safety import check_upload
+from data_access.regions.places import fill_places
 from data_access.regions.plan import RegionPlan, build_plan
 from data_access.regions.rows import RowReporter, read_rows
 from data_access.regions.snapshot import RegionSnapshot
@@ -40,7 +41,8 @@ def parse_regions(
 ) -> ParsedRegions:
     """Check, read and validate a regions file (FileRejectedError for unsafe files)."""
     digest = hashlib.sha256(data).hexdigest()
-    book = read_workbook(data, check_upload(data, max_bytes=max_bytes), REGION_SHEETS)
+    kind = check_upload(data, file_name=file_name, max_bytes=max_bytes)
+    book = read_workbook(data, kind, REGION_SHEETS)
     parsed = ParsedRegions(file_name, digest, REGIONS.name, RegionPlan(), [], book.notices)
     errors = workbook_errors(book)
     if not book.sheets and not book.missing:
@@ -51,6 +53,7 @@ def parse_regions(
         return parsed
     raw = book.sheets[0]
     parsed.sheet_name = raw.name
+    fill_places(raw, session)
     parsed.errors.extend(missing_columns(raw))
     if parsed.errors:
         return parsed

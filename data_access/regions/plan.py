@@ -164,7 +164,7 @@ def _final_targets(plan: RegionPlan, stored: RegionSnapshot) -> dict[TownshipKey
     """Township -> the township it merges into, stored links overridden by the file's."""
     targets: dict[TownshipKey, TownshipKey] = {}
     for key, row in stored.townships.items():
-        target = stored.township_keys.get(row["merged_into_id"])
+        target = stored.merge_target(row)
         if target is not None:
             targets[key] = target
     for key, township in plan.townships.items():

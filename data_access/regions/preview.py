@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pandas as pd
 
@@ -76,7 +75,7 @@ def changes_frame(diff: RegionsDiff) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=change_columns())
 
 
-def display(value: Any) -> str:
+def display(value: object) -> str:
     """A stored value as text: yes/no (是/否), ISO dates, "" for nothing."""
     if value is None:
         return ""

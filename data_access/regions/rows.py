@@ -5,19 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 import pandas as pd
 
 from data_access.ingest.errors import RowError
-from data_access.ingest.frames import ROW, normalise_sheet
 from data_access.ingest.normalise import Invalid, clean_name, raw_text
+from data_access.ingest.normalise_sheet import ROW, normalise_sheet
 from data_access.ingest.read import RawSheet
 from data_access.regions.snapshot import CountyKey, TownshipKey, VillageKey
 from i18n import t
 
+T = TypeVar("T")
 NAME_MAX = 64  # city / county / township / alias / village name columns
 _ALIAS_SEPARATORS = re.compile(r"[、,，;；/／\s]+")
-KIND_BY_SUFFIX = (("街道", "街道"), ("镇", "镇"), ("乡", "乡"))  # i18n-data: name ending -> kind
+# Name ending -> kind; a department inspected as a unit (县民政局, 区城管局, 县卫健委,
+# 区政府办) counts like a township in every figure.
+KIND_BY_SUFFIX = (
+    ("街道", "街道"), ("镇", "镇"), ("乡", "乡"),  # i18n-data: name endings and kinds
+    ("局", "部门"), ("委", "部门"), ("办", "部门"),  # i18n-data: name endings and kinds
+    ("院", "部门"), ("中心", "部门"),  # i18n-data: name endings and kinds
+)  # fmt: skip
 NAME_FIELDS = ("city", "county", "township", "village", "merged_into")
 
 
@@ -83,11 +91,12 @@ def split_aliases(text: object, own_name: str | None) -> tuple[str, ...]:
     if not isinstance(text, str):
         return ()
     names = (clean_name(part) for part in _ALIAS_SEPARATORS.split(text))
-    return tuple(dict.fromkeys(n for n in names if n and n != own_name))
+    # the cell passed the control-character check, so its parts are never Invalid
+    return tuple(dict.fromkeys(n for n in names if isinstance(n, str) and n and n != own_name))
 
 
 def kind_from_name(name: str) -> str | None:
-    """镇 / 乡 / 街道 from the end of a township name (None when it says neither)."""
+    """镇 / 乡 / 街道 / 部门 from the end of a township-level name (None when it says none)."""
     return next((kind for suffix, kind in KIND_BY_SUFFIX if name.endswith(suffix)), None)
 
 
@@ -120,7 +129,7 @@ def _blank(value: object) -> bool:
 
 def _check_cells(values: dict[str, object], report: RowReporter) -> None:
     """Every problem of one row on its own: unreadable, missing, too long, out of order."""
-    row = int(values[ROW])
+    row = _row_number(values)
     for field, value in values.items():
         if isinstance(value, Invalid):
             report.add(row, field, value.reason, value.raw)
@@ -156,16 +165,29 @@ def _region_row(values: dict[str, object]) -> RegionRow:
     township = str(values["township"])
     kind = values.get("kind")
     return RegionRow(
-        row=int(values[ROW]),  # type: ignore[arg-type]
+        row=_row_number(values),
         city=str(values["city"]),
         county=str(values["county"]),
         township=township,
         kind=str(kind or kind_from_name(township)),
         kind_given=kind is not None,
         aliases=split_aliases(values.get("aliases"), township),
-        village=values.get("village"),  # type: ignore[arg-type]
-        is_poverty_village=values.get("is_poverty_village"),  # type: ignore[arg-type]
-        valid_from=values.get("valid_from"),  # type: ignore[arg-type]
-        valid_to=values.get("valid_to"),  # type: ignore[arg-type]
-        merged_into=values.get("merged_into"),  # type: ignore[arg-type]
+        village=_optional(values.get("village"), str),
+        is_poverty_village=_optional(values.get("is_poverty_village"), bool),
+        valid_from=_optional(values.get("valid_from"), date),
+        valid_to=_optional(values.get("valid_to"), date),
+        merged_into=_optional(values.get("merged_into"), str),
     )
+
+
+def _row_number(values: dict[str, object]) -> int:
+    """The Excel row number normalise_sheet keeps in the ROW column."""
+    row = values[ROW]
+    if not isinstance(row, int):
+        raise TypeError(f"row number {row!r}")
+    return row
+
+
+def _optional(value: object, kind: type[T]) -> T | None:
+    """A checked row's cell as its type (the parsers gave it), or None for a blank."""
+    return value if isinstance(value, kind) else None

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, RowMapping, SQLColumnExpression, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -19,7 +17,9 @@ ALIAS_SEPARATOR = "、"
 REGION_NOTES = LabelMap("note", tuple(spec.field for spec in REGIONS.columns), area="regions")
 
 
-def fetch_region_rows(*, session: Session, scope: tuple[int, ...] | None = None) -> list[list[Any]]:
+def fetch_region_rows(
+    *, session: Session, scope: tuple[int, ...] | None = None
+) -> list[list[object]]:
     """One row per village (or per township without villages), in the regions sheet's order."""
     target = aliased(Township, name="target")
     aliases = (
@@ -52,12 +52,12 @@ def fetch_region_rows(*, session: Session, scope: tuple[int, ...] | None = None)
     return [_cells(row) for row in session.execute(query).mappings()]
 
 
-def _joined(column: Any) -> Any:
+def _joined(column: SQLColumnExpression[str]) -> ColumnElement[str]:
     """The aliases of a township as one text (group_concat / string_agg)."""
     return func.aggregate_strings(column, ALIAS_SEPARATOR)
 
 
-def _cells(row: Any) -> list[Any]:
+def _cells(row: RowMapping) -> list[object]:
     """A result row as cell values in REGIONS column order (是/否 only on village rows)."""
     values = dict(row)
     flag = values.pop("is_poverty_village")

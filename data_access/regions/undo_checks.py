@@ -19,7 +19,7 @@ TABLE_LABELS = LabelMap(
     "table",
     (
         *("city", "county", "township", "township_alias", "village"),
-        *("problem", "accountability_action", "lead", "inspection_round"),
+        *("problem", "accountability_action", "lead", "inspection_round", "township_shape"),
     ),
     area="regions",
 )

@@ -16,13 +16,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "用户不存在 / no such user: {username}",
         "No such user: {username}",
     ),
+    "accounts.error.acting_disabled": (
+        "账号 {username} 已停用，不能以其身份操作 / account disabled",
+        "The account {username} is disabled; nothing can be done in its name",
+    ),
+    "accounts.error.acting_role": (
+        "账号 {username}（{role}）无权执行此操作 / this account's role may not do this",
+        "The account {username} ({role}) may not do this",
+    ),
     "accounts.error.unknown_role": (
         "未知角色 / unknown role: {role}（可选 / choose: {roles}）",
         "Unknown role: {role} (choose: {roles})",
     ),
     "accounts.error.unknown_township": (
-        "乡镇不存在 / unknown township id: {ids}",
-        "Unknown township id: {ids}",
+        "{term_township}不存在 / unknown township id: {ids}",
+        "Unknown {term_township} id: {ids}",
     ),
     "accounts.error.username_taken": (
         "用户名已存在 / username already taken: {name}",
@@ -47,34 +55,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "密码不能超过 {count} 个字符 / password must not exceed {count} characters",
         "The password must not exceed {count} characters",
     ),
+    "accounts.password.guessable": (
+        "密码太常见或太容易猜到（如 12345678、password、88888888、qwertyuiop），请换一个 / "
+        "password too common or easy to guess",
+        "The password is too common or too easy to guess "
+        "(like 12345678, password, 88888888, qwertyuiop); please choose another",
+    ),
     "accounts.password.blank": (
         "密码不能全是空格 / password must not be blank",
         "The password must not be blank",
     ),
     # Sign-in outcomes (AuthResult.message).
-    "accounts.sign_in.ok": ("登录成功 / signed in", "Signed in"),
-    "accounts.sign_in.invalid": (
-        "用户名或密码错误 / wrong username or password",
-        "Wrong username or password",
-    ),
+    "accounts.sign_in.ok": ("登录成功", "Signed in"),
+    "accounts.sign_in.invalid": ("用户名或密码错误", "Wrong username or password"),
     "accounts.sign_in.locked": (
-        "失败次数过多，账号已临时锁定，请稍后再试或联系管理员 / "
-        "too many failures: account locked for a while",
-        "Too many failed attempts: the account is locked for a while. "
-        "Try again later or ask an admin",
+        "失败次数过多，账号已临时锁定，请稍后再试或联系管理员",
+        "Too many failed attempts: the account is locked for a while. Try again later or "
+        "ask an admin",
     ),
     "accounts.sign_in.disabled": (
-        "账号已停用，请联系管理员 / account disabled",
+        "账号已停用，请联系管理员",
         "The account is disabled; please ask an admin",
     ),
     "accounts.sign_in.unknown_identity": (
-        "该身份未登记，请联系管理员开通 / this identity has no account here",
+        "该身份未登记，请联系管理员开通",
         "This identity has no account here; please ask an admin to create one",
     ),
     # The sign-in screens (components.signin_forms, components.auth).
     "accounts.session.gone": (
-        "账号已停用或不存在，请联系管理员 / account disabled or removed",
+        "账号已停用或不存在，请联系管理员",
         "The account is disabled or was removed; please ask an admin",
+    ),
+    "accounts.session.ended": (
+        "登录已结束（已退出、超时或账号有变动），请重新登录",
+        "Your sign-in has ended (signed out, timed out or the account changed); please sign in",
     ),
     "accounts.setup.title": (
         "初始设置：创建第一个管理员账号",
@@ -94,22 +108,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "accounts.field.password": ("密码", "Password"),
     "accounts.field.password_repeat": ("再次输入密码", "Repeat the password"),
     "accounts.setup.submit": ("创建管理员", "Create admin"),
-    "accounts.error.passwords_differ": (
-        "两次输入的密码不一致 / the two passwords differ",
-        "The two passwords differ",
-    ),
+    "accounts.error.passwords_differ": ("两次输入的密码不一致", "The two passwords differ"),
     "accounts.setup.done": (
-        "管理员账号已创建，请登录 / admin created: please sign in",
-        "The admin account was created: please sign in",
+        "管理员账号已创建，您已登录",
+        "The admin account was created and you are signed in",
     ),
     "accounts.sign_in.title": ("请登录", "Please sign in"),
     "accounts.sign_in.submit": ("登录", "Sign in"),
     "accounts.sso.button": ("单点登录", "Single sign-on"),
     "accounts.sso.button_named": ("单点登录（{provider}）", "Single sign-on ({provider})"),
-    "accounts.sign_in.locked_until": (
-        "（解锁时间 / locked until {time}）",
-        " (locked until {time})",
-    ),
+    "accounts.sign_in.locked_until": ("（解锁时间：{time}）", " (locked until {time})"),
     "accounts.sso.no_access": ("无权访问：{reason}", "No access: {reason}"),
     "accounts.sso.sign_out": ("退出单点登录", "Sign out of single sign-on"),
     "accounts.menu.current_user": ("当前用户：{label}", "Signed in as: {label}"),
@@ -119,19 +127,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "accounts.field.new_password": ("新密码", "New password"),
     "accounts.field.new_password_repeat": ("再次输入新密码", "Repeat the new password"),
     "accounts.error.new_passwords_differ": (
-        "两次输入的新密码不一致 / the two new passwords differ",
+        "两次输入的新密码不一致",
         "The two new passwords differ",
     ),
-    "accounts.password.changed": ("密码已修改 / password changed", "Password changed"),
+    "accounts.password.changed": ("密码已修改", "Password changed"),
     "accounts.no_access": (
-        "无权访问 / no access：您的账号没有打开此页面的权限。如需开通，请联系管理员。",
+        "无权访问：您的账号没有打开此页面的权限。如需开通，请联系管理员。",
         "No access: your account may not open this page. Please ask an admin if you need it.",
     ),
     # User administration (components.admin_users).
     "accounts.table.username": ("用户名", "Username"),
     "accounts.table.display_name": ("姓名", "Full name"),
     "accounts.table.role_label": ("角色", "Role"),
-    "accounts.table.townships": ("乡镇范围", "Townships"),
+    "accounts.table.townships": ("{term_township}范围", "{term_Townships}"),
     "accounts.table.state": ("状态", "State"),
     "accounts.table.failed_attempts": ("连续失败次数", "Failed attempts in a row"),
     "accounts.table.sso": ("单点登录", "Single sign-on"),
@@ -145,7 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "accounts.create.display_name": ("姓名", "Full name"),
     "accounts.field.role": ("角色", "Role"),
-    "accounts.field.scope": ("限定乡镇（不选为全部）", "Limit to townships (none chosen: all)"),
+    "accounts.field.scope": (
+        "限定{term_township}（不选为全部）",
+        "Limit to {term_townships} (none chosen: all)",
+    ),
     "accounts.create.password": ("初始密码", "Initial password"),
     "accounts.create.submit": ("新建用户", "Create user"),
     "accounts.create.done": ("已新建用户 {username}", "Created user {username}"),
@@ -157,8 +168,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已将 {username} 的角色改为 {role}",
         "{username} now has the role {role}",
     ),
-    "accounts.scope.save": ("保存乡镇范围", "Save townships"),
-    "accounts.scope.done": ("已修改 {username} 的乡镇范围", "Changed the townships of {username}"),
+    "accounts.scope.save": ("保存{term_township}范围", "Save {term_townships}"),
+    "accounts.scope.done": (
+        "已修改 {username} 的{term_township}范围",
+        "Changed the {term_townships} of {username}",
+    ),
     "accounts.enable": ("启用账号", "Enable account"),
     "accounts.enable.done": ("已启用 {username}", "Enabled {username}"),
     "accounts.disable": ("停用账号", "Disable account"),

@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Shared field names (axis, legend and tooltip titles)
-    "charts.township": ("乡镇", "Township"),
+    "charts.township": ("{term_township}", "{term_Township}"),
     "charts.focus_area": ("巡察重点", "Focus area"),
     "charts.status": ("整改状态", "Status"),
     "charts.problems": ("问题数", "Problems"),
@@ -24,16 +24,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "charts.outcome": ("办理结果", "Outcome"),
     "charts.round": ("巡察轮次", "Inspection round"),
     # A Vega time format of a day without its year; the separator of a list in a subtitle.
-    "charts.date_format": ("%-m月%-d日", "%b %-d"),
+    "charts.date_format": ("%Y-%m-%d", "%Y-%m-%d"),  # the one date format (formatting.py)
     "charts.list_separator": ("、", ", "),
     # 问责情况
     "charts.accountability.township.title": (
-        "各乡镇问责追责人数",
-        "People held accountable by township",
+        "各{term_township}问责追责人数",
+        "People held accountable by {term_township}",
     ),
     "charts.accountability.township.subtitle": (
-        "按处理方式统计；点击乡镇筛选",
-        "By measure; click a township to filter",
+        "按处理方式统计；点击{term_township}筛选",
+        "By measure; click a {term_township} to filter",
     ),
     "charts.accountability.month_axis": ("决定月份", "Month of decision"),
     "charts.accountability.monthly.title": ("问责追责按月分布", "People held accountable by month"),
@@ -42,10 +42,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "By the month of the decision; colour shows the “four forms”",
     ),
     # 资金挽损
-    "charts.funds.township.title": ("各乡镇挽回损失", "Losses recovered by township"),
+    "charts.funds.township.title": (
+        "各{term_township}挽回损失",
+        "Losses recovered by {term_township}",
+    ),
     "charts.funds.township.subtitle": (
-        "单位：万元；点击乡镇筛选",
-        "In ¥10k; click a township to filter",
+        "单位：万元；点击{term_township}筛选",
+        "In ¥10k; click a {term_township} to filter",
     ),
     "charts.funds.sub_category": ("问题子类", "Sub-category"),
     "charts.funds.sub_category.title": ("各类问题挽回损失", "Losses recovered by sub-category"),
@@ -53,17 +56,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "单位：万元；点击子类筛选",
         "In ¥10k; click a sub-category to filter",
     ),
-    "charts.funds.month_axis": ("整改完成月份", "Month rectified"),
+    "charts.funds.month_axis": ("挽回月份", "Month recovered"),
     "charts.funds.month.title": ("按月挽回损失", "Losses recovered by month"),
     "charts.funds.month.subtitle": (
-        "按问题整改完成的月份统计，单位：万元",
-        "By the month the problem was rectified; in ¥10k",
+        "柱为当月挽回，虚线为累计；单位：万元",
+        "Bars: recovered in the month; dashed line: so far; in ¥10k",
     ),
+    "charts.funds.cumulative_wan": ("累计挽回（万元）", "Recovered so far (¥10k)"),
     "charts.funds.rules": ("完善制度（项）", "Rules improved"),
-    "charts.funds.rules.title": ("各乡镇完善制度", "Rules improved by township"),
+    "charts.funds.rules.title": ("各{term_township}完善制度", "Rules improved by {term_township}"),
     "charts.funds.rules.subtitle": (
-        "按巡察重点分色；点击乡镇筛选",
-        "Coloured by focus area; click a township to filter",
+        "按巡察重点分色；点击{term_township}筛选",
+        "Coloured by focus area; click a {term_township} to filter",
     ),
     # 线索移交
     "charts.leads.count": ("数量", "Count"),
@@ -75,10 +79,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "charts.leads.leads": ("线索（条）", "Leads"),
     "charts.leads.township.title": (
-        "各乡镇移交线索及办理结果",
-        "Leads transferred and their outcomes by township",
+        "各{term_township}移交线索及办理结果",
+        "Leads transferred and their outcomes by {term_township}",
     ),
-    "charts.leads.township.subtitle": ("点击乡镇筛选", "Click a township to filter"),
+    "charts.leads.township.subtitle": (
+        "点击{term_township}筛选",
+        "Click a {term_township} to filter",
+    ),
     "charts.leads.receiver": ("移交单位", "Receiving body"),
     "charts.leads.receiver.title": (
         "线索办理结果（按移交单位）",
@@ -92,7 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Problems past their deadline and not rectified, most first",
     ),
     # 总览
-    "charts.overview.township.title": ("各乡镇整改完成情况", "Rectification by township"),
+    "charts.overview.township.title": (
+        "各{term_township}整改完成情况",
+        "Rectification by {term_township}",
+    ),
     "charts.overview.township.subtitle": (
         "按完成率排序；条末数字为完成率（只计“已完成”）",
         "Sorted by completion rate (rectified only), shown after each bar",
@@ -119,6 +129,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "charts.overview.in_week": ("本周完成", "Rectified this week"),
     "charts.overview.in_week_axis": ("本周整改完成（个）", "Rectified in the week"),
     "charts.overview.open": ("未完成", "Not rectified"),
+    "charts.overview.recovered_in_week": ("本周挽回（万元）", "Recovered this week (¥10k)"),
+    "charts.overview.recovered_cumulative": ("累计挽回（万元）", "Recovered so far (¥10k)"),
+    "charts.overview.rules_in_week": ("本周完善制度（项）", "Rules improved this week"),
     "charts.overview.cumulative_rate": ("累计完成率", "Completion rate so far"),
     # 问题清单
     "charts.problems.matrix.title": ("各巡察重点 × 整改状态", "Focus area × status"),
@@ -130,8 +143,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # 轮次对比
     "charts.rounds.rate_axis": ("整改完成率", "Completion rate"),
     "charts.rounds.title": (
-        "各乡镇整改完成率：本轮与上一轮",
-        "Completion rate by township: this round and the previous one",
+        "各{term_township}整改完成率：本轮与上一轮",
+        "Completion rate by {term_township}: this round and the previous one",
     ),
     "charts.rounds.compared": ("对比：{rounds}", "Compared: {rounds}"),
     # 整改状态分布
@@ -154,8 +167,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # 乡镇对比: region levels, the figures a ranking sorts by, titles
     "charts.level.city": ("市", "City"),
     "charts.level.county": ("县区", "County/district"),
-    "charts.level.township": ("乡镇", "Township"),
-    "charts.level.village": ("村", "Village"),
+    "charts.level.township": ("{term_township}", "{term_Township}"),
+    "charts.level.village": ("{term_village}", "{term_Village}"),
     "charts.metric.problems_total": ("问题数（个）", "Problems"),
     "charts.metric.completion_rate": ("完成率", "Completion rate"),
     "charts.metric.overdue": ("逾期问题（个）", "Overdue problems"),
@@ -168,15 +181,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "charts.metric_name.accountable_people": ("问责人数", "People held accountable"),
     "charts.ranking.title.city": ("各市{metric}排名", "{metric} by city"),
     "charts.ranking.title.county": ("各县区{metric}排名", "{metric} by county/district"),
-    "charts.ranking.title.township": ("各乡镇{metric}排名", "{metric} by township"),
-    "charts.ranking.title.village": ("各村{metric}排名", "{metric} by village"),
+    "charts.ranking.title.township": (
+        "各{term_township}{metric}排名",
+        "{metric} by {term_township}",
+    ),
+    "charts.ranking.title.village": ("各{term_village}{metric}排名", "{metric} by {term_village}"),
     "charts.ranking.subtitle": ("点击条形进入下一级", "Click a bar to go one level down"),
     "charts.townships.overdue": ("逾期", "Overdue"),
     "charts.townships.people": ("问责人数", "People held accountable"),
     "charts.townships.leads": ("移交线索", "Leads transferred"),
-    "charts.townships.weekly.title": ("各乡镇整改进度（周）", "Weekly progress by township"),
-    "charts.townships.weekly.subtitle": (
-        "每个小图为一个乡镇截至各周的累计完成率；点击小图进入该乡镇",
-        "Each panel: a township's completion rate week by week; click a panel to open it",
+    "charts.townships.weekly.title": (
+        "各{term_township}整改进度（周）",
+        "Weekly progress by {term_township}",
     ),
+    "charts.townships.weekly.subtitle": (
+        "每个小图为一个{term_township}截至各周的累计完成率；点击小图进入该{term_township}",
+        "Each panel: a {term_township}'s completion rate week by week; click a panel to open it",
+    ),
+    # 红黄绿: problems not rectified per township by overdue level
+    "charts.deadlines.title": (
+        "各{term_township}逾期预警（红黄绿）",
+        "Overdue warning by {term_township} (red, amber, green)",
+    ),
+    "charts.deadlines.subtitle": (
+        "未完成的问题：逾期、{days} 天内到期（临期）、正常",
+        "Problems not rectified: overdue, due within {days} days, on track",
+    ),
+    "charts.deadlines.level": ("预警", "Warning"),
+    "charts.deadlines.axis": ("未完成问题（个）", "Problems not rectified"),
 }

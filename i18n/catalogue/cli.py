@@ -42,6 +42,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.help.database_url_short": ("数据库地址 / database URL", "database URL"),
     "cli.help.dry_run": ("只校验和预览，不写入 / check and preview only", "check and preview only"),
     "cli.help.json": ("输出 JSON / print JSON", "print JSON"),
+    "cli.help.as_of": (
+        "数据截至该日，如 2018-08-08（默认：当前数据）/ figures as of this day",
+        "figures as of the end of this day, e.g. 2018-08-08 (default: the current data)",
+    ),
+    "cli.error.bad_date": (
+        "不是日期 / not a date: {value}（应如 2018-08-08）",
+        "not a date: {value} (expected e.g. 2018-08-08)",
+    ),
     "cli.help.uploader": (
         "上传人 / uploader (default: OS user)",
         "uploader (default: the operating-system user)",
@@ -69,6 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "manage inspection rounds and inspection groups",
     ),
     "cli.command.remove_demo": ("删除演示数据 / remove the demo data", "remove the demo data"),
+    "cli.command.notice": (
+        "起草整改进展通报稿 / draft the progress paragraph",
+        "draft the progress paragraph of a bulletin from the figures",
+    ),
     # summary
     "cli.summary.help.township": (
         "只看该乡镇，可重复，可用别名 / only this township (repeatable, aliases accepted)",
@@ -87,6 +99,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Inspection rectification: headline figures",
     ),
     "cli.summary.scope": ("范围 / scope: {scope}", "Scope: {scope}"),
+    "cli.summary.scope_as_of": ("{scope}，截至 {day}", "{scope}, as of {day}"),
     "cli.summary.all_townships": ("全部乡镇 / all townships", "all townships"),
     "cli.summary.demo_note": (
         "演示数据：合计与公开通报一致，分布为示意 / demo data: totals match the published report",
@@ -94,6 +107,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.summary.problems_total": ("问题总数", "Problems found"),
     "cli.summary.rectified": ("整改完成", "Rectified"),
+    "cli.summary.basically_done": ("基本完成", "Basically done"),
+    "cli.summary.long_term": ("长期坚持", "Long-term"),
     "cli.summary.completion_rate": ("完成率", "Completion rate"),
     "cli.summary.recovered": ("挽回损失", "Losses recovered"),
     "cli.summary.rules_improved": ("完善制度", "Rules improved"),
@@ -111,20 +126,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.unit.cases": ("{cases} 件 {people} 人", "{cases} case(s), {people} person(s)"),
     "cli.unit.recovered": ("{wan} ({yuan} 元)", "{wan} ({yuan} yuan)"),
     # import (ledger)
-    "cli.import.help.file": ("台账文件 xlsx/csv / ledger file", "ledger file, xlsx or csv"),
+    "cli.import.help.file": (
+        "台账文件 xlsx/xls/xlsb/ods/csv / ledger file",
+        "ledger file: xlsx, xls, xlsb, ods or csv",
+    ),
     "cli.import.help.round": ("巡察轮次名称 / inspection round", "name of the inspection round"),
     "cli.import.unknown_round": (
         "未知巡察轮次「{name}」。可选：{known}",
         "unknown inspection round “{name}”. Known rounds: {known}",
     ),
     "cli.import.no_rounds": ("（无）", "(none)"),
+    "cli.import.help.clear_blanks": (
+        "文件中的空白单元格清空已有问题的原有内容（默认保留） / blank cells clear stored values",
+        "blank cells clear the stored values of existing rows (default: kept)",
+    ),
+    "cli.import.blanks_kept": (
+        "空白单元格：{count} 处保留了原有内容（要清空请加 --clear-blanks）",
+        "Blank cells: {count} stored value(s) kept (add --clear-blanks to clear them)",
+    ),
+    "cli.import.blanks_cleared": (
+        "空白单元格：清空 {count} 处原有内容",
+        "Blank cells: {count} stored value(s) cleared",
+    ),
     "cli.import.row_error": (
         "错误 / error: 工作表「{sheet}」 第 {row} 行 「{column}」 值「{value}」：{reason}",
         "error: sheet “{sheet}”, row {row}, column “{column}”, value “{value}”: {reason}",
     ),
     "cli.import.headline": ("{label}: {before} → {after}", "{label}: {before} → {after}"),
+    "cli.import.help.accept_categories": (
+        "添加本轮还没有的问题类别 / add the categories the round does not have yet",
+        "add the categories the round does not have yet",
+    ),
+    "cli.import.map_metavar": ("文件中的名称=轮次中的名称", "FILE_NAME=ROUND_NAME"),
+    "cli.import.help.map_category": (
+        "把文件中的问题类别对应到本轮已有的类别（可重复）/ map a file's category onto the "
+        "round's (repeatable)",
+        "map a category of the file onto one of the round's (repeatable)",
+    ),
+    "cli.import.bad_map": (
+        "--map-category「{pair}」应写成 文件中的名称=轮次中的名称",
+        "--map-category “{pair}” should read FILE_NAME=ROUND_NAME",
+    ),
+    "cli.import.notice": ("提示 / note: {notice}", "note: {notice}"),
+    "cli.import.consent": ("待确认 / needs consent: {message}", "needs consent: {message}"),
+    "cli.import.consent_hint": (
+        "加 --accept-new-categories 新增这些类别，或用 --map-category 文件中的名称=轮次中的名称 "
+        "对应到已有类别",
+        "add --accept-new-categories to add them, or map each with --map-category "
+        "FILE_NAME=ROUND_NAME",
+    ),
     # import-regions
-    "cli.regions.help.file": ("行政区划文件 xlsx/csv / regions file", "regions file, xlsx or csv"),
+    "cli.regions.help.file": (
+        "行政区划文件 xlsx/xls/xlsb/ods/csv / regions file",
+        "regions file: xlsx, xls, xlsb, ods or csv",
+    ),
     # init
     "cli.init.ready": ("数据库已就绪 / store ready: {url}", "store ready: {url}"),
     "cli.init.holds": (
@@ -171,6 +226,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "demo data removed: {counts}",
     ),
     # rounds
+    "cli.rounds.help.theme": (
+        "巡察主题，如 脱贫攻坚专项巡察（最新一轮的主题显示在标题下）/ the round's theme",
+        "the round's theme (the newest round's shows under the app's title)",
+    ),
+    "cli.rounds.help.office": (
+        "查看或修改本单位名称及其对乡镇、村一级的称呼 / the office's name and words for its units",
+        "show or change the office's name and its own words for its units",
+    ),
+    "cli.rounds.help.office_name": (
+        "本单位名称，显示在标题中 / the office's name (in the title)",
+        "the office's name, shown in the title",
+    ),
+    "cli.rounds.help.office_term_township": (
+        "乡镇一级的称呼，如 街道；空字符串恢复按行政区划判断 / word for township-level units",
+        "its word for township-level units (e.g. sub-district); an empty string: from the regions",
+    ),
+    "cli.rounds.help.office_term_village": (
+        "村一级的称呼，如 社区；空字符串恢复按行政区划判断 / word for village-level units",
+        "its word for village-level units (e.g. community); an empty string: from the regions",
+    ),
+    "cli.rounds.office_line": ("--{option}  {value}", "--{option}  {value}"),
     "cli.rounds.help.county": (
         "县（区）名称，同名时写 市/县 / county",
         "county/district name; write CITY/COUNTY when two share a name",

@@ -13,9 +13,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # 整改状态 statuses, and the derived overdue
     "code.status.not_started": ("未启动", "Not started"),
     "code.status.in_progress": ("正在整改", "In progress"),
+    "code.status.long_term": ("长期坚持", "Long-term"),
     "code.status.basically_done": ("基本完成", "Basically done"),
     "code.status.rectified": ("已完成", "Rectified"),
     "code.status.overdue": ("已逾期", "Overdue"),
+    # 红黄绿 early warning of a problem not rectified
+    "code.warning.overdue": ("逾期", "Overdue"),
+    "code.warning.due_soon": ("临期", "Due soon"),
+    "code.warning.on_track": ("正常", "On track"),
+    # 整改时限 that are not dates
+    "code.deadline_kind.immediate": ("立行立改", "Immediately"),
+    "code.deadline_kind.long_term": ("长期坚持", "Long-term"),
     # 问题来源 sources
     "code.source.inspection_feedback": ("巡察反馈", "Inspection feedback"),
     "code.source.immediate_fix": ("立行立改", "Fixed on the spot"),
@@ -43,6 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # 巡察级别 round levels
     "code.level.city": ("市委巡察", "City inspection"),
     "code.level.county": ("县委巡察", "County inspection"),
+    "code.level.district": ("区委巡察", "District inspection"),
     # 角色 roles
     "code.role.viewer": ("查看", "Viewer"),
     "code.role.uploader": ("录入", "Uploader"),

@@ -23,6 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "download.semicolon": ("；", "; "),  # between filters, between figures
     "download.exported_at": ("导出时间：{time}", "Exported: {time}"),
     "download.sheet_name": ("导出", "Export"),
+    "download.about_sheet": ("说明", "About"),
+    "download.unfiltered_short": ("全部", "all"),
     "download.font_missing": (
         "未找到可用的中文字体，无法生成简报或图表图片。请在服务器上安装中文字体"
         "（Debian/Ubuntu：apt-get install fonts-wqy-microhei），然后重试。",

@@ -1,4 +1,4 @@
-"""Messages of the ledger workbook (data_access.export): notes, headers, validation texts.
+"""Messages of the ledger workbook (data_access.exports.ledger): notes, headers, validation texts.
 
 The workbook is the import interchange format and is always written in Chinese
 (use_language("zh")); the English texts are for completeness of the catalogue.
@@ -21,12 +21,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a second one.",
     ),
     "exports.template.regions_intro": (
-        "行政区划导入模板：每个村一行（乡镇各列重复），或只登记乡镇时“村”留空。红色表头为必填列。"
-        "再次导入时只新增和修改，不删除；撤并的乡镇填写停用日期和“并入”，原记录保留。",
-        "Administrative regions import template: one row per village (township columns "
-        "repeated), or leave the village empty to register a township only. Red headers are "
-        "required columns. A new import only adds and changes, it never deletes; for a merged "
-        "township fill in the end date and the township it merged into, its record is kept.",
+        "行政区划导入模板：每个{term_village}一行（{term_township}各列重复），或只登记"
+        "{term_township}时“村”留空。红色表头为必填列。再次导入时只新增和修改，不删除；撤并的"
+        "{term_township}填写停用日期和“并入”，原记录保留。",
+        "Administrative regions import template: one row per {term_village} ({term_township} "
+        "columns repeated), or leave the {term_village} empty to register a {term_township} only. "
+        "Red headers are required columns. A new import only adds and changes, it never deletes; "
+        "for a merged {term_township} fill in the end date and the {term_township} it merged "
+        "into, its record is kept.",
     ),
     "exports.template.header.sheet": ("工作表", "Sheet"),
     "exports.template.header.column": ("列名", "Column"),
@@ -51,7 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "从下拉列表选择（也可写常见同义词，如 已整改 = 已完成）",
         "Choose from the drop-down list (common synonyms are read too)",
     ),
-    # Columns with a note of their own (data_access.export.NOTED_FIELDS).
+    # Columns with a note of their own (data_access.exports.ledger.NOTED_FIELDS).
     "exports.template.field.seq": (
         "序号，仅便于查看，导入时不使用",
         "Row number, for reading only; the import ignores it",
@@ -65,12 +67,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Inspection group name: a group registered for the round, e.g. Inspection Group 1",
     ),
     "exports.template.field.township": (
-        "乡镇名称（下拉选择）；旧名、别名如 欧山镇、雨坛镇 也能识别",
-        "Township name (from the drop-down list); old names and aliases are recognised too",
+        "{term_township}名称（下拉选择）；旧名、别名也能识别",
+        "{term_Township} name (from the drop-down list); old names and aliases are recognised too",
     ),
     "exports.template.field.village": (
-        "村（社区）名称，须为该乡镇已登记的村；可留空",
-        "Village name: a village registered for the township; may be left empty",
+        "{term_village}名称，须为该{term_township}已登记的{term_village}；可留空",
+        "{term_Village} name: a {term_village} registered for the {term_township}; may be left "
+        "empty",
     ),
     "exports.template.field.round": (
         "巡察轮次名称；留空则归入上传时所选的轮次（默认最近一轮）",
@@ -87,6 +90,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.template.field.rectified_on": (
         "{date_note}；整改状态为“已完成”时必填",
         "{date_note}; required when the status is rectified",
+    ),
+    "exports.template.field.recovered_on": (
+        "{date_note}；挽回损失的日期，可留空：留空则按完成日期计入（未完成的按发现日期）",
+        "{date_note}; the day the money was recovered, may be left empty: empty counts it "
+        "from the completion date (for a problem not yet completed, from the day it was found)",
+    ),
+    "exports.template.field.rules_improved_on": (
+        "{date_note}；制度出台的日期，可留空：留空则按完成日期计入（未完成的按发现日期）",
+        "{date_note}; the day the rules were adopted, may be left empty: empty counts them "
+        "from the completion date (for a problem not yet completed, from the day it was found)",
     ),
     "exports.template.field.person_name": (
         "被问责人姓名；组织问责填组织名称",

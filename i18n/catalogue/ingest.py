@@ -24,66 +24,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sheets or pictures and upload it again.",
     ),
     "ingest.file.not_spreadsheet": (
-        "这不是电子表格文件。请上传 Excel 工作簿（.xlsx）或 CSV 文件。",
-        "This is not a spreadsheet file. Please upload an Excel workbook (.xlsx) or a CSV file.",
+        "这不是电子表格文件。"
+        "请上传 Excel 工作簿（.xlsx、.xls、.xlsb）、ODS 表格（.ods）或 CSV 文件。",
+        "This is not a spreadsheet file. Please upload an Excel workbook (.xlsx, .xls, .xlsb), "
+        "an OpenDocument spreadsheet (.ods) or a CSV file.",
     ),
-    "ingest.file.utf16": (
-        "这是 UTF-16（Unicode 文本）文件，无法读取。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。",
-        "This is a UTF-16 (Unicode text) file and cannot be read. In Excel, save it as "
-        "“CSV UTF-8 (Comma delimited)”.",
-    ),
-    "ingest.file.ole2": (
-        "这是旧版 Excel（.xls）文件，或设置了打开密码的加密文件，无法读取。"
-        "请在 Excel 中“另存为”不加密的 .xlsx 工作簿后再上传。",
-        "This is an old Excel (.xls) file, or a file encrypted with an opening password, and "
-        "cannot be read. In Excel, use “Save As” to save an unencrypted .xlsx workbook and "
-        "upload that.",
+    "ingest.file.wrong_extension": (
+        "文件扩展名是 {extension}，但内容是{real}。"
+        "请在 Excel/WPS 中打开它，另存为 .xlsx 后再上传。",
+        "The file name ends in {extension}, but the file is {real}. Open it in Excel/WPS, save "
+        "it as .xlsx and upload that.",
     ),
     "ingest.file.encrypted": (
-        "文件设置了密码（已加密），无法读取。请取消密码并另存为 .xlsx 后再上传。",
-        "The file is password-protected (encrypted) and cannot be read. Remove the password, "
-        "save it as .xlsx and upload it again.",
+        "文件已加密：请在 Excel/WPS 中取消密码后另存再上传",
+        "The file is encrypted: remove the password in Excel/WPS, save it again and upload that",
     ),
     "ingest.file.broken": (
-        "文件已损坏，无法作为 Excel 工作簿打开。请在 Excel 中重新保存为 .xlsx 后再上传。",
-        "The file is damaged and cannot be opened as an Excel workbook. Save it again as .xlsx "
-        "in Excel and upload it again.",
+        "文件已损坏，无法作为电子表格打开。请在 Excel/WPS 中重新保存后再上传。",
+        "The file is damaged and cannot be opened as a spreadsheet. Save it again in Excel/WPS "
+        "and upload it again.",
     ),
-    "ingest.file.not_xlsx": (
-        "压缩包里不是 Excel 工作簿。请上传 Excel 工作簿（.xlsx）或 CSV 文件。",
-        "The archive does not hold an Excel workbook. Please upload an Excel workbook (.xlsx) "
-        "or a CSV file.",
-    ),
-    "ingest.file.xlsb": (
-        "不支持二进制工作簿（.xlsb）。请在 Excel 中另存为 .xlsx 后再上传。",
-        "Binary workbooks (.xlsb) are not supported. Save it as .xlsx in Excel and upload it "
-        "again.",
+    "ingest.file.not_workbook": (
+        "压缩包里不是电子表格。"
+        "请上传 Excel 工作簿（.xlsx、.xls、.xlsb）、ODS 表格（.ods）或 CSV 文件。",
+        "The archive does not hold a spreadsheet. Please upload an Excel workbook (.xlsx, .xls, "
+        ".xlsb), an OpenDocument spreadsheet (.ods) or a CSV file.",
     ),
     "ingest.file.macro": (
-        "含有宏的工作簿（.xlsm）不被接受。请在 Excel 中另存为普通 .xlsx 工作簿后再上传。",
-        "Workbooks with macros (.xlsm) are not accepted. Save it as a plain .xlsx workbook in "
-        "Excel and upload it again.",
+        "工作簿含有宏（VBA 工程或 Excel 4.0 宏表），不被接受。"
+        "请在 Excel/WPS 中删除宏，另存为普通 .xlsx 工作簿后再上传。",
+        "Workbooks with macros (a VBA project or Excel 4.0 macro sheets) are not accepted. "
+        "Remove the macros in Excel/WPS, save a plain .xlsx workbook and upload that.",
+    ),
+    "ingest.file.embedded": (
+        "工作簿中嵌入了对象（如 Word 文档、OLE 对象或 ActiveX 控件），不被接受。"
+        "请删除嵌入的对象后另存再上传。",
+        "The workbook contains embedded objects (such as a Word document, an OLE object or an "
+        "ActiveX control), which are not accepted. Delete them, save the file and upload it "
+        "again.",
+    ),
+    "ingest.file.external_links": (
+        "工作簿含有指向其他工作簿的外部链接，其中的数字可能是别的文件里的旧值，不被接受。"
+        "请在 Excel/WPS 中把链接的单元格复制后“选择性粘贴 → 数值”（或“编辑链接 → 断开链接”），"
+        "另存后再上传。",
+        "The workbook links to other workbooks: its figures may be another file's old values, "
+        "so it is not accepted. In Excel/WPS paste the linked cells as values (or Edit Links → "
+        "Break Link), save the file and upload it again.",
     ),
     "ingest.file.bomb": (
         "文件解压后异常巨大，疑似恶意压缩文件（“zip 炸弹”），已拒绝。",
         "The file would unpack to an abnormal size and looks like a malicious archive "
         "(a “zip bomb”); it was refused.",
     ),
+    "ingest.file.too_many_cells": (
+        "工作表的数据范围过大（{rows:,} 行 × {columns} 列），已拒绝。"
+        "请删除多余的行、列或远处的格式后另存再上传。",
+        "A sheet spans too many cells ({rows:,} rows × {columns} columns) and was refused. "
+        "Delete the unneeded rows, columns or far-away formatting, save it and upload it again.",
+    ),
     "ingest.file.xml_entity": (
-        "文件中含有不安全的 XML 内容（实体声明），已拒绝。请用 Excel 重新保存后再上传。",
+        "文件中含有不安全的 XML 内容（实体声明），已拒绝。请用 Excel/WPS 重新保存后再上传。",
         "The file contains unsafe XML content (entity declarations) and was refused. Save it "
-        "again in Excel and upload it again.",
+        "again in Excel/WPS and upload it again.",
     ),
     "ingest.file.bad_structure": (
         "工作簿结构异常（目录部分过大），已拒绝。",
         "The workbook's structure is abnormal (its directory parts are too large); it was refused.",
     ),
     "ingest.file.encoding": (
-        "无法识别 CSV 文件的文字编码（支持 UTF-8 和 GBK）。"
-        "请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再上传。",
-        "Cannot tell the text encoding of the CSV file (UTF-8 and GBK are supported). In "
-        "Excel, use “Save As” “CSV UTF-8 (Comma delimited)” and upload it again.",
+        "无法识别 CSV 文件的文字编码（支持 UTF-8、GBK/GB18030 和 UTF-16）。"
+        "请在 Excel/WPS 中“另存为”“CSV UTF-8（逗号分隔）”后再上传。",
+        "Cannot tell the text encoding of the CSV file (UTF-8, GBK/GB18030 and UTF-16 are "
+        "supported). In Excel/WPS, use “Save As” “CSV UTF-8 (Comma delimited)” and upload it "
+        "again.",
     ),
+    # What a file really is (ingest.file.wrong_extension)
+    "ingest.kind.xlsx": ("Excel 工作簿（.xlsx）", "an Excel workbook (.xlsx)"),
+    "ingest.kind.xlsb": ("Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)"),
+    "ingest.kind.xls": ("Excel 97-2003 工作簿（.xls）", "an Excel 97-2003 workbook (.xls)"),
+    "ingest.kind.ods": ("ODS 表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
+    "ingest.kind.csv": ("文本（CSV）", "text (CSV)"),
     # Whole-file and whole-sheet errors
     "ingest.file.no_round": (
         "系统中还没有巡察轮次，请先由管理员建立巡察轮次后再导入。",
@@ -97,7 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.file.no_ledger": (
         "文件中找不到台账：没有一个工作表含有“问题编号”“乡镇”等列名。请使用下载的模板填写。",
         "No ledger found in the file: no sheet has the ledger's column headers (problem code, "
-        "township ...). Please fill in the downloaded template.",
+        "{term_township} ...). Please fill in the downloaded template.",
     ),
     "ingest.file.no_rows": ("只有表头，没有数据行。", "Only a header row, no data rows."),
     "ingest.file.no_header": (
@@ -112,9 +132,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.encoding.utf-8-sig": ("UTF-8（带 BOM）", "UTF-8 (with BOM)"),
     "ingest.encoding.utf-8": ("UTF-8", "UTF-8"),
     "ingest.encoding.gb18030": ("GBK/GB18030", "GBK/GB18030"),
-    "ingest.notice.csv_encoding": (
-        "CSV 文件按 {encoding} 编码读取。",
-        "The CSV file was read as {encoding}.",
+    "ingest.encoding.utf-16": ("UTF-16（Unicode 文本）", "UTF-16 (Unicode text)"),
+    "ingest.encoding.utf-16-le": ("UTF-16LE（无 BOM）", "UTF-16LE (without BOM)"),
+    "ingest.encoding.utf-16-be": ("UTF-16BE（无 BOM）", "UTF-16BE (without BOM)"),
+    "ingest.separator.comma": ("逗号", "commas"),
+    "ingest.separator.tab": ("制表符", "tabs"),
+    "ingest.separator.semicolon": ("分号", "semicolons"),
+    "ingest.notice.csv_format": (
+        "CSV 文件按 {encoding} 编码读取，分隔符为{separator}。",
+        "The CSV file was read as {encoding}, separated by {separator}.",
     ),
     "ingest.notice.duplicate_sheet": (
         "工作表「{name}」与「{other}」重复，已忽略。",
@@ -132,10 +158,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作表「{sheet}」第 {rows} 行是合计行，已跳过。",
         "Sheet “{sheet}”: skipped total row(s); row numbers: {rows}.",
     ),
+    "ingest.notice.rectified_dated": (
+        "工作表「{sheet}」第 {rows} 行状态为已完成但未填完成日期，完成日期按{basis}记为 {day}。",
+        "Sheet “{sheet}”, row(s) {rows}: rectified without a date rectified; dated {day}, {basis}.",
+    ),
+    "ingest.notice.basis_title": ("台账标题中的截至日期", "the ledger's as-of date"),
+    "ingest.notice.basis_upload": ("上传日期", "the upload's date"),
+    "ingest.notice.categories_defined": (
+        "本轮尚无问题类别，按台账中首次出现的顺序新建：{names}。",
+        "The round had no categories yet; this ledger defines them, in the order first seen: "
+        "{names}.",
+    ),
+    "ingest.notice.sub_categories_defined": (
+        "“{parent}”下尚无问题子类，按台账新建：{names}。",
+        "“{parent}” had no sub-categories yet; this ledger defines them: {names}.",
+    ),
+    "ingest.consent.categories": (
+        "台账中有本轮没有的问题类别：{names}。确认新增，或逐个对应到本轮已有的类别，才能导入。",
+        "The ledger names categories the round does not have: {names}. Accept them as new, "
+        "or map each onto one of the round's categories, before the file can be imported.",
+    ),
+    "ingest.consent.category_rows": ("“{name}”（第 {rows} 行）", "“{name}” (rows {rows})"),
+    "ingest.consent.more_rows": ("{rows} 等共 {count} 行", "{rows} and more, {count} in all"),
+    "ingest.consent.sub_category": ("{parent} / {name}", "{parent} / {name}"),
     "ingest.formula.shared": ("(共享公式)", "(shared formula)"),
     # Why a cell or row is rejected
     "ingest.reason.required": ("此项必填，不能为空", "Required; must not be empty"),
     "ingest.reason.negative": ("不能为负数", "Must not be negative"),
+    "ingest.reason.category_map": (
+        "对应到的“{target}”不是本轮已有的问题类别",
+        "“{target}”, the category it is mapped onto, is not one of the round's categories",
+    ),
     "ingest.reason.too_long": (
         "内容过长（最多 {max} 个字）",
         "Too long (at most {max} characters)",
@@ -143,6 +196,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.reason.duplicate": (
         "“{value}”在本文件中重复出现（第 {rows} 行）",
         "“{value}” appears more than once in this file (rows {rows})",
+    ),
+    "ingest.reason.control": (
+        "含有控制字符（如 \\x00），请删去后重新上传",
+        "Holds a control character (such as \\x00); remove it and upload again",
     ),
     "ingest.reason.date": (
         "不是有效日期（可写成 2018-06-08 或 2018年6月8日）",
@@ -176,10 +233,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "整改时限早于发现日期",
         "The deadline is before the date found",
     ),
-    "ingest.reason.rectified_needs_date": (
-        "整改状态为“已完成”时必须填写完成日期",
-        "The date rectified is required when the status is “Rectified”",
-    ),
     "ingest.reason.form_required": (
         "处理方式为“{category}”时必须填写形态（第一种至第四种形态）",
         "The form is required when the measure is “{category}” (Form 1 to Form 4)",
@@ -189,24 +242,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The linked problem code “{code}” is found neither in this file nor in the system",
     ),
     "ingest.reason.township_merged": (
-        "乡镇“{name}”已于 {ended} 并入“{successor}”，此后发现的问题请填写“{successor}”",
-        "Township “{name}” merged into “{successor}” on {ended}; write “{successor}” for "
+        "{term_township}“{name}”已于 {ended} 并入“{successor}”，此后发现的问题请填写“{successor}”",
+        "{term_Township} “{name}” merged into “{successor}” on {ended}; write “{successor}” for "
         "problems found since then",
     ),
     "ingest.reason.township_retired": (
-        "乡镇“{name}”已于 {ended} 停用，此后发现的问题不能记在该乡镇",
-        "Township “{name}” was retired on {ended}; problems found since then cannot be "
+        "{term_township}“{name}”已于 {ended} 停用，此后发现的问题不能记在该{term_township}",
+        "{term_Township} “{name}” was retired on {ended}; problems found since then cannot be "
         "recorded under it",
     ),
-    "ingest.reason.out_of_scope": ("超出您的乡镇权限", "Outside the townships you may edit"),
+    "ingest.reason.out_of_scope": (
+        "超出您的{term_township}权限",
+        "Outside the {term_townships} you may edit",
+    ),
     "ingest.reason.stored_out_of_scope": (
-        "该编号已有记录，属于您乡镇权限以外的乡镇，不能修改",
-        "This code already has a record in a township outside yours; it cannot be changed",
+        "该编号已有记录，属于您{term_township}权限以外的{term_township}，不能修改",
+        "This code already has a record in a {term_township} outside yours; it cannot be changed",
     ),
     # Unknown names, with suggestions
     "ingest.kind.round": ("巡察轮次", "inspection round"),
-    "ingest.kind.township": ("乡镇", "township"),
-    "ingest.kind.village": ("村", "village"),
+    "ingest.kind.township": ("{term_township}", "{term_township}"),
+    "ingest.kind.village": ("{term_village}", "{term_village}"),
     "ingest.kind.group": ("巡察组", "inspection group"),
     "ingest.unknown_kind": ("未知{kind}", "Unknown {kind}"),
     "ingest.reason.context": ("（{where}）", " ({where})"),
@@ -219,21 +275,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{subject} “{value}”{context}: there is no such name in the system.",
     ),
     "ingest.reason.ambiguous_township": (
-        "乡镇“{name}”在多个县（区）都有同名乡镇，无法确定是哪一个",
-        "Several counties/districts have a township named “{name}”; cannot tell which one is meant",
+        "{term_township}“{name}”在多个县（区）都有同名{term_township}，无法确定是哪一个",
+        "Several counties/districts have a {term_township} named “{name}”; cannot tell which one "
+        "is meant",
     ),
     "ingest.reason.no_villages": (
-        "乡镇“{township}”还没有登记任何村，请先在“行政区划”中登记村",
-        "Township “{township}” has no villages registered yet; register them under “Regions” first",
+        "{term_township}“{township}”还没有登记任何{term_village}，请先在“行政区划”中登记"
+        "{term_village}",
+        "{term_Township} “{township}” has no {term_villages} registered yet; register them under "
+        "“Regions” first",
     ),
     "ingest.reason.village_elsewhere": (
-        "未知村“{name}”（{township}）：系统中的“{name}”属于{others}，请核对乡镇",
-        "Unknown village “{name}” ({township}): the “{name}” in the system belongs to "
-        "{others}; please check the township",
+        "未知{term_village}“{name}”（{township}）：系统中的“{name}”属于{others}，请核对"
+        "{term_township}",
+        "Unknown {term_village} “{name}” ({township}): the “{name}” in the system belongs to "
+        "{others}; please check the {term_township}",
     ),
     "ingest.reason.close_villages": (
-        "；本乡镇相近的村：{names}",
-        "; similar villages of this township: {names}",
+        "；本{term_township}相近的{term_village}：{names}",
+        "; similar {term_villages} of this {term_township}: {names}",
     ),
     "ingest.reason.no_groups": (
         "巡察轮次“{round}”还没有登记巡察组，请先在“巡察轮次”页添加",
@@ -268,6 +328,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.undo.case_opened": (
         "不能撤销第 {batch} 批：本批新增的移交线索已有立案审查记录。",
         "Cannot undo batch {batch}: a case has been opened on a lead it added.",
+    ),
+    "ingest.undo.outside_scope": (
+        "不能撤销第 {batch} 批：本批含有您负责范围以外{term_township}的数据，请由管理员撤销。",
+        "Cannot undo batch {batch}: it holds data of {term_townships} outside your scope; an "
+        "admin can undo it.",
     ),
     "ingest.undo.unknown_uploader": ("未知", "unknown"),
     "ingest.undo.unknown_time": ("未知时间", "unknown time"),

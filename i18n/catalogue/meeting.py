@@ -1,27 +1,33 @@
 """Messages of 会议模式 (meeting mode) and of the briefing built from its views."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # The views a meeting step can show (data_access.meeting_paths.VIEW_KINDS).
+    # The views a meeting step can show (data_access.meeting.paths.VIEW_KINDS).
     "meeting.view.overview": ("整改总览", "Rectification overview"),
-    "meeting.view.townships": ("乡镇排名", "Township ranking"),
-    "meeting.view.township_problems": ("乡镇问题", "Township problems"),
+    "meeting.view.townships": ("{term_township}排名", "{term_Township} ranking"),
+    "meeting.view.township_problems": ("{term_township}问题", "{term_Township} problems"),
     "meeting.view.overdue": ("逾期问题", "Overdue problems"),
     "meeting.view.accountability": ("问责情况", "Accountability"),
     "meeting.view.leads": ("线索移交", "Leads"),
     # The default path's step titles.
     "meeting.step.lowest_townships": (
-        "完成率最低的 {count} 个乡镇",
-        "Townships with the lowest completion rate (bottom {count})",
+        "完成率最低的 {count} 个{term_township}",
+        "{term_Townships} with the lowest completion rate (bottom {count})",
     ),
     "meeting.step.their_overdue": (
-        "这 {count} 个乡镇的逾期问题",
-        "Overdue problems of these townships (bottom {count})",
+        "这 {count} 个{term_township}的逾期问题",
+        "Overdue problems of these {term_townships} (bottom {count})",
     ),
     "meeting.step.their_accountability": (
-        "这 {count} 个乡镇的问责情况",
-        "Accountability in these townships (bottom {count})",
+        "这 {count} 个{term_township}的问责情况",
+        "Accountability in these {term_townships} (bottom {count})",
     ),
     # Saved paths refused (MeetingPathError).
+    "meeting.error.not_owner": (
+        "路径“{name}”由 {owner} 保存，只有保存人或管理员可以覆盖或删除；请换一个名称另存一份",
+        "The path “{name}” was saved by {owner}; only they or an admin may overwrite or "
+        "delete it. Save a copy under another name",
+    ),
+    "meeting.unknown_owner": ("未知用户", "an unknown user"),
     "meeting.error.unreadable": ("路径数据无法读取：{reason}", "The path cannot be read: {reason}"),
     "meeting.error.not_a_list": (
         "路径数据格式不正确：应为步骤列表。",
@@ -53,10 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "路径中有无法识别的视图。",
         "The path has a view that is not recognised.",
     ),
-    # The presenter (components.presenter).
+    # The presenter (components.meeting).
     "meeting.default_choice": (
-        "（默认路径：总览 → 完成率最低的乡镇 → 逾期问题 → 问责）",
-        "(Default path: overview → lowest-completion townships → overdue problems → "
+        "（默认路径：总览 → 完成率最低的{term_township} → 逾期问题 → 问责）",
+        "(Default path: overview → lowest-completion {term_townships} → overdue problems → "
         "accountability)",
     ),
     "meeting.previous": ("上一步", "Previous"),
@@ -67,6 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.exit": ("退出会议模式", "Leave meeting mode"),
     "meeting.info_line": ("数据截至：{as_of}　｜　{filters}", "Data as of: {as_of}  |  {filters}"),
     "meeting.table_title": ("{title}（共 {count} 条）", "{title} (rows: {count})"),
+    "meeting.table_more": (
+        "屏幕上显示前 {shown} 条，全部 {count} 条见简报",
+        "The first {shown} rows on screen; all {count} are in the briefing",
+    ),
     "meeting.path_unreadable": (
         "会议路径“{name}”无法读取（{reason}），已显示默认路径。",
         "The meeting path “{name}” cannot be read ({reason}); showing the default path.",
@@ -93,7 +103,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.briefing.numbered": ("{number}、{heading}", "{number}. {heading}"),
     "meeting.briefing.kpi_label": ("指标", "Indicator"),
     "meeting.briefing.kpi_value": ("数值", "Value"),
+    "meeting.briefing.kpi_change": ("变化", "Change"),
     "meeting.briefing.kpi_note": ("说明", "Note"),
+    "meeting.briefing.figure_change": ("{label} {value}（{change}）", "{label} {value} ({change})"),
     "meeting.briefing.no_rows": ("无。", "None."),
     "meeting.briefing.page": ("第 {page} 页 / 共 {pages} 页", "Page {page} of {pages}"),
 }

@@ -1,4 +1,4 @@
-"""Messages of the page scripts (app_pages/): section titles, captions, notices, table headers."""
+"""Messages of the page scripts (pages/): section titles, captions, notices, table headers."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Shared by the upload pages (台账上传, 行政区划)
@@ -16,8 +16,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # 总览
     "pages.overview.empty": ("当前范围内没有问题记录。", "No problems in the current scope."),
     "pages.overview.click_hint": (
-        "点击图表中的乡镇、巡察重点、整改状态或某一周即可筛选；按住 Shift 点击可多选。",
-        "Click a township, focus area, status or week in a chart to filter; Shift-click to "
+        "点击图表中的{term_township}、巡察重点、整改状态或某一周即可筛选；按住 Shift 点击可多选。",
+        "Click a {term_township}, focus area, status or week in a chart to filter; Shift-click to "
         "pick several.",
     ),
     "pages.overview.accountability_hint": (
@@ -26,21 +26,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "problems).",
     ),
     "pages.overview.week_hint": (
-        "点击某一周：只看该周发现的问题（发现日期筛选）。",
-        "Click a week to see only the problems found in it (a filter on the date found).",
+        "点击某一周的柱形：只看该周整改完成的问题（与柱形上的数目相同）。",
+        "Click a week's bar to see only the problems rectified in that week (its count).",
     ),
     # 乡镇对比: the levels as nouns inside a sentence, the ranking controls, the tables
     "pages.level.city": ("市", "city"),
     "pages.level.county": ("县区", "county/district"),
-    "pages.level.township": ("乡镇", "township"),
-    "pages.level.village": ("村", "village"),
+    "pages.level.township": ("{term_township}", "{term_township}"),
+    "pages.level.village": ("{term_village}", "{term_village}"),
     "pages.levels.city": ("市", "cities"),
     "pages.levels.county": ("县区", "counties/districts"),
-    "pages.levels.township": ("乡镇", "townships"),
-    "pages.levels.village": ("村", "villages"),
+    "pages.levels.township": ("{term_township}", "{term_townships}"),
+    "pages.levels.village": ("{term_village}", "{term_villages}"),
     "pages.townships.metric": ("排名指标", "Rank by"),
-    "pages.townships.low_first": ("从低到高", "Lowest first"),
-    "pages.townships.show_all": ("显示全部 {count} 个{members}", "Show all {count} {members}"),
+    "pages.townships.laggards_first": ("落后的在前", "Laggards first"),
+    "pages.townships.top_only_toggle": ("只看前 {count} 个", "Only the first {count}"),
     "pages.townships.bar_hint": ("点击条形进入该{member}", "Click a bar to open that {member}"),
     "pages.townships.top_only": ("；仅显示前 {count} 个", "; only the top {count} shown"),
     "pages.townships.comparison": ("各{members}对比", "Comparison of {members}"),
@@ -60,9 +60,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Try another keyword, or clear the search box.",
     ),
     "pages.problems.table_hint": (
-        "点击表头排序（当前页内）；选中一行查看问题详情。逾期问题的整改状态以红色标出。",
-        "Click a header to sort (within this page); select a row to see the problem. The "
-        "status of an overdue problem is in red.",
+        "全部结果都在本页，点击表头即对全部结果排序；选中一行查看问题详情。逾期问题的整改状态以红色标出。",
+        "Every result is on this page: a click on a header sorts them all; select a row to "
+        "see the problem. The status of an overdue problem is in red.",
+    ),
+    "pages.problems.table_hint_paged": (
+        "“排序”框在数据库中对全部结果排序后再分页；点击表头只排本页。选中一行查看问题详情。",
+        "The 'Sort' box sorts every result in the database before paging; a click on a "
+        "header sorts this page only. Select a row to see the problem.",
     ),
     # 资金挽损
     "pages.funds.empty": (
@@ -99,8 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Written self-criticism (organisations)",
     ),
     "pages.accountability.organisations_caption": (
-        "作出书面检查的村党组织，不计入问责追责人数。",
-        "Village Party organisations that made a written self-criticism; they are not "
+        "作出书面检查的{term_village}党组织，不计入问责追责人数。",
+        "{term_Village} Party organisations that made a written self-criticism; they are not "
         "counted among the people held accountable.",
     ),
     # 线索移交
@@ -120,8 +125,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # 问题详情
     "pages.problem.no_code": ("未指定问题编号。", "No problem code was given."),
     "pages.problem.no_code_hint": (
-        "请在“问题清单”或“乡镇对比”中点击一个问题。",
-        "Click a problem on the “Problems” or “Townships” page.",
+        "请在“问题清单”或“{term_township}对比”中点击一个问题。",
+        "Click a problem on the “Problems” or “{term_Townships}” page.",
     ),
     "pages.problem.not_found": ("没有编号为 {code} 的问题。", "There is no problem {code}."),
     "pages.problem.not_found_hint": (
@@ -137,7 +142,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本问题暂无问责记录。",
         "No one has been held accountable for this problem yet.",
     ),
-    "pages.problem.masked": ("姓名已按权限脱敏显示。", "Names are masked as your role requires."),
+    "pages.problem.masked": (
+        "牵头领导、责任人和问责人员的姓名已脱敏（只显示第一个字，如 张*）。",
+        "Names of the leading official, the person responsible and the people held "
+        "accountable are masked (first character only, e.g. Z*).",
+    ),
+    "pages.problem.names_full": (
+        "姓名完整显示（工作人员和管理员可见）；查看角色看到的是脱敏姓名（如 张*）。",
+        "Names are shown in full (staff and admins); viewers see them masked (e.g. Z*).",
+    ),
     "pages.problem.people_title": ("问题{code}问责情况", "Problem {code}: accountability"),
     "pages.problem.no_leads": (
         "本问题未移交问题线索。",
@@ -165,14 +178,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "import on the “Import history” page.",
     ),
     "pages.regions.intro": (
-        "每个村一行（乡镇各列重复），只登记乡镇时“村”留空。上传只新增和修改，不删除；"
-        "乡镇撤并时填写停用日期和“并入”，原乡镇的历史问题仍按原名显示。",
-        "One row per village (repeating the township columns); to register only a township, "
-        "leave “Village” empty. An upload adds and changes, never deletes. When townships "
-        "merge, fill in “Valid to” and “Merged into”; the old township's past problems keep "
-        "its name.",
+        "每个{term_village}一行（{term_township}各列重复），只登记{term_township}时“村”留空。上传"
+        "只新增和修改，不删除；{term_township}撤并时填写停用日期和“并入”，原{term_township}的历史"
+        "问题仍按原名显示。",
+        "One row per {term_village} (repeating the {term_township} columns); to register only a "
+        "{term_township}, leave “Village” empty. An upload adds and changes, never deletes. When "
+        "{term_townships} merge, fill in “Valid to” and “Merged into”; the old {term_township}'s "
+        "past problems keep its name.",
     ),
     # 巡察轮次, 用户管理
+    "pages.admin_rounds.office": ("本单位设置（名称、称呼）", "The office: name, words for units"),
     "pages.admin_rounds.create": ("新建巡察轮次", "New inspection round"),
     "pages.admin_rounds.edit": ("修改巡察轮次、管理巡察组", "Edit a round and its groups"),
     "pages.admin_rounds.groups": ("巡察组", "Inspection groups"),

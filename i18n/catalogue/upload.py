@@ -1,6 +1,12 @@
 """Messages of the upload pages: the ledger upload and the regions upload, their commit."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # The uploader's own texts (Browse files, Drag and drop …) are Streamlit's: said here.
+    "upload.uploader_help": (
+        "把文件拖到框内，或点击框内的按钮（Streamlit 自带的英文按钮）选择文件；"
+        "单个文件不超过 {limit} MB。",
+        "Drag the file into the box or click its button to choose it; at most {limit} MB per file.",
+    ),
     # Row outcomes of a preview, as metric labels and tab titles.
     "upload.count.new": ("新增", "New"),
     "upload.count.changed": ("变更", "Changed"),
@@ -10,6 +16,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.count.places": ("{label}（处）", "{label} (places)"),
     "upload.tab": ("{label} {count}", "{label} {count}"),
     "upload.notice": ("提示：{notice}", "Note: {notice}"),
+    "upload.categories.title": ("本轮没有的问题类别", "Categories the round does not have"),
+    "upload.categories.help": (
+        "逐个选择对应到本轮已有的类别，或保留“新增”并勾选下方的确认，才能提交。",
+        "Map each onto one of the round's categories, or keep “add” and tick the box below, "
+        "before the file can be committed.",
+    ),
+    "upload.categories.choice": ("“{name}”（{rows} 行）", "“{name}” ({rows} rows)"),
+    "upload.categories.map_to": ("对应到", "Map onto"),
+    "upload.categories.add": ("新增为本轮的类别", "Add as a new category of the round"),
+    "upload.categories.accept": (
+        "确认新增以上标为“新增”的类别",
+        "Add the categories marked “add” above",
+    ),
     "upload.no_errors": ("文件中没有错误。", "The file has no errors."),
     # The commit step (components.commit_step).
     "upload.checking": (
@@ -38,8 +57,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upload.ledger.current_file": ("整改台账.xlsx", "rectification_ledger.xlsx"),
     "upload.ledger.uploader": (
-        "选择整改台账文件（xlsx 或 csv，不超过 {limit} MB）",
-        "Choose the rectification ledger file (xlsx or csv, at most {limit} MB)",
+        "选择整改台账文件（xlsx、xls、xlsb、ods、csv 或 txt，不超过 {limit} MB）",
+        "Choose the rectification ledger file (xlsx, xls, xlsb, ods, csv or txt; at most "
+        "{limit} MB)",
     ),
     "upload.ledger.no_rounds": (
         "还没有巡察轮次：请管理员先在“巡察轮次”页新建轮次和巡察组，再上传台账。",
@@ -57,6 +77,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.ledger.no_new": ("没有新增的行。", "No new rows."),
     "upload.ledger.no_unchanged": ("没有未变的行。", "No unchanged rows."),
     "upload.ledger.commit": ("确认导入", "Import"),
+    "upload.ledger.blanks_kept": (
+        "文件中有 {count} 个空白单元格对应已有问题的原有内容：默认保留原有内容，不会清空。",
+        "{count} blank cell(s) of the file stand where existing rows hold a value: "
+        "the stored values are kept.",
+    ),
+    "upload.ledger.blanks_cleared": (
+        "文件中有 {count} 个空白单元格对应已有问题的原有内容：导入时将清空这些原有内容。",
+        "{count} blank cell(s) of the file stand where existing rows hold a value: "
+        "importing clears those stored values.",
+    ),
+    "upload.ledger.clear_blanks": (
+        "清空空白单元格对应的原有内容",
+        "Clear the stored values where the file's cells are blank",
+    ),
+    "upload.ledger.clear_blanks_help": (
+        "不勾选时，空白单元格保留系统中的原有内容；文件中没有的列从不改动原有内容。",
+        "Unticked, a blank cell keeps the stored value; a column the file lacks never "
+        "changes stored values.",
+    ),
+    "upload.ledger.blank_cells": ("空白单元格（{count}）", "Blank cells ({count})"),
     "upload.ledger.same": (
         "文件与系统中的数据完全一致，无需导入。",
         "The file matches the stored data exactly: nothing to import.",
@@ -78,8 +118,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upload.regions.template_file": ("行政区划.xlsx", "regions.xlsx"),
     "upload.regions.uploader": (
-        "选择行政区划文件（xlsx 或 csv，不超过 {limit} MB）",
-        "Choose the regions file (xlsx or csv, at most {limit} MB)",
+        "选择行政区划文件（xlsx、xls、xlsb、ods、csv 或 txt，不超过 {limit} MB）",
+        "Choose the regions file (xlsx, xls, xlsb, ods, csv or txt, at most {limit} MB)",
     ),
     "upload.regions.no_changed": ("没有要修改的区划。", "No place to change."),
     "upload.regions.no_new": ("没有新增的区划。", "No new place."),

@@ -8,14 +8,20 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from signin import browser_sign_in, cheap_bcrypt
 from sqlalchemy.engine import Engine
 
+from components.navigation import PAGES
 from data_access import auth
 from data_access.audit import list_audit_events
 from data_access.db import get_engine, session_scope
-from e2e.conftest import free_port, serve_dashboard
-from e2e.test_overview import wait_for_app_run
+from tests.support.browser import (
+    COLUMN_GAP_PX,
+    chart_columns_gap,
+    wait_for_app_run,
+    wait_for_charts,
+)
+from tests.support.server import free_port, serve_dashboard
+from tests.support.signin import browser_sign_in, cheap_bcrypt
 
 pytestmark = pytest.mark.e2e
 
@@ -23,6 +29,14 @@ TIMEOUT_MS = 60_000
 SSO_EMAIL = "sso.viewer@example.cn"
 SSO_KNOWN = "sso-known"  # subject of the provider's user that has an account here
 SSO_STRANGER = "sso-stranger"  # subject of a user with no account
+ADMIN_AND_STAFF_PAGES = (
+    "upload",
+    "imports",
+    "admin_users",
+    "admin_audit",
+    "regions",
+    "admin_rounds",
+)
 
 
 def sidebar_nav(page: Page):
@@ -54,6 +68,50 @@ def test_viewer_crafting_the_upload_url_gets_no_access(page: Page, app_url: str)
     browser_sign_in(page, f"{app_url}/upload", "viewer")
     expect(page.get_by_text("无权访问").first).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
+
+
+@pytest.fixture
+def fresh_server(sqlite_seeded_url: str, artifacts: Path, app_users) -> Iterator[str]:
+    """A server of its own that no browser has opened yet (the process's first request counts)."""
+    with serve_dashboard(sqlite_seeded_url, artifacts / "e2e_fresh_server.log") as base_url:
+        yield base_url
+
+
+def test_signed_out_visitor_opening_every_page_url_sees_only_sign_in(
+    page: Page, fresh_server: str
+) -> None:
+    """Every page URL, the first one as the process's first request: the sign-in form only.
+
+    Streamlit's legacy pages/ mode would run that first page without the frame.
+    """
+    for spec in PAGES:
+        page.goto(f"{fresh_server}/{spec.url_path}")
+        wait_for_app_run(page)
+        expect(page.get_by_role("button", name="登录", exact=True)).to_be_visible(
+            timeout=TIMEOUT_MS
+        )
+        expect(page.get_by_test_id("stMetric")).to_have_count(0)
+        expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(0)
+        expect(page.get_by_test_id("stDataFrame")).to_have_count(0)
+        expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
+
+
+def test_scoped_viewer_opening_admin_urls_gets_no_access(page: Page, app_url: str) -> None:
+    """A township-scoped viewer who types an admin or staff page's URL sees only 无权访问;
+    the overview then shows its scope, and its one-township chart leaves no dead gap."""
+    restricted = [spec for spec in PAGES if spec.url_path in ADMIN_AND_STAFF_PAGES]
+    assert restricted
+    browser_sign_in(page, f"{app_url}/{restricted[0].url_path}", "scoped")
+    for spec in restricted:  # the sign-in lasts: each URL opens signed in
+        page.goto(f"{app_url}/{spec.url_path}")
+        expect(page.get_by_text("无权访问").first).to_be_visible(timeout=TIMEOUT_MS)
+        expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
+        expect(page.get_by_test_id("stDataFrame")).to_have_count(0)
+    page.goto(app_url)
+    expect(page.get_by_test_id("stMain").get_by_text("范围：")).to_be_visible(timeout=TIMEOUT_MS)
+    wait_for_app_run(page)
+    wait_for_charts(page)
+    assert chart_columns_gap(page) <= COLUMN_GAP_PX
 
 
 def test_admin_download_is_audited(page: Page, app_url: str, sqlite_seeded_url: str) -> None:

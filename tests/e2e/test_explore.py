@@ -6,23 +6,26 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
-from signin import browser_sign_in
 
 from data_access.db import get_engine, session_scope
 from data_access.filters import Filter
 from data_access.formatting import format_int, format_rate
 from data_access.queries import fetch_headline, resolve_township_names
-from e2e.locators import metric_value
-from e2e.test_overview import (
+from tests.support.browser import (
     TIMEOUT_MS,
+    metric_value,
     screenshot_whole_page,
     wait_for_app_run,
     wait_for_charts,
 )
+from tests.support.signin import browser_sign_in
 
 pytestmark = pytest.mark.e2e
 
 QIANQIAO = "钱桥镇"
+AS_OF = "2018-08-31"
+# A date box's text, and whether all of it fits (the sidebar once cut "2018-07-1").
+DATE_SHOWN = "input => [input.value, input.scrollWidth <= input.clientWidth]"
 MARK = '[role="graphics-symbol"]'
 
 
@@ -85,10 +88,9 @@ def shoot(page: Page, path: Path) -> None:
 
 
 def click_township_in_ranking(page: Page, name: str) -> None:
-    """Rank by problems, show all townships, click name's bar; wait for its villages."""
+    """Rank by problems (all townships show), click name's bar; wait for its villages."""
     metric_choice(page, "问题数").click()
     expect(page.get_by_text("各乡镇问题数排名")).to_be_visible(timeout=TIMEOUT_MS)
-    page.get_by_text("显示全部 22 个乡镇").click()
     expect(bar(page, 0, f"乡镇: {name}")).to_be_attached(timeout=TIMEOUT_MS)
     settle(page)
     bar(page, 0, f"乡镇: {name}").click()
@@ -147,9 +149,11 @@ def test_drill_down_to_a_problem_and_back(
 def test_a_copied_link_opens_the_same_view(
     page: Page, browser, app_url: str, sqlite_seeded_url: str, artifacts: Path
 ) -> None:
-    """Filters set by widgets and clicks, then the URL opened in a new browser context."""
+    """Filters set by widgets and clicks, then the URL opened in a new browser context; the
+    URL's as-of day shows in full in its date box."""
     township, _ = township_figures(sqlite_seeded_url)
-    browser_sign_in(page, f"{app_url}/townships?township={township}&area=funds_projects", "viewer")
+    link = f"{app_url}/townships?township={township}&area=funds_projects&asof={AS_OF}"
+    browser_sign_in(page, link, "viewer")
     settle(page)
     metric_choice(page, "问题数").click()
     expect(page.get_by_text("各村问题数排名")).to_be_visible(timeout=TIMEOUT_MS)
@@ -177,6 +181,8 @@ def test_a_copied_link_opens_the_same_view(
             expect(metric_value(other, label)).to_have_text(value)
         assert other.get_by_role("button", name="：").all_inner_texts() == chips
         expect(other.get_by_text("各村对比")).to_be_visible()
+        as_of = other.get_by_test_id("stDateInput").filter(has_text="截至日期").locator("input")
+        assert as_of.evaluate(DATE_SHOWN) == [AS_OF, True]
         screenshot_whole_page(other, artifacts / "e2e_explore_shared_link.png")
     finally:
         fresh.close()

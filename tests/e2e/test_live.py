@@ -14,15 +14,14 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from signin import browser_sign_in, create_test_users
 
 from components.live import deferred_text
 from data_access.db import get_engine
 from data_access.schema import upgrade_schema
-from e2e.conftest import serve_dashboard
-from e2e.locators import metric_value
-from e2e.test_overview import wait_for_app_run
-from tests.live_files import commit_with_cli, weekly_file
+from tests.support.browser import metric_value, wait_for_app_run
+from tests.support.live_files import commit_with_cli, weekly_file
+from tests.support.server import serve_dashboard
+from tests.support.signin import browser_sign_in, create_test_users
 
 pytestmark = pytest.mark.e2e
 

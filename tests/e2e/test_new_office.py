@@ -1,6 +1,6 @@
 """Browser test: a new office from an empty store to its first chart, using only the app.
 
-Empty store → first admin → sign in → the setup guide → 行政区划 (a real xlsx through the
+Empty store → first admin (signed in at once) → the setup guide → 行政区划 (a real xlsx through the
 real file picker) → 巡察轮次 (a round and two groups) → 台账上传 → 总览 with its charts.
 """
 
@@ -16,15 +16,15 @@ from sqlalchemy import select
 
 from data_access.db import get_engine, session_scope
 from data_access.models import ImportBatch
-from e2e.conftest import serve_dashboard
-from e2e.locators import metric_value
-from tests.office import (
+from tests.support.browser import metric_value
+from tests.support.office import (
     ROUND_1_PROBLEMS,
     ledger_xlsx,
     problem_records,
     region_records,
     regions_xlsx,
 )
+from tests.support.server import serve_dashboard
 
 pytestmark = pytest.mark.e2e
 
@@ -52,22 +52,17 @@ def sidebar(page: Page, title: str) -> None:
     page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
 
 
-def create_first_admin_and_sign_in(page: Page, url: str) -> None:
-    """The one-time setup screen, then the sign-in form."""
+def create_first_admin(page: Page, url: str) -> None:
+    """The one-time setup screen; its admin is signed in at once (no second sign-in form)."""
     page.goto(url)
     expect(page.get_by_text("创建第一个管理员账号")).to_be_visible(timeout=TIMEOUT_MS)
     page.get_by_label("用户名").fill(ADMIN)
     page.get_by_label("密码", exact=True).fill(PASSWORD)
     page.get_by_label("再次输入密码").fill(PASSWORD)
     page.get_by_role("button", name="创建管理员").click()
-    expect(page.get_by_text("请登录", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
-    # The setup form lingers as a stale element until the rerun finishes drawing.
+    expect(page.get_by_text(f"当前用户：{ADMIN}")).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.get_by_label("再次输入密码")).to_have_count(0, timeout=TIMEOUT_MS)
-    expect(page.get_by_label("用户名")).to_have_count(1, timeout=TIMEOUT_MS)
-    page.get_by_label("用户名").fill(ADMIN)
-    page.get_by_label("密码", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_text("当前用户").wait_for(timeout=TIMEOUT_MS)
+    expect(page.get_by_text("请登录", exact=True)).to_have_count(0)
 
 
 def follow_guide(page: Page, link: str) -> None:
@@ -78,7 +73,8 @@ def follow_guide(page: Page, link: str) -> None:
 
 def upload_and_commit(page: Page, path: Path, button: str, done: str) -> None:
     """A real file through the real picker, the preview's commit button, the outcome."""
-    page.locator(FILE_INPUT).set_input_files(str(path))
+    # The first picker: 行政区划 has a second one below, for the map's boundaries.
+    page.locator(FILE_INPUT).first.set_input_files(str(path))
     commit = page.get_by_role("button", name=button)
     expect(commit).to_be_visible(timeout=TIMEOUT_MS)
     commit.click()
@@ -105,7 +101,7 @@ def test_empty_store_to_first_chart(
     ledger = tmp_path / "整改台账.xlsx"
     ledger.write_bytes(ledger_xlsx(problem_records("ZY2018", ROUND_1_PROBLEMS, date(2018, 6, 8))))
 
-    create_first_admin_and_sign_in(page, office_url)
+    create_first_admin(page, office_url)
     expect(page.get_by_text("先完成三步初始设置")).to_be_visible(timeout=TIMEOUT_MS)
     first_step = page.get_by_role("link", name="去上传行政区划")
     expect(first_step).to_be_visible(timeout=TIMEOUT_MS)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from signin import browser_sign_in
 
-from e2e.test_overview import TIMEOUT_MS, screenshot_whole_page, wait_for_app_run
+from tests.support.browser import TIMEOUT_MS, screenshot_whole_page, wait_for_app_run
+from tests.support.signin import browser_sign_in
 
 pytestmark = pytest.mark.e2e
 

@@ -10,15 +10,17 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from signin import browser_sign_in, create_test_users
 from sqlalchemy import select
 
 from data_access.db import get_engine, session_scope
 from data_access.models import ImportBatch
 from data_access.schema import upgrade_schema
-from e2e.conftest import serve_dashboard
-from tests.ingest_apply.stored import HISTORY_TABLES, dump_tables
-from tests.ingest_apply.workbooks import (
+from tests.support.ledger_files import PROBLEMS, csv_bytes, problem_records, sheet
+from tests.support.ledger_formats import xls_bytes
+from tests.support.server import serve_dashboard
+from tests.support.signin import browser_sign_in, create_test_users
+from tests.support.stored import HISTORY_TABLES, dump_tables
+from tests.support.workbooks import (
     PROBLEMS_SHEET,
     edit_workbook,
     export_ledger,
@@ -90,3 +92,51 @@ def test_upload_a_real_file_commit_and_undo(
     expect(page.get_by_text(f"已撤销第 {batch.id} 批")).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert dump_tables(engine, skip=HISTORY_TABLES) == before
+
+
+@pytest.mark.parametrize(
+    ("file_name", "notice"),
+    [
+        ("第11周台账.xls", None),
+        ("第11周台账.txt", "CSV 文件按 UTF-16（Unicode 文本） 编码读取，分隔符为制表符。"),
+    ],
+)
+def test_the_file_picker_takes_an_xls_and_excels_unicode_text(
+    page: Page, upload_app_url: str, tmp_path: Path, artifacts: Path, file_name: str, notice
+) -> None:
+    """The browser filters the picker by extension: what AppTest cannot show."""
+    data = sheet(PROBLEMS.name, problem_records(6))
+    path = tmp_path / file_name
+    path.write_bytes(
+        xls_bytes(data) if file_name.endswith(".xls") else csv_bytes(data, "utf-16", "\t")
+    )
+    browser_sign_in(page, f"{upload_app_url}/upload", "uploader")
+    page.locator(FILE_INPUT).set_input_files(str(path))
+    expect(page.get_by_text("新增（行）")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.get_by_role("button", name="确认导入")).to_be_visible()
+    if notice:
+        expect(page.get_by_text(notice)).to_be_visible()
+        page.get_by_text(notice).scroll_into_view_if_needed()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(
+        path=artifacts / f"e2e_upload_{file_name.rsplit('.', 1)[1]}.png", full_page=True
+    )
+
+
+def test_an_offices_own_headers_are_mapped_on_the_page(
+    page: Page, upload_app_url: str, tmp_path: Path, artifacts: Path
+) -> None:
+    """The mapping step as an uploader sees it: headers, samples, a field each; re-check."""
+    from tests.support.office_ledgers import own_ledger
+
+    path = tmp_path / "本单位台账.xlsx"
+    path.write_bytes(own_ledger("E2E"))
+    browser_sign_in(page, f"{upload_app_url}/upload", "uploader")
+    page.locator(FILE_INPUT).set_input_files(str(path))
+    expect(page.get_by_text("文件中的列名", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+    page.screenshot(path=artifacts / "e2e_upload_mapping.png", full_page=True)
+    page.get_by_label("「镇街」对应的字段").click()
+    page.get_by_role("option", name="乡镇", exact=True).click()
+    page.get_by_role("button", name="按此对应重新检查").click()
+    expect(page.get_by_role("button", name="确认导入")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -1,0 +1,21 @@
+"""The 通报稿 on a page: the progress paragraph for a Filter, ready to copy into a document."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_access.cache import cached_query
+from data_access.filters import Filter
+from data_access.formatting import local_today
+from data_access.queries.notice import fetch_notice
+from i18n import t
+
+
+def show_notice(flt: Filter, *, key: str, expanded: bool = False) -> None:
+    """The paragraph for flt in an expander, as a code block (its button copies the text)."""
+    # Without an as-of day the paragraph is dated today: part of the cache key.
+    text = cached_query(fetch_notice, flt, today=local_today())
+    with st.expander(t("components.notice.title"), expanded=expanded, icon=":material/article:"):
+        st.caption(t("components.notice.help"))
+        with st.container(key=key):
+            st.code(text, language=None, wrap_lines=True)

@@ -1,0 +1,1 @@
+"""The test suite, laid out like the source; shared helpers in tests/support/."""

@@ -1,0 +1,1 @@
+"""Tests of bench/: the page registry and the benchmarks' quick runs."""

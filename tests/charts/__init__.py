@@ -1,0 +1,1 @@
+"""Tests of charts/: the chart builders' specs."""

@@ -1,0 +1,1 @@
+"""Tests of data_access/: the only code that reads and writes the database."""

@@ -1,0 +1,1 @@
+"""Tests of data_access/auth/: accounts, first-admin setup, sessions, throttling."""

@@ -1,0 +1,1 @@
+"""Tests of data_access/bulk/: the bulk insert and the index rebuild around it."""

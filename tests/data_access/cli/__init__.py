@@ -1,0 +1,1 @@
+"""Tests of data_access/cli/: `python -m data_access ...` as operators run it."""

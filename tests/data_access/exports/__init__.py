@@ -1,0 +1,1 @@
+"""Tests of data_access/exports/: the ledger workbook, tables, briefings."""

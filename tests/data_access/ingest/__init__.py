@@ -1,0 +1,1 @@
+"""Tests of data_access/ingest/: reading, normalising, validating, diffing, applying, undoing."""

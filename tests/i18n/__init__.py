@@ -1,0 +1,1 @@
+"""Tests of i18n/: the message catalogue."""

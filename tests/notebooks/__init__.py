@@ -1,0 +1,1 @@
+"""Tests of notebooks/: the analysts' notebook."""

@@ -1,0 +1,1 @@
+"""AppTest tests of pages/: each page run through the dashboard, signed in."""

@@ -1,0 +1,1 @@
+"""Tests of seed/: the demo data and the scale generator."""

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: accounts, built files, offices, oracles (no tests here)."""
