@@ -8,7 +8,6 @@ so the benchmark can assert they agree before it compares their times.
 from __future__ import annotations
 
 import numbers
-from datetime import date
 
 import pandas as pd
 from sqlalchemy import select
@@ -17,6 +16,7 @@ from sqlalchemy.engine import Engine
 from data_access.codes import COMPLETED_STATUS, OVERDUE, PERSON_CATEGORIES
 from data_access.db import session_scope
 from data_access.filters import Filter
+from data_access.formatting import local_today
 from data_access.models import AccountabilityAction, Case, Lead, Problem, StatusEvent
 from data_access.queries import (
     fetch_accountability_breakdown,
@@ -119,7 +119,7 @@ def naive_overview(tables: dict[str, pd.DataFrame], township_id: int | None) -> 
         problems = problems[problems["township_id"] == township_id]
         actions = actions[actions["township_id"] == township_id]
         leads = leads[leads["township_id"] == township_id]
-    today = pd.Timestamp(date.today())
+    today = pd.Timestamp(local_today())
     is_done = problems["status"] == COMPLETED_STATUS
     overdue = problems["deadline"].notna() & (problems["deadline"] < today) & ~is_done
     people = actions[actions["category"].isin(list(PERSON_CATEGORIES))]

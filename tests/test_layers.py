@@ -127,3 +127,29 @@ def test_tests_support_holds_no_tests() -> None:
     assert (
         sorted(path.name for path in (PROJECT_ROOT / "tests" / "support").glob("test_*.py")) == []
     )
+
+
+def server_clock_calls(path: Path) -> list[str]:
+    """date.today() / datetime.now() without a zone: the server's clock, not the office's."""
+    return [
+        f"{module_id(path)} line {node.lineno}"
+        for node in ast.walk(parse(path))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and (node.func.value.id, node.func.attr) in {("date", "today"), ("datetime", "now")}
+        and not node.args
+    ]
+
+
+def test_today_is_the_offices_day() -> None:
+    """'Today' is formatting.local_today() everywhere: after 16:00 UTC the server's date is
+    the office's yesterday, and a deadline, a status event and a test would disagree."""
+    folders = ("data_access", "charts", PAGES_FOLDER, "components", "seed", "bench", "tests")
+    found = [
+        call
+        for folder in folders
+        for path in project_modules(folder)
+        for call in server_clock_calls(path)
+    ]
+    assert found == []
