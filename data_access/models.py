@@ -191,8 +191,11 @@ class StatusEvent(SQLModel, table=True):
     __tablename__ = "status_event"
     # A problem's latest event (as of a day) and its last rectification: one index probe each.
     # It also serves every lookup by problem_id, so that column has no index of its own
-    # (migration 0003); nothing reads events by changed_on alone.
-    __table_args__ = (Index("ix_status_event_history", "problem_id", "status", "changed_on"),)
+    # (migration 0003). By day: the problems whose history moved after a day (queries/as_of).
+    __table_args__ = (
+        Index("ix_status_event_history", "problem_id", "status", "changed_on"),
+        Index("ix_status_event_changed_on", "changed_on", "problem_id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     problem_id: int = Field(foreign_key="problem.id")
     status: str = Field(max_length=16)

@@ -43,7 +43,8 @@ from data_access.models import (
     Problem,
     Township,
 )
-from data_access.queries.conditions import overdue_deadline, rectified_day_as_of
+from data_access.queries.as_of import rectified_day_as_of
+from data_access.queries.conditions import overdue_deadline
 from data_access.queries.dated import recovery_day, rules_day
 from data_access.queries.facts import PERIOD_KINDS
 from data_access.queries.months import MonthStart

@@ -8,11 +8,11 @@ from data_access.queries.accountability import (
     fetch_dual_check_pairs,
     fetch_written_self_criticism,
 )
+from data_access.queries.as_of import problem_status_as_of
 from data_access.queries.conditions import (
     accountability_conditions,
     lead_conditions,
     problem_conditions,
-    problem_status_as_of,
     scoped_problems,
 )
 from data_access.queries.deadlines import fetch_deadline_warnings, fetch_overdue_list

@@ -30,10 +30,10 @@ from data_access.models import (
     County,
     Lead,
     Problem,
-    StatusEvent,
     Township,
 )
 from data_access.queries.aggregates import SqlValue
+from data_access.queries.as_of import problem_status_as_of, rectified_day_as_of
 from data_access.queries.dated import recovered_as_of, rules_as_of
 from data_access.queries.merges import rolled_up_ids, township_successors
 
@@ -49,51 +49,12 @@ PROBLEM_ONLY_FIELDS = (
     "rectified_from",
     "rectified_to",
 )
-NOT_STARTED = "not_started"
 CASE_OPENED, LEAD_PENDING = "case_opened", "pending"
 
 
 def reference_day(flt: Filter) -> date:
     """The day deadlines are judged against: the as-of day, else today."""
     return flt.as_of or local_today()
-
-
-def problem_status_as_of(flt: Filter) -> SqlValue[str]:
-    """A problem's status at the end of flt.as_of (its latest StatusEvent up to that day).
-
-    Without as_of this is simply Problem.status. A problem with no event by then counts as
-    rectified if its rectified_on is on or before the day, else as not started. The
-    expression is correlated to Problem, so it works in WHERE clauses and in select lists.
-    """
-    if flt.as_of is None:
-        return Problem.status
-    latest_event = (
-        select(StatusEvent.status)
-        .where(StatusEvent.problem_id == Problem.id, StatusEvent.changed_on <= flt.as_of)
-        .order_by(StatusEvent.changed_on.desc(), StatusEvent.id.desc())
-        .limit(1)
-        .correlate(Problem)
-        .scalar_subquery()
-    )
-    without_events = case(
-        (Problem.rectified_on <= flt.as_of, COMPLETED_STATUS),
-        else_=NOT_STARTED,
-    )
-    return func.coalesce(latest_event, without_events)
-
-
-def rectified_day_as_of(flt: Filter) -> ColumnElement[date]:
-    """The day a problem (last) became rectified, up to flt.as_of; falls back to rectified_on."""
-    conditions = [StatusEvent.problem_id == Problem.id, StatusEvent.status == COMPLETED_STATUS]
-    if flt.as_of is not None:
-        conditions.append(StatusEvent.changed_on <= flt.as_of)
-    last_event_day = (
-        select(func.max(StatusEvent.changed_on))
-        .where(*conditions)
-        .correlate(Problem)
-        .scalar_subquery()
-    )
-    return func.coalesce(last_event_day, Problem.rectified_on)
 
 
 def overdue_deadline() -> ColumnElement[date]:

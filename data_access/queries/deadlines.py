@@ -27,11 +27,11 @@ from data_access.codes import (
 from data_access.filters import Filter
 from data_access.models import Problem, Township, Village
 from data_access.queries.aggregates import SqlValue
+from data_access.queries.as_of import problem_status_as_of
 from data_access.queries.conditions import (
     overdue_clause,
     overdue_deadline,
     problem_conditions,
-    problem_status_as_of,
     reference_day,
 )
 from data_access.queries.facts import problem_facts, weighted

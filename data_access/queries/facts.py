@@ -36,6 +36,7 @@ from data_access import summary_models as summary
 from data_access.codes import COMPLETED_STATUS, OVERDUE
 from data_access.filters import Filter
 from data_access.models import AccountabilityAction, Case, Lead, Problem
+from data_access.queries.as_of import problem_status_as_of, rectified_day_as_of
 from data_access.queries.conditions import (
     accountability_conditions,
     case_known_clause,
@@ -43,8 +44,6 @@ from data_access.queries.conditions import (
     lead_outcome_as_of,
     overdue_clause,
     problem_conditions,
-    problem_status_as_of,
-    rectified_day_as_of,
     scoped_problems,
     township_clauses,
 )

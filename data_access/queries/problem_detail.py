@@ -36,10 +36,10 @@ from data_access.models import (
     Township,
     Village,
 )
+from data_access.queries.as_of import problem_status_as_of
 from data_access.queries.conditions import (
     overdue_clause,
     overdue_deadline,
-    problem_status_as_of,
 )
 from data_access.queries.dated import recovered_as_of, rules_as_of
 from data_access.queries.labels import label_codes

@@ -18,13 +18,12 @@ from sqlmodel import Session
 from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
 from data_access.filters import Filter
 from data_access.models import AccountabilityAction, City, County, Lead, Problem, Township, Village
+from data_access.queries.as_of import problem_status_as_of, rectified_day_as_of
 from data_access.queries.conditions import (
     accountability_conditions,
     lead_conditions,
     overdue_clause,
     problem_conditions,
-    problem_status_as_of,
-    rectified_day_as_of,
     township_clauses,
 )
 from data_access.queries.facts import action_facts, lead_facts, problem_facts, weighted

@@ -213,6 +213,7 @@ def test_as_of_uses_a_reopening_event(writable_seeded_engine: Engine) -> None:
     with session_scope(engine, write=True) as session:
         problem = session.exec(select(Problem).where(Problem.status == COMPLETED_STATUS)).first()
         reopened_on = PUBLISHED_AS_OF + timedelta(days=10)
+        problem.status = "in_progress"  # as an import writes it: the status with its event
         session.add(
             StatusEvent(problem_id=problem.id, status="in_progress", changed_on=reopened_on)
         )
