@@ -15,7 +15,6 @@ from sqlmodel import Session
 
 from charts.images import chart_png
 from charts.meeting import view_charts
-from components.kpi import Kpi, headline_kpis, with_changes
 from components.view_parts import view_kpis, view_table
 from data_access.exports.briefing import (
     Briefing,
@@ -26,6 +25,7 @@ from data_access.exports.briefing import (
 )
 from data_access.exports.tables import TableExport, table_export
 from data_access.formatting import to_local
+from data_access.kpis import Kpi, headline_kpis, with_changes
 from data_access.meeting.paths import VIEW_KINDS, Step
 from data_access.meeting.views import ComparedView, ViewData, fetch_compared_views, fetch_view
 from data_access.queries.notice import fetch_notice

@@ -18,10 +18,10 @@ from components.auth import current_scope, signed_in_user
 from components.briefing import briefing_title
 from components.downloads import briefing_downloads
 from components.filter_bar import filter_options
-from components.kpi import headline_kpis
 from data_access.cache import cached_query
 from data_access.filters import Filter
 from data_access.formatting import format_date, local_today
+from data_access.kpis import headline_kpis
 from data_access.meeting.paths import Step
 from data_access.queries import fetch_headline
 from data_access.roles import can

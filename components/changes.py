@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
-from components.kpi import Kpi, with_changes
 from data_access.cache import cached_query
 from data_access.filters import Filter
 from data_access.formatting import local_today
+from data_access.kpis import Kpi, with_changes
 from data_access.queries.changes import Comparison, fetch_comparisons
 from data_access.settings import get_settings
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.kpi import Kpi, card, count_card, money_card, not_completed_note, rate_card
 from data_access.formatting import RATE, format_int, format_rate
+from data_access.kpis import Kpi, card, count_card, money_card, not_completed_note, rate_card
 from data_access.queries import AccountabilityTotals, FundsTotals, Headline
 from i18n import t
 

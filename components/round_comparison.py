@@ -11,9 +11,10 @@ from charts.rounds import largest_townships, round_comparison_chart
 from components.chart_notes import note_largest_townships
 from components.chart_specs import cached_chart
 from components.drill_tables import ColumnSpecs
-from components.kpi import Kpi, render_kpi_row
+from components.kpi import render_kpi_row
 from components.ledger_tables import header, rate_column
 from data_access.formatting import format_int, format_rate
+from data_access.kpis import Kpi
 from data_access.queries.facts import CHART_TOWNSHIPS
 from i18n import t
 

@@ -1,7 +1,7 @@
 """What a view of 会议模式 and of the briefing shows besides charts: KPI cards and one table.
 
 Pure functions of data_access.meeting.views.ViewData; the KPI cards and column headers are
-the pages' own (components.kpi, page_kpis, ledger_tables), so a meeting reads like the pages.
+the pages' own (data_access.kpis, page_kpis, ledger_tables), so a meeting reads like the pages.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from typing import SupportsFloat
 import pandas as pd
 
 from charts.townships import ranked
-from components.kpi import Kpi, headline_kpis, with_changes
 from components.ledger_tables import header, lead_columns, ledger_columns, pair_columns
 from components.page_kpis import accountability_kpis, leads_kpis, problems_kpis
 from data_access.formatting import MISSING, format_date, format_int, format_rate
+from data_access.kpis import Kpi, headline_kpis, with_changes
 from data_access.meeting.views import ComparedView, ViewData
 from data_access.roles import PERSON_NAME_FIELDS
 from i18n import t

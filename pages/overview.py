@@ -27,9 +27,10 @@ from components.downloads import view_briefing, view_steps
 from components.empty import show_empty_state
 from components.filter_state import current_filter
 from components.frame import require_frame
-from components.kpi import headline_kpis, render_kpi_row
+from components.kpi import render_kpi_row
 from components.notice import show_notice
 from data_access.cache import cached_query
+from data_access.kpis import headline_kpis
 from data_access.queries import (
     fetch_accountability_breakdown,
     fetch_completion_by_township,

@@ -28,11 +28,12 @@ from components.drill_tables import ColumnSpecs, show_drill_table
 from components.empty import show_empty_state
 from components.filter_state import current_filter
 from components.frame import require_frame
-from components.kpi import headline_kpis, render_kpi_row
+from components.kpi import render_kpi_row
 from components.ledger_tables import rate_column
 from components.township_map import show_township_map, township_map_data
 from data_access.cache import cached_query
 from data_access.codes import LabelMap
+from data_access.kpis import headline_kpis
 from data_access.queries import fetch_headline
 from data_access.queries.problems import fetch_problem_ledger
 from data_access.queries.townships import fetch_region_comparison, fetch_township_weekly

@@ -36,7 +36,7 @@ class BriefingKpi:
     label: str
     value: str
     note: str = ""
-    change: str = ""  # "较上周 +12；较上轮同期 +30" (components.kpi.Kpi.change_texts)
+    change: str = ""  # "较上周 +12；较上轮同期 +30" (data_access.kpis.Kpi.change_texts)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Drafted from the figures for the current filters and day; copy it with the button at "
         "its top right and paste it into your document.",
     ),
-    # KPI card labels (components.kpi.card(name, ...) reads "components.kpi.<name>")
+    # KPI card labels (data_access.kpis.card(name, ...) reads "components.kpi.<name>")
     "components.kpi.problems_total": ("问题总数", "Problems"),
     "components.kpi.rectified": ("整改完成", "Rectified"),
     "components.kpi.completion_rate": ("完成率", "Completion rate"),
@@ -33,7 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "components.kpi.note.separator": (" · ", " · "),
     # Under the row: the note of a card, saying what is not counted in it
     "components.kpi.note_line": ("未计入{label}：{note}", "Not counted as {label}: {note}"),
-    # A card's change (components.kpi.KpiChange): "较上周 +12"; what it is against
+    # A card's change (data_access.kpis.KpiChange): "较上周 +12"; what it is against
     "components.change.text": ("{basis} {amount}", "{amount} {basis}"),
     "components.change.week": ("较上周", "vs last week"),
     "components.change.upload": ("较上次上传", "vs previous upload"),

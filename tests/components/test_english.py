@@ -8,7 +8,6 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from components import ledger_tables
-from components.kpi import headline_kpis
 from components.ledger_tables import (
     lead_columns,
     ledger_columns,
@@ -19,6 +18,7 @@ from components.ledger_tables import (
 from components.page_kpis import accountability_kpis, funds_kpis, leads_kpis, problems_kpis
 from components.round_comparison import round_kpis, table_columns
 from components.view_parts import column_labels, member_headers
+from data_access.kpis import headline_kpis
 from data_access.queries import AccountabilityTotals, FundsTotals, Headline
 from i18n import t, use_language
 
@@ -138,7 +138,8 @@ def english_parts() -> None:
     """A script showing KPI cards, the empty state and the pager in English."""
     from components.drill_tables import pager
     from components.empty import show_empty_state
-    from components.kpi import Kpi, render_kpi_row
+    from components.kpi import render_kpi_row
+    from data_access.kpis import Kpi
     from i18n import set_language
 
     set_language("en")

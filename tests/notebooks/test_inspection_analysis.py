@@ -10,26 +10,32 @@ from __future__ import annotations
 import os
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
-from tests.support.published_figures import PUBLISHED_JSON
 from sqlalchemy.engine import Engine
 
 from data_access.codes import FORMS
 from data_access.db import session_scope
 from data_access.filters import Filter
 from data_access.formatting import format_int, format_rate, format_yuan_wan
+from data_access.kpis import card_changes, comparison_help, headline_kpis
 from data_access.queries import (
     fetch_completion_projection,
     fetch_deadline_warnings,
     fetch_headline,
     fetch_recovered_by_township,
 )
+from data_access.queries.changes import ROUND, THIS_ROUND, UPLOAD, WEEK, fetch_comparisons
 from data_access.queries.notice import fetch_notice
+from data_access.queries.shapes import fetch_township_shapes
 from data_access.queries.townships import fetch_region_comparison
+from data_access.settings import get_settings
+from i18n import t
+from tests.support.published_figures import PUBLISHED_JSON
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "inspection_analysis.ipynb"
 KERNEL_NAME = "python3"
@@ -37,7 +43,11 @@ TIMEOUT_SECONDS = 120
 CHART_MIME = "application/vnd.vega.v5+json"  # what the notebook's offline renderer emits
 QUESTION_HEADING = "## 问题"
 LAG_POINTS = 0.05  # the notebook's threshold for a lagging township
-QUESTIONS = 4
+QUESTIONS = 5
+CHANGES_AND_MAP = 4  # the index of question 5 among the question sections
+# The changes table's column of each comparison's earlier figures (its change column is the
+# cards' own wording, components.change.<kind>: "较上周").
+THEN_COLUMNS = {WEEK: "上周", UPLOAD: "上次上传", ROUND: "上轮同期", THIS_ROUND: "上轮同期"}
 
 
 def _execute(database_url: str) -> nbformat.NotebookNode:
@@ -101,6 +111,47 @@ def _sections(notebook: nbformat.NotebookNode) -> list[list]:
         elif sections:
             sections[-1].append(cell)
     return [cells for cells in sections if cells[0].source.startswith(QUESTION_HEADING)]
+
+
+class _TableCells(HTMLParser):
+    """The cells of an HTML table, row by row (a displayed DataFrame's text/html)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        """A row starts a list; a cell starts collecting text."""
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        """A cell's text joins its row."""
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        """Text inside a cell."""
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _tables(cells: list) -> list[dict[str, dict[str, str]]]:
+    """The DataFrames the cells displayed, as {row label: {column: cell text}}."""
+    tables = []
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            if "text/html" in output.get("data", {}):
+                parser = _TableCells()
+                parser.feed(output["data"]["text/html"])
+                # The columns' header, then the rows (the index's name has a header row of its own)
+                header, *rows = [row for row in parser.rows if any(row[1:])]
+                tables.append({row[0]: dict(zip(header[1:], row[1:], strict=True)) for row in rows})
+    return tables
 
 
 def _has_number(text: str, number: str) -> bool:
@@ -184,7 +235,7 @@ def test_answers_follow_the_data(executed: nbformat.NotebookNode, seeded_engine:
         & (townships["completion_rate"] <= county_rate - LAG_POINTS)
     ]
     assert not lagging.empty  # the demo data has laggards: the check below means something
-    lags, funds, _, _ = (_texts(cells) for cells in _sections(executed))
+    lags, funds, *_ = (_texts(cells) for cells in _sections(executed))
     for name in lagging["member"]:
         assert f"**{name}**" in lags
     leading = set(townships["member"]) - set(lagging["member"])
@@ -217,3 +268,65 @@ def test_notebook_drafts_the_paragraph(
     figures = paragraph[paragraph.index("共整改完成") :]  # the day it is dated may differ
     assert figures.startswith("共整改完成381个问题，完成率92%，挽回损失117.0128万元")
     assert figures in _texts(executed.cells)
+
+
+def test_changes_table_follows_the_queries(
+    executed: nbformat.NotebookNode, seeded_engine: Engine
+) -> None:
+    """Question 5's table: each card now, at each comparison's earlier day (fetch_headline on
+    its then Filter) and the change the dashboard's card shows; the answer says what is
+    compared with which day."""
+    flt = Filter()
+    with session_scope(seeded_engine) as session:
+        since = get_settings().change_since
+        comparisons = fetch_comparisons(session=session, flt=flt, since=since)
+        now_cards = headline_kpis(fetch_headline(session=session, flt=flt))
+        sides = [
+            (
+                comparison,
+                headline_kpis(fetch_headline(session=session, flt=comparison.now)),
+                headline_kpis(fetch_headline(session=session, flt=comparison.then)),
+            )
+            for comparison in comparisons
+        ]
+    assert comparisons  # the week before is compared whatever the data
+    section = _sections(executed)[CHANGES_AND_MAP]
+    assert section[0].source.startswith("## 问题五")
+    (table,) = _tables(section)
+    assert list(table) == [card.label for card in now_cards]
+    for card in now_cards:
+        assert table[card.label]["现在"] == card.value
+    for comparison, now, then in sides:
+        basis = t(f"components.change.{comparison.kind}")
+        changes = card_changes(now, then, basis)
+        for card in then:
+            assert table[card.label][THEN_COLUMNS[comparison.kind]] == card.value
+            assert table[card.label][basis] == changes[card.label].amount
+    assert comparison_help(comparisons) in _texts(section)
+
+
+def test_map_colours_each_township_with_a_boundary(
+    executed: nbformat.NotebookNode, seeded_engine: Engine
+) -> None:
+    """Question 5's map is the 乡镇对比 chart: one feature per township with a stored shape,
+    carrying its completion rate from fetch_region_comparison; the demo's says 示意图."""
+    with session_scope(seeded_engine) as session:
+        shapes = fetch_township_shapes(session=session, flt=Filter())
+        figures = fetch_region_comparison(session=session, flt=Filter(), level="township")
+    on_map = figures[figures["member_id"].isin(shapes["township_id"])]
+    assert len(on_map) == len(shapes) > 1  # the demo stores a shape for every township
+    section = _sections(executed)[CHANGES_AND_MAP]
+    maps = [
+        (spec, features)
+        for spec in _charts(section)
+        if (features := [v for d in spec["data"] for v in d.get("values", []) if "geometry" in v])
+    ]
+    assert len(maps) == 1
+    spec, features = maps[0]
+    assert len(features) == len(on_map)
+    rates = {feature["member_id"]: feature["completion_rate"] for feature in features}
+    expected = dict(zip(on_map["member_id"].tolist(), on_map["completion_rate"], strict=True))
+    assert rates == pytest.approx(expected)
+    assert "示意图" in str(spec["title"])
+    lowest = on_map[on_map["problems_total"] > 0].sort_values(["completion_rate", "member"])
+    assert f"完成率最低的是 **{lowest.iloc[0]['member']}**" in _texts(section)

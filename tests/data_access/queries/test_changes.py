@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
-from components.kpi import headline_kpis, with_changes
 from data_access.db import session_scope
 from data_access.filters import Filter
 from data_access.ingest.apply import apply_ledger
 from data_access.ingest.options import ImportOptions
 from data_access.ingest.parse import parse_ledger
+from data_access.kpis import headline_kpis, with_changes
 from data_access.models import County, ImportBatch
 from data_access.queries import fetch_headline
 from data_access.queries.changes import (

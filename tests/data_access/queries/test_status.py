@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import Engine
 
-from components.kpi import headline_kpis
 from data_access.cli.summary import headline_rows
 from data_access.codes import LONG_TERM_STATUS, OVERDUE, STATUSES
 from data_access.db import session_scope
 from data_access.filters import Filter
+from data_access.kpis import headline_kpis
 from data_access.queries import fetch_headline, fetch_problem_ledger
 from data_access.queries.facts import ledger_only
 from data_access.queries.status import fetch_status_totals

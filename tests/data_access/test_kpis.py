@@ -1,12 +1,12 @@
-"""The cards' changes as text (components/kpi.py): two sets of cards in, one change per card."""
+"""The cards' changes as text (data_access/kpis.py): two sets of cards in, one change per card."""
 
 from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date
 
-from components.kpi import KpiChange, card_changes, headline_kpis, with_changes
 from data_access.filters import Filter
+from data_access.kpis import KpiChange, card_changes, headline_kpis, with_changes
 from data_access.queries import Headline
 from data_access.queries.changes import WEEK, Comparison
 from i18n import use_language
