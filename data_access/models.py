@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Protocol
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -149,6 +149,23 @@ class ProblemCategory(SQLModel, table=True):
 class Problem(SQLModel, table=True):
     """A ledger row (整改台账): one problem found, its rectification and its results."""
 
+    # The dates after a day (figures as of a day, migration 0012); the own recovery and
+    # rules days are mostly empty, so their indexes keep only the rows that have one.
+    __table_args__ = (
+        Index(
+            "ix_problem_recovered_on",
+            "recovered_on",
+            sqlite_where=text("recovered_on IS NOT NULL"),
+            postgresql_where=text("recovered_on IS NOT NULL"),
+        ),
+        Index(
+            "ix_problem_rules_improved_on",
+            "rules_improved_on",
+            sqlite_where=text("rules_improved_on IS NOT NULL"),
+            postgresql_where=text("rules_improved_on IS NOT NULL"),
+        ),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True, max_length=64)  # 问题编号, natural key for upserts
     round_id: int = Field(foreign_key="inspection_round.id", index=True)
@@ -166,11 +183,11 @@ class Problem(SQLModel, table=True):
     found_on: date = Field(index=True)
     # True when the file gave no date and the round's feedback date stands in (推定).
     found_on_inferred: bool = False
-    deadline: date | None = None
+    deadline: date | None = Field(default=None, index=True)
     # codes.DEADLINE_KINDS: "" none/unknown, date, immediate (立行立改), long_term (长期坚持).
     deadline_kind: str = Field(default="", max_length=16)
     status: str = Field(default="not_started", max_length=16, index=True)  # codes.STATUSES
-    rectified_on: date | None = None
+    rectified_on: date | None = Field(default=None, index=True)
     closed: bool = False  # 销号
     recovered_yuan: int = Field(default=0, index=True)  # 挽回损失, integer 元
     rules_improved: int = 0  # 完善制度数
@@ -216,7 +233,7 @@ class AccountabilityAction(SQLModel, table=True):
     position: str = Field(default="", max_length=128)
     category: str = Field(max_length=32, index=True)  # codes.ACCOUNTABILITY_CATEGORIES
     form: int | None = None  # 四种形态 1-4; None while pending
-    decided_on: date | None = None
+    decided_on: date | None = Field(default=None, index=True)
     is_organisation: bool = False
     is_leadership_responsibility: bool = False  # 一案双查: the leader's record
     import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
@@ -232,7 +249,7 @@ class Lead(SQLModel, table=True):
     problem_id: int | None = Field(default=None, foreign_key="problem.id", index=True)
     subject_position: str = Field(default="", max_length=128)
     transferred_to: str = Field(default="", max_length=128)
-    transferred_on: date | None = None
+    transferred_on: date | None = Field(default=None, index=True)
     outcome: str = Field(default="pending", max_length=16)  # codes.LEAD_OUTCOMES
     import_batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
 
@@ -243,7 +260,7 @@ class Case(SQLModel, table=True):
     __tablename__ = "discipline_case"
     id: int | None = Field(default=None, primary_key=True)
     lead_id: int = Field(foreign_key="lead.id", unique=True)
-    opened_on: date | None = None
+    opened_on: date | None = Field(default=None, index=True)
     people_involved: int = 0
     people_sanctioned: int = 0
 

@@ -11,7 +11,6 @@ every summary. Rebuilding = delete the region's rows, INSERT … SELECT them aga
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
 
 from sqlalchemy import (
     ColumnElement,
@@ -49,10 +48,9 @@ from data_access.queries.dated import recovery_day, rules_day
 from data_access.queries.facts import PERIOD_KINDS
 from data_access.queries.months import MonthStart
 from data_access.queries.weeks import WeekStart
-from data_access.summary_models import SUMMARY_MODELS, SummaryModel
+from data_access.summary_models import PAST_DEADLINE, SUMMARY_MODELS, SummaryModel
 
 LEDGER_KIND = "ledger"
-PAST_DEADLINE = date(1900, 1, 1)  # summary_problem.open_deadline of deadlines already past
 PERIOD_GRAIN = ("city_id", "focus_area", *PERIOD_KINDS)
 LEDGER_TABLES = ("problem", "accountability_action", "lead")
 FULL_REFRESH_SHARE = 0.25  # touching more townships than this share: rebuild everything

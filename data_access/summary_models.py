@@ -13,6 +13,8 @@ from datetime import date
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+PAST_DEADLINE = date(1900, 1, 1)  # summary_problem.open_deadline of deadlines already past
+
 
 class ProblemSummary(SQLModel, table=True):
     """Problems per township, focus area, status and (while not rectified) deadline."""

@@ -21,15 +21,17 @@ from data_access.models import AccountabilityAction, Problem, Township
 from data_access.queries.aggregates import count_where
 from data_access.queries.conditions import accountability_conditions
 from data_access.queries.facts import (
-    action_facts,
-    action_month_facts,
     largest_townships,
-    summary_dual_check_problems,
     weighted,
 )
 from data_access.queries.headline import WRITTEN_SELF_CRITICISM
 from data_access.queries.labels import code_rank, label_codes, month_label
 from data_access.queries.overview import form_labels, to_frame
+from data_access.queries.record_facts import (
+    action_facts,
+    action_month_facts,
+    summary_dual_check_problems,
+)
 from data_access.roles import VIEWER, display_name_for
 from i18n import t
 

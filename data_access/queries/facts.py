@@ -30,25 +30,22 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlmodel import Session
 
 from data_access import summary_models as summary
 from data_access.codes import COMPLETED_STATUS, OVERDUE
 from data_access.filters import Filter
-from data_access.models import AccountabilityAction, Case, Lead, Problem
+from data_access.models import Problem
 from data_access.queries.as_of import problem_status_as_of, rectified_day_as_of
+from data_access.queries.as_of_facts import (
+    corrected_problem_facts,
+)
 from data_access.queries.conditions import (
-    accountability_conditions,
-    case_known_clause,
-    lead_conditions,
-    lead_outcome_as_of,
     overdue_clause,
     problem_conditions,
     scoped_problems,
     township_clauses,
 )
 from data_access.queries.dated import recovered_as_of, recovery_day, rules_as_of, rules_day
-from data_access.queries.merges import rolled_up_township
 from data_access.queries.months import MonthStart
 from data_access.queries.weeks import WeekStart
 
@@ -79,7 +76,7 @@ def answerable(flt: Filter, *, grain: str, keeps: frozenset[str] = frozenset()) 
     return chosen <= REGION_FIELDS[grain] | keeps
 
 
-def _city_clauses(
+def city_clauses(
     city_id: SQLColumnExpression[int | None], flt: Filter
 ) -> list[ColumnElement[bool]]:
     """The Filter's cities on a city-keyed summary."""
@@ -128,14 +125,10 @@ def problem_facts(flt: Filter, *, with_village: bool = False) -> Subquery:
     """
     keeps = frozenset({"focus_areas", "statuses"})
     if not with_village and answerable(flt, grain="township", keeps=keeps):
-        s = summary.ProblemSummary
-        query = select(
-            s.township_id, s.focus_area, s.status, s.open_deadline.label("deadline"),
-            s.problems, s.recovered_yuan, s.rules_improved, s.with_recovery, s.with_rules,
-        ).where(*township_clauses(s.township_id, flt), *_summary_status_clause(s, flt))  # fmt: skip
-        if flt.focus_areas:
-            query = query.where(s.focus_area.in_(flt.focus_areas))
-        return query.subquery("problem_fact")
+        return _problem_summary_rows(flt).subquery("problem_fact")
+    today_flt = flt.with_(as_of=None)
+    if flt.as_of and not with_village and answerable(today_flt, grain="township", keeps=keeps):
+        return corrected_problem_facts(flt, _problem_summary_rows(today_flt))
     scope = scoped_problems(flt)
     columns = [
         scope.c.township_id,
@@ -151,6 +144,18 @@ def problem_facts(flt: Filter, *, with_village: bool = False) -> Subquery:
     if with_village:
         columns.append(scope.c.village_id)
     return select(*columns).subquery("problem_fact")
+
+
+def _problem_summary_rows(flt: Filter) -> Select:
+    """problem_facts' columns from summary_problem, for a Filter it answers."""
+    s = summary.ProblemSummary
+    query = select(
+        s.township_id, s.focus_area, s.status, s.open_deadline.label("deadline"),
+        s.problems, s.recovered_yuan, s.rules_improved, s.with_recovery, s.with_rules,
+    ).where(*township_clauses(s.township_id, flt), *_summary_status_clause(s, flt))  # fmt: skip
+    if flt.focus_areas:
+        query = query.where(s.focus_area.in_(flt.focus_areas))
+    return query
 
 
 def round_facts(flt: Filter) -> Subquery:
@@ -181,7 +186,7 @@ def period_facts(flt: Filter, kind: str) -> Subquery:
         s = summary.PeriodSummary
         query = select(
             s.period_start, s.problems, s.recovered_yuan, s.with_recovery, s.rules_improved
-        ).where(s.kind == kind, *_city_clauses(s.city_id, flt))
+        ).where(s.kind == kind, *city_clauses(s.city_id, flt))
         if flt.focus_areas:
             query = query.where(s.focus_area.in_(flt.focus_areas))
         return query.subquery("period_fact")
@@ -222,7 +227,7 @@ def sub_category_facts(flt: Filter) -> Subquery:
         s = summary.SubCategorySummary
         query = select(
             s.focus_area, s.sub_category, s.problems, s.recovered_yuan, s.with_recovery
-        ).where(*_city_clauses(s.city_id, flt))
+        ).where(*city_clauses(s.city_id, flt))
         if flt.focus_areas:
             query = query.where(s.focus_area.in_(flt.focus_areas))
         if flt.sub_categories:
@@ -240,73 +245,3 @@ def sub_category_facts(flt: Filter) -> Subquery:
         .where(*problem_conditions(flt))
         .subquery("sub_category_fact")
     )
-
-
-def action_facts(flt: Filter) -> Subquery:
-    """township_id, category, form, actions: the accountability records flt selects."""
-    if answerable(flt, grain="township"):
-        s = summary.ActionSummary
-        summed = select(s.township_id, s.category, s.form, s.actions)
-        return summed.where(*township_clauses(s.township_id, flt)).subquery("action_fact")
-    action = AccountabilityAction
-    query = select(action.category, action.form, literal(1).label("actions")).select_from(action)
-    rolled, township = rolled_up_township(query, action.township_id, flt)
-    rolled = rolled.add_columns(township.label("township_id"))
-    return rolled.where(*accountability_conditions(flt)).subquery("action_fact")
-
-
-def action_month_facts(flt: Filter) -> Subquery:
-    """month (of the decision; None while pending), category, form, actions."""
-    if answerable(flt, grain="city"):
-        s = summary.ActionMonthSummary
-        query = select(s.month, s.category, s.form, s.actions)
-        return query.where(*_city_clauses(s.city_id, flt)).subquery("action_month_fact")
-    action = AccountabilityAction
-    month = MonthStart(action.decided_on).label("month")
-    return (
-        select(month, action.category, action.form, literal(1).label("actions"))
-        .where(*accountability_conditions(flt))
-        .subquery("action_month_fact")
-    )
-
-
-def lead_facts(flt: Filter) -> Subquery:
-    """township_id, transferred_to, outcome (as of), leads, cases, case_people, sanctioned."""
-    if answerable(flt, grain="township"):
-        s = summary.LeadSummary
-        query = select(
-            s.township_id, s.transferred_to, s.outcome, s.leads, s.cases,
-            s.case_people, s.people_sanctioned,
-        )  # fmt: skip
-        return query.where(*township_clauses(s.township_id, flt)).subquery("lead_fact")
-    query = (
-        select(
-            Lead.transferred_to,
-            lead_outcome_as_of().label("outcome"),
-            literal(1).label("leads"),
-            case((Case.id.is_not(None), 1), else_=0).label("cases"),
-            func.coalesce(Case.people_involved, 0).label("case_people"),
-            func.coalesce(Case.people_sanctioned, 0).label("people_sanctioned"),
-        )
-        .select_from(Lead)
-        .outerjoin(Case, case_known_clause(flt))
-    )
-    query, township = rolled_up_township(query, Lead.township_id, flt)
-    query = query.add_columns(township.label("township_id"))
-    return query.where(*lead_conditions(flt)).subquery("lead_fact")
-
-
-def summary_dual_check_problems(session: Session, flt: Filter) -> int | None:
-    """一案双查 problems for flt from the summary, or None when it cannot answer.
-
-    The summary counts per township; that adds up only when no problem in the Filter's
-    region has people's records in two townships, so then the caller counts the records.
-    """
-    if not answerable(flt, grain="township"):
-        return None
-    s = summary.DualCheckSummary
-    query = select(weighted(s.problems), weighted(s.split_problems)).where(
-        *township_clauses(s.township_id, flt)
-    )
-    problems, split = session.execute(query).one()
-    return None if split else int(problems)

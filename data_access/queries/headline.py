@@ -16,7 +16,8 @@ from data_access.codes import (
 )
 from data_access.filters import Filter
 from data_access.queries.conditions import overdue_clause
-from data_access.queries.facts import action_facts, lead_facts, problem_facts, weighted
+from data_access.queries.facts import problem_facts, weighted
+from data_access.queries.record_facts import action_facts, lead_facts
 
 WRITTEN_SELF_CRITICISM = "written_self_criticism"
 LEAD_TOTALS = ("leads", "cases", "case_people", "people_sanctioned")

@@ -15,10 +15,11 @@ from data_access.codes import LEAD_OUTCOMES, LabelMap
 from data_access.filters import Filter
 from data_access.models import Case, Lead, Problem, Township
 from data_access.queries.conditions import case_known_clause, lead_conditions, lead_outcome_as_of
-from data_access.queries.facts import largest_townships, lead_facts, weighted
+from data_access.queries.facts import largest_townships, weighted
 from data_access.queries.headline import fetch_lead_totals
 from data_access.queries.labels import code_rank, label_codes
 from data_access.queries.overview import to_frame
+from data_access.queries.record_facts import lead_facts
 from i18n import t
 
 __all__ = [

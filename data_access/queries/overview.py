@@ -20,12 +20,12 @@ from data_access.models import (
     TownshipAlias,
 )
 from data_access.queries.facts import (
-    action_facts,
     largest_townships,
     period_facts,
     problem_facts,
     weighted,
 )
+from data_access.queries.record_facts import action_facts
 from i18n import t
 
 __all__ = [

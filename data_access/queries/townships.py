@@ -26,8 +26,9 @@ from data_access.queries.conditions import (
     problem_conditions,
     township_clauses,
 )
-from data_access.queries.facts import action_facts, lead_facts, problem_facts, weighted
+from data_access.queries.facts import problem_facts, weighted
 from data_access.queries.overview import to_frame
+from data_access.queries.record_facts import action_facts, lead_facts
 from data_access.queries.weeks import WeekStart
 from i18n import t
 

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from bench.registry import FRAME, PAGES, Context, page_steps
 from data_access.db import get_engine, session_scope
 from data_access.filters import Filter
+from data_access.formatting import local_today
 from data_access.models import County, Problem, Township
 from data_access.queries.drill import drill_node
 from data_access.queries.facts import answerable, ledger_only
@@ -29,7 +30,8 @@ SCALE_PROBLEMS = 3_000
 LEDGER_ONLY_PAGES = ("problem",)  # one problem's detail: never summarised
 FILTER_NAMES = [
     "default", "city", "county", "township", "area+status", "overdue", "city+area",
-    "scope", "no scope", "round", "as of",
+    "scope", "no scope", "round", "as of", "as of+overdue", "as of+township", "as of, later",
+    "as of, before all", "as of, last week",
 ]  # fmt: skip
 
 
@@ -62,6 +64,14 @@ def filters_for(engine: Engine) -> dict[str, Filter]:
         "no scope": Filter(scope=()),
         "round": Filter(rounds=(round_id,)),
         "as of": Filter(as_of=first_found + timedelta(days=120)),
+        # As of a day, the summaries answer with the problems touched since (as_of_facts).
+        "as of+overdue": Filter(
+            as_of=first_found + timedelta(days=75), statuses=("overdue", "in_progress")
+        ),
+        "as of+township": Filter(townships=(busiest,), as_of=first_found + timedelta(days=60)),
+        "as of, later": Filter(as_of=local_today() + timedelta(days=400)),
+        "as of, before all": Filter(as_of=first_found - timedelta(days=1)),
+        "as of, last week": Filter(as_of=local_today() - timedelta(days=7), scope=two),
     }
 
 

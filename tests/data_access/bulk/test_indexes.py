@@ -22,8 +22,13 @@ def schema_of(engine: Engine) -> dict[str, Any]:
     """The problem table's indexes, foreign keys and unique constraints as reflected."""
     inspector = inspect(engine)
     key = lambda item: item["name"] or ""  # noqa: E731
+    indexes = [
+        # A partial index's WHERE comes back as a TextClause, equal only to itself: compare text.
+        {**index, "dialect_options": {k: str(v) for k, v in index["dialect_options"].items()}}
+        for index in inspector.get_indexes("problem")
+    ]
     return {
-        "indexes": sorted(inspector.get_indexes("problem"), key=key),
+        "indexes": sorted(indexes, key=key),
         "foreign_keys": sorted(inspector.get_foreign_keys("problem"), key=key),
         "unique": sorted(inspector.get_unique_constraints("problem"), key=key),
     }

@@ -27,6 +27,7 @@ from data_access.queries import (
 )
 from data_access.queries.projection import WINDOW_DAYS, projected_day
 from data_access.roles import ADMIN, MASK_CHAR, VIEWER
+from data_access.summaries import refresh_summaries
 from tests.support.published_figures import PUBLISHED_AS_OF
 from tests.support.query_support import Ledger, frame, headline, load_ledger
 
@@ -109,7 +110,7 @@ def test_an_overdue_problem_appears_and_disappears_with_its_status(seeded_engine
         # As an import writes it: the status, its day and the event together.
         problem.status, problem.rectified_on = COMPLETED_STATUS, done_on
         session.add(StatusEvent(problem_id=problem.id, status=COMPLETED_STATUS, changed_on=done_on))
-        session.flush()
+        refresh_summaries(session, [problem.township_id])
         assert overdue_codes(session, done_on - timedelta(days=1)).loc[LATE_PROBLEM, "days_overdue"]
         assert LATE_PROBLEM not in overdue_codes(session, done_on).index
         assert red_count(session, done_on, problem.township_id) == red_before - 1

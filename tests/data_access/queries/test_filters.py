@@ -19,6 +19,7 @@ from data_access.queries import (
     fetch_weekly_trend,
     list_townships,
 )
+from data_access.summaries import refresh_summaries
 from tests.support.published_figures import PUBLISHED_AS_OF
 from tests.support.query_support import (
     DEMO_PROBLEMS_TOTAL,
@@ -217,6 +218,7 @@ def test_as_of_uses_a_reopening_event(writable_seeded_engine: Engine) -> None:
         session.add(
             StatusEvent(problem_id=problem.id, status="in_progress", changed_on=reopened_on)
         )
+        refresh_summaries(session, [problem.township_id])  # as a commit does
     assert headline(engine, as_of=reopened_on - timedelta(days=1)).problems_rectified == RECTIFIED
     assert headline(engine, as_of=reopened_on).problems_rectified == RECTIFIED - 1
 

@@ -1,0 +1,158 @@
+"""Facts as of an earlier day from the summary tables: today's rows, corrected by the few
+rows whose figures moved since that day.
+
+A problem's figures as of day D (status, money, rules, whether found yet, how its deadline
+stands) equal today's unless something about it is dated after D: it was found, rectified,
+given a recovery or rules day, changed status (a status event), or its dated deadline lies
+between D and today. An accountability record or a lead counts from its own day (else its
+problem's finding), and a lead's case from the day it was opened. Those are the touched
+rows (a week's worth for the cards' "last week"), found through indexes (migration 0012).
+So the facts as of D are
+
+    summary rows (today) − the touched rows as today + the touched rows as of D,
+
+summed per the summary's keys. The subtracted rows repeat exactly the summary's grouping of
+the same rows, so they cancel inside the same group and each group's sums are the ledger's
+as of D. For problems that includes the open deadline, which summaries.py collapses into
+PAST_DEADLINE once past at its build day: both sides read it as "past today" or the day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import (
+    CompoundSelect,
+    Integer,
+    Select,
+    Subquery,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+    union,
+    union_all,
+)
+
+from data_access.codes import NEVER_OVERDUE_STATUSES
+from data_access.filters import Filter
+from data_access.formatting import local_today
+from data_access.models import AccountabilityAction, Case, Lead, Problem, StatusEvent
+from data_access.queries.conditions import known_on, scoped_problems
+from data_access.summary_models import PAST_DEADLINE
+
+PROBLEM_KEYS = ("township_id", "focus_area", "status", "deadline")
+PROBLEM_MEASURES = ("problems", "recovered_yuan", "rules_improved", "with_recovery", "with_rules")
+ACTION_KEYS, ACTION_MEASURES = ("township_id", "category", "form"), ("actions",)
+LEAD_KEYS = ("township_id", "transferred_to", "outcome")
+LEAD_MEASURES = ("leads", "cases", "case_people", "people_sanctioned")
+
+
+def corrected_problem_facts(flt: Filter, summary_now: Select) -> Subquery:
+    """problem_facts of flt (with as_of) from summary_now, the summary's rows for flt
+    without as_of, and the touched problems (module docstring)."""
+    today = local_today()
+    day = flt.as_of or today
+    touched = problems_touched_after(day, today)
+    parts = [
+        _deadline_past_today(summary_now, today, sign=1),
+        _deadline_past_today(_touched_problems(flt.with_(as_of=None), touched), today, sign=-1),
+        _touched_problems(flt, touched),
+    ]
+    return _summed(parts, PROBLEM_KEYS, PROBLEM_MEASURES, "problem_fact")
+
+
+def corrected_action_facts(flt: Filter, summary_now: Select, ledger_now: Select) -> Subquery:
+    """action_facts of flt (with as_of): the records known after the day drop out."""
+    known_later = select(AccountabilityAction.id).where(
+        known_on(AccountabilityAction.decided_on, AccountabilityAction.problem_id) > flt.as_of
+    )
+    later = ledger_now.where(AccountabilityAction.id.in_(known_later))
+    parts = [_ordered(summary_now, ACTION_KEYS, ACTION_MEASURES)]
+    parts.append(_ordered(later, ACTION_KEYS, ACTION_MEASURES, sign=-1))
+    return _summed(parts, ACTION_KEYS, ACTION_MEASURES, "action_fact")
+
+
+def corrected_lead_facts(
+    flt: Filter, summary_now: Select, ledger_now: Select, ledger_then: Select
+) -> Subquery:
+    """lead_facts of flt (with as_of): leads known or cases opened after the day, replaced."""
+    day = flt.as_of
+    touched: CompoundSelect = union(
+        select(Lead.id).where(known_on(Lead.transferred_on, Lead.problem_id) > day),
+        select(Case.lead_id).where(Case.opened_on > day),
+    )
+    parts = [
+        _ordered(summary_now, LEAD_KEYS, LEAD_MEASURES),
+        _ordered(ledger_now.where(Lead.id.in_(touched)), LEAD_KEYS, LEAD_MEASURES, sign=-1),
+        _ordered(ledger_then.where(Lead.id.in_(touched)), LEAD_KEYS, LEAD_MEASURES),
+    ]
+    return _summed(parts, LEAD_KEYS, LEAD_MEASURES, "lead_fact")
+
+
+def problems_touched_after(day: date, today: date) -> CompoundSelect:
+    """The ids of the problems with anything dated after day (each through an index)."""
+    dated_after = (
+        Problem.found_on > day,
+        Problem.rectified_on > day,
+        Problem.recovered_on > day,
+        Problem.rules_improved_on > day,
+        # Its deadline lies between the two days, so it stands otherwise (either way round).
+        and_(Problem.deadline >= min(day, today), Problem.deadline < max(day, today)),
+    )
+    events = select(StatusEvent.problem_id).where(StatusEvent.changed_on > day)
+    return union(*(select(Problem.id).where(clause) for clause in dated_after), events)
+
+
+def _touched_problems(flt: Filter, touched: CompoundSelect) -> Select:
+    """problem_facts' ledger columns for the touched problems flt selects (as of flt.as_of)."""
+    scope = scoped_problems(flt)
+    return select(
+        scope.c.township_id,
+        scope.c.focus_area,
+        scope.c.status,
+        scope.c.deadline,
+        literal(1).label("problems"),
+        scope.c.recovered_yuan,
+        scope.c.rules_improved,
+        case((scope.c.recovered_yuan > 0, 1), else_=0).label("with_recovery"),
+        case((scope.c.rules_improved > 0, 1), else_=0).label("with_rules"),
+    ).where(scope.c.id.in_(touched))
+
+
+def _deadline_past_today(rows: Select, today: date, *, sign: int) -> Select:
+    """rows with the summary's open deadline read against today, measures times sign."""
+    inner = rows.subquery()
+    deadline = case(
+        (inner.c.status.in_(NEVER_OVERDUE_STATUSES), None),
+        (inner.c.deadline < today, PAST_DEADLINE),
+        else_=inner.c.deadline,
+    )
+    keys = (inner.c.township_id, inner.c.focus_area, inner.c.status, deadline.label("deadline"))
+    return select(*keys, *((inner.c[m] * sign).label(m) for m in PROBLEM_MEASURES))
+
+
+def _ordered(
+    rows: Select, keys: Sequence[str], measures: Sequence[str], *, sign: int = 1
+) -> Select:
+    """rows' keys then measures (times sign) by name, so the parts of a UNION line up."""
+    inner = rows.subquery()
+    return select(*(inner.c[k] for k in keys), *((inner.c[m] * sign).label(m) for m in measures))
+
+
+def _summed(
+    parts: Sequence[Select], keys: Sequence[str], measures: Sequence[str], name: str
+) -> Subquery:
+    """The parts' measures summed per keys, without the groups that cancelled out."""
+    rows = union_all(*parts).subquery(f"{name}_parts")
+    # Kept an integer like the summary's columns (PostgreSQL's SUM would widen it).
+    sums = (cast(func.sum(rows.c[m]), Integer).label(m) for m in measures)
+    return (
+        select(*(rows.c[k] for k in keys), *sums)
+        .group_by(*(rows.c[k] for k in keys))
+        .having(func.sum(rows.c[measures[0]]) != 0)
+        .subquery(name)
+    )
