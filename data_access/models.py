@@ -8,6 +8,14 @@ from typing import Protocol
 from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from data_access.codes import NEVER_OVERDUE_STATUSES
+
+# Problems that can still be overdue, as the open-deadline index's condition (literal SQL:
+# a partial index is used only for a query that repeats it with the same constants; "<>"
+# terms, not NOT IN, which PostgreSQL rewrites differently each time the index is rebuilt).
+OPEN_STATUS_TERMS = tuple(f"status <> '{code}'" for code in NEVER_OVERDUE_STATUSES)
+OPEN_STATUS_SQL = " AND ".join(OPEN_STATUS_TERMS)
+
 
 def utc_now() -> datetime:
     """The current time, timezone-aware in UTC (the form every datetime column stores)."""
@@ -152,6 +160,14 @@ class Problem(SQLModel, table=True):
     # The dates after a day (figures as of a day, migration 0012); the own recovery and
     # rules days are mostly empty, so their indexes keep only the rows that have one.
     __table_args__ = (
+        # 逾期清单: the open problems in deadline order (queries/deadlines.fetch_overdue_list).
+        Index(
+            "ix_problem_open_deadline",
+            "deadline",
+            "code",
+            sqlite_where=text(OPEN_STATUS_SQL),
+            postgresql_where=text(OPEN_STATUS_SQL),
+        ),
         Index(
             "ix_problem_recovered_on",
             "recovered_on",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Subquery, and_, case, func, select
+from sqlalchemy import CompoundSelect, Subquery, and_, case, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -19,6 +19,7 @@ from data_access.codes import PERSON_CATEGORIES
 from data_access.filters import Filter
 from data_access.models import AccountabilityAction, Problem, Township
 from data_access.queries.aggregates import count_where
+from data_access.queries.as_of_facts import problems_with_records_after
 from data_access.queries.conditions import accountability_conditions
 from data_access.queries.facts import (
     largest_townships,
@@ -79,9 +80,10 @@ class AccountabilityTotals:
         return self.first_form / self.people if self.people else 0.0
 
 
-def _scoped_actions(flt: Filter) -> Subquery:
-    """The accountability records flt selects, as a derived table."""
+def _scoped_actions(flt: Filter, problems: CompoundSelect | None = None) -> Subquery:
+    """The accountability records flt selects (of the given problems only), a derived table."""
     action = AccountabilityAction
+    among = [] if problems is None else [action.problem_id.in_(problems)]
     return (
         select(
             action.id,
@@ -95,7 +97,7 @@ def _scoped_actions(flt: Filter) -> Subquery:
             action.is_organisation,
             action.is_leadership_responsibility,
         )
-        .where(*accountability_conditions(flt))
+        .where(*accountability_conditions(flt), *among)
         .subquery("scoped_action")
     )
 
@@ -133,14 +135,32 @@ def fetch_accountability_totals(*, session: Session, flt: Filter) -> Accountabil
         weighted(facts.c.actions, facts.c.category == WRITTEN_SELF_CRITICISM),
     )
     counts = [int(value) for value in session.execute(query).one()]
-    pairs = summary_dual_check_problems(session, flt)
-    if pairs is None:
-        dual = _dual_check_problems(_scoped_actions(flt))
-        pairs = int(session.execute(select(func.count()).select_from(dual)).scalar_one())
+    pairs = _dual_check_count(session, flt)
     persons, sanctioned, first_form, under_investigation, organisations = counts
     return AccountabilityTotals(
         persons, sanctioned, first_form, under_investigation, organisations, pairs
     )
+
+
+def _dual_check_count(session: Session, flt: Filter) -> int:
+    """一案双查 problems: from the summary; as of a day, the summary corrected by the problems
+    whose records became known after it (as queries/as_of_facts.py); else from the ledger."""
+    pairs = summary_dual_check_problems(session, flt)
+    if pairs is not None:
+        return pairs
+    now = flt.with_(as_of=None)
+    pairs_now = summary_dual_check_problems(session, now) if flt.as_of else None
+    if pairs_now is None:
+        return _count_dual(session, _scoped_actions(flt))
+    moved = problems_with_records_after(flt.as_of)
+    then = _count_dual(session, _scoped_actions(flt, moved))
+    return pairs_now - _count_dual(session, _scoped_actions(now, moved)) + then
+
+
+def _count_dual(session: Session, scope: Subquery) -> int:
+    """How many problems among scope's records are 一案双查."""
+    dual = _dual_check_problems(scope)
+    return int(session.execute(select(func.count()).select_from(dual)).scalar_one())
 
 
 def _with_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:

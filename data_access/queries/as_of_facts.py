@@ -36,12 +36,13 @@ from sqlalchemy import (
     union,
     union_all,
 )
+from sqlalchemy.orm import InstrumentedAttribute
 
 from data_access.codes import NEVER_OVERDUE_STATUSES
 from data_access.filters import Filter
 from data_access.formatting import local_today
 from data_access.models import AccountabilityAction, Case, Lead, Problem, StatusEvent
-from data_access.queries.conditions import known_on, scoped_problems
+from data_access.queries.conditions import scoped_problems
 from data_access.summary_models import PAST_DEADLINE
 
 PROBLEM_KEYS = ("township_id", "focus_area", "status", "deadline")
@@ -67,9 +68,8 @@ def corrected_problem_facts(flt: Filter, summary_now: Select) -> Subquery:
 
 def corrected_action_facts(flt: Filter, summary_now: Select, ledger_now: Select) -> Subquery:
     """action_facts of flt (with as_of): the records known after the day drop out."""
-    known_later = select(AccountabilityAction.id).where(
-        known_on(AccountabilityAction.decided_on, AccountabilityAction.problem_id) > flt.as_of
-    )
+    action = AccountabilityAction
+    known_later = union(*_known_after(action.id, action.decided_on, action.problem_id, flt.as_of))
     later = ledger_now.where(AccountabilityAction.id.in_(known_later))
     parts = [_ordered(summary_now, ACTION_KEYS, ACTION_MEASURES)]
     parts.append(_ordered(later, ACTION_KEYS, ACTION_MEASURES, sign=-1))
@@ -81,16 +81,23 @@ def corrected_lead_facts(
 ) -> Subquery:
     """lead_facts of flt (with as_of): leads known or cases opened after the day, replaced."""
     day = flt.as_of
-    touched: CompoundSelect = union(
-        select(Lead.id).where(known_on(Lead.transferred_on, Lead.problem_id) > day),
-        select(Case.lead_id).where(Case.opened_on > day),
-    )
+    known_later = _known_after(Lead.id, Lead.transferred_on, Lead.problem_id, day)
+    touched = union(*known_later, select(Case.lead_id).where(Case.opened_on > day))
     parts = [
         _ordered(summary_now, LEAD_KEYS, LEAD_MEASURES),
         _ordered(ledger_now.where(Lead.id.in_(touched)), LEAD_KEYS, LEAD_MEASURES, sign=-1),
         _ordered(ledger_then.where(Lead.id.in_(touched)), LEAD_KEYS, LEAD_MEASURES),
     ]
     return _summed(parts, LEAD_KEYS, LEAD_MEASURES, "lead_fact")
+
+
+def problems_with_records_after(day: date | None) -> CompoundSelect:
+    """Problems with an accountability record known only after day (a superset: every
+    problem found after it, and the problems of the records decided after it)."""
+    decided_later = select(AccountabilityAction.problem_id).where(
+        AccountabilityAction.decided_on > day
+    )
+    return union(decided_later, select(Problem.id).where(Problem.found_on > day))
 
 
 def problems_touched_after(day: date, today: date) -> CompoundSelect:
@@ -105,6 +112,23 @@ def problems_touched_after(day: date, today: date) -> CompoundSelect:
     )
     events = select(StatusEvent.problem_id).where(StatusEvent.changed_on > day)
     return union(*(select(Problem.id).where(clause) for clause in dated_after), events)
+
+
+def _known_after(
+    record_id: InstrumentedAttribute[int | None],
+    own_day: InstrumentedAttribute[date | None],
+    problem_id: InstrumentedAttribute[int | None],
+    day: date | None,
+) -> tuple[Select, Select]:
+    """Records known only after day (conditions.known_on): dated after it, or undated with
+    a problem found after it — each half from an index (the day; the problems found).
+    Two SELECTs for the caller's one UNION (SQLite takes no nested compound SELECT)."""
+    dated = select(record_id).where(own_day > day)
+    found_later = select(record_id).join(Problem, Problem.id == problem_id)
+    # Undated through an expression, not the column: SQLite would otherwise walk every
+    # undated (pending) record by the day's index instead of the few problems found later.
+    undated = func.coalesce(own_day, None).is_(None)
+    return dated, found_later.where(undated, Problem.found_on > day)
 
 
 def _touched_problems(flt: Filter, touched: CompoundSelect) -> Select:

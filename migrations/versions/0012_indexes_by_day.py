@@ -7,7 +7,8 @@ Create Date: 2026-12-07 10:00:00
 Hand-written. A figure as of an earlier day is today's summary corrected by the few rows
 dated after that day (queries/as_of.py, queries/as_of_facts.py): these indexes find them
 without reading the rest. The problem's own recovery and rules days are mostly empty, so
-their indexes hold only the rows that have one.
+their indexes hold only the rows that have one. The 逾期清单 walks the open problems in
+deadline order (a partial index on them).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ INDEXES = (
     ("ix_lead_transferred_on", "lead", ["transferred_on"], None),
     ("ix_discipline_case_opened_on", "discipline_case", ["opened_on"], None),
 )
+# The open problems by deadline (逾期清单), as data_access.models.OPEN_STATUS_SQL says.
+OPEN_DEADLINE = ("ix_problem_open_deadline", "problem", ["deadline", "code"])
+OPEN_STATUS_SQL = "status <> 'rectified' AND status <> 'long_term'"
 
 
 def upgrade() -> None:
@@ -38,9 +42,12 @@ def upgrade() -> None:
     for name, table, columns, set_only in INDEXES:
         where = sa.text(f"{set_only} IS NOT NULL") if set_only else None
         op.create_index(name, table, columns, sqlite_where=where, postgresql_where=where)
+    open_only = sa.text(OPEN_STATUS_SQL)
+    op.create_index(*OPEN_DEADLINE, sqlite_where=open_only, postgresql_where=open_only)
 
 
 def downgrade() -> None:
     """Drop them."""
+    op.drop_index(OPEN_DEADLINE[0], table_name=OPEN_DEADLINE[1])
     for name, table, _columns, _set_only in reversed(INDEXES):
         op.drop_index(name, table_name=table)
