@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from data_access.codes import (
     COMPLETED_STATUS,
+    DATED_DEADLINE_KINDS,
     DUE_SOON,
     LONG_TERM_STATUS,
     NEVER_OVERDUE_STATUSES,
@@ -146,7 +147,7 @@ def fetch_overdue_list(
         )
         .join(Township, Township.id == Problem.township_id)
         .outerjoin(Village, Village.id == Problem.village_id)
-        .where(*problem_conditions(flt), overdue_clause(status, deadline, flt), *_open_now(flt))
+        .where(*problem_conditions(flt), *_overdue(flt, status, deadline))
         .order_by(Problem.deadline, Problem.code)
         .limit(limit)
     )
@@ -162,9 +163,18 @@ def fetch_overdue_list(
     return frame[OVERDUE_LIST_COLUMNS]
 
 
-def _open_now(flt: Filter) -> list[TextClause]:
-    """Without as_of: the open-problems index's own condition, written out (it repeats what
-    overdue_clause says) so the database may walk that index in deadline order and stop at
-    the list's last row (100万 problems: most past deadlines are rectified, skipped unread).
-    Literal SQL: neither SQLite nor PostgreSQL proves a partial index from a bound value."""
-    return [] if flt.as_of is not None else [text(f"problem.{term}") for term in OPEN_STATUS_TERMS]
+def _overdue(
+    flt: Filter, status: SqlValue[str], deadline: ColumnElement[date]
+) -> list[ColumnElement[bool] | TextClause]:
+    """overdue_clause; today, spelled for the open-problems index (ix_problem_open_deadline).
+
+    The index's own condition written out as literal SQL (neither SQLite nor PostgreSQL
+    proves a partial index from a bound value), and the deadline as plain column terms
+    (PostgreSQL cannot estimate through overdue_deadline's CASE), so the database walks that
+    index in deadline order and stops at the list's last row (100万 problems: most past
+    deadlines are rectified, never read).
+    """
+    if flt.as_of is not None:
+        return [overdue_clause(status, deadline, flt)]
+    dated = [Problem.deadline_kind.in_(DATED_DEADLINE_KINDS), Problem.deadline < reference_day(flt)]
+    return [*dated, *(text(f"problem.{term}") for term in OPEN_STATUS_TERMS)]
