@@ -49,7 +49,6 @@ from data_access.queries import (
 )
 from data_access.queries.changes import WEEK_DAYS, fetch_comparisons
 from data_access.queries.merges import has_merged_townships
-from data_access.queries.notice import fetch_notice
 from data_access.queries.options import FilterOptions, fetch_filter_options
 from data_access.queries.problem_detail import (
     fetch_problem_accountability,
@@ -119,11 +118,6 @@ def _no_filter(_ctx: Context) -> None:
     return None
 
 
-def _today(_ctx: Context) -> dict[str, Hashable]:
-    """The 通报稿 is dated today when the Filter has no as-of day (components/notice.py)."""
-    return {"today": local_today()}
-
-
 def _due_soon(_ctx: Context) -> dict[str, Hashable]:
     """The overdue warning's due-soon days, from the settings (components/deadlines.py)."""
     return {"days": get_settings().due_soon_days}
@@ -190,7 +184,6 @@ PAGES: dict[str, tuple[Step, ...]] = {
         Step(fetch_status_totals, flt=_without("statuses")),
         Step(fetch_accountability_breakdown),
         Step(fetch_weekly_trend),
-        Step(fetch_notice, kwargs=_today),  # the 通报稿 expander
         *DEADLINE_STEPS,
     ),
     "townships": (
@@ -251,7 +244,6 @@ PAGES: dict[str, tuple[Step, ...]] = {
         Step(
             fetch_compared_views, kwargs=lambda ctx: {"kind": "overview", **_comparison_keys(ctx)}
         ),
-        Step(fetch_notice, kwargs=_today),  # the screen's 通报稿 expander
     ),
     "leads": (
         Step(fetch_lead_funnel),

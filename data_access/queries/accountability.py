@@ -125,7 +125,7 @@ def _dual_check_problems(scope: Subquery, limit: int | None = None) -> Subquery:
 
 def fetch_accountability_totals(*, session: Session, flt: Filter) -> AccountabilityTotals:
     """People, sanctions, 第一种形态, pending cases, organisations and 一案双查 problems."""
-    facts = action_facts(flt)
+    facts = action_facts(flt, sums_only=True)
     people = facts.c.category.in_(PERSON_CODES)
     query = select(
         weighted(facts.c.actions, people),

@@ -106,12 +106,7 @@ def fetch_headline(*, session: Session, flt: Filter) -> Headline:
 
 def _problem_totals(session: Session, flt: Filter) -> dict[str, int]:
     """Counts and sums over the problems flt selects (one query; summaries when they can)."""
-    facts = problem_facts(flt)
-    if flt.as_of is not None:
-        # OFFSET 0 keeps SQLite and PostgreSQL from merging the facts into this query, where
-        # the as-of status (a correlated subquery) would run once for each of its five uses
-        # (1M problems on SQLite: 22 s, fenced about 6 s). The cards' changes ask for this.
-        facts = select(facts).offset(0).subquery("problem_fact_once")
+    facts = problem_facts(flt, sums_only=True)
     query = select(
         weighted(facts.c.problems).label("total"),
         weighted(facts.c.problems, facts.c.status == COMPLETED_STATUS).label("rectified"),
@@ -129,7 +124,7 @@ def _problem_totals(session: Session, flt: Filter) -> dict[str, int]:
 
 def _accountability_counts(session: Session, flt: Filter) -> dict[str, int]:
     """Rows per accountability category (people and organisations) for flt (one query)."""
-    facts = action_facts(flt)
+    facts = action_facts(flt, sums_only=True)
     query = select(facts.c.category, weighted(facts.c.actions)).group_by(facts.c.category)
     return {category: int(count) for category, count in session.execute(query).all()}
 
@@ -141,7 +136,7 @@ def fetch_lead_totals(*, session: Session, flt: Filter) -> dict[str, int]:
 
 def _lead_totals(session: Session, flt: Filter) -> dict[str, int]:
     """Leads transferred and the cases opened from them, with people involved (one query)."""
-    facts = lead_facts(flt)
+    facts = lead_facts(flt, sums_only=True)
     query = select(*(weighted(facts.c[key]).label(key) for key in LEAD_TOTALS))
     row = session.execute(query).one()
     return {key: int(value) for key, value in row._mapping.items()}

@@ -24,13 +24,15 @@ from data_access.queries.merges import rolled_up_township
 from data_access.queries.months import MonthStart
 
 
-def action_facts(flt: Filter) -> Subquery:
-    """township_id, category, form, actions: the accountability records flt selects."""
+def action_facts(flt: Filter, *, sums_only: bool = False) -> Subquery:
+    """township_id, category, form, actions: the accountability records flt selects
+    (sums_only: the caller lists no groups, see as_of_facts._summed)."""
     if answerable(flt, grain="township"):
         return _action_summary_rows(flt).subquery("action_fact")
     now = flt.with_(as_of=None)
     if flt.as_of and answerable(now, grain="township"):
-        return corrected_action_facts(flt, _action_summary_rows(now), _action_ledger_rows(now))
+        summary_now, ledger_now = _action_summary_rows(now), _action_ledger_rows(now)
+        return corrected_action_facts(flt, summary_now, ledger_now, sums_only=sums_only)
     return _action_ledger_rows(flt).subquery("action_fact")
 
 
@@ -66,14 +68,16 @@ def action_month_facts(flt: Filter) -> Subquery:
     )
 
 
-def lead_facts(flt: Filter) -> Subquery:
-    """township_id, transferred_to, outcome (as of), leads, cases, case_people, sanctioned."""
+def lead_facts(flt: Filter, *, sums_only: bool = False) -> Subquery:
+    """township_id, transferred_to, outcome (as of), leads, cases, case_people, sanctioned
+    (sums_only: the caller lists no groups, see as_of_facts._summed)."""
     if answerable(flt, grain="township"):
         return _lead_summary_rows(flt).subquery("lead_fact")
     now = flt.with_(as_of=None)
     if flt.as_of and answerable(now, grain="township"):
         summary_now, ledger_now = _lead_summary_rows(now), _lead_ledger_rows(now)
-        return corrected_lead_facts(flt, summary_now, ledger_now, _lead_ledger_rows(flt))
+        ledger_then = _lead_ledger_rows(flt)
+        return corrected_lead_facts(flt, summary_now, ledger_now, ledger_then, sums_only=sums_only)
     return _lead_ledger_rows(flt).subquery("lead_fact")
 
 

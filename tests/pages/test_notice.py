@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import Engine
 
+from components.notice import expander_key
 from data_access.db import get_engine, session_scope
 from data_access.filters import Filter
 from data_access.meeting.paths import default_meeting_path
@@ -25,8 +26,12 @@ def app_database(monkeypatch: pytest.MonkeyPatch, sqlite_seeded_url: str, app_us
     return get_engine(sqlite_seeded_url)
 
 
-def shown_notice(app) -> str:
-    """The paragraph in the page's copyable code block."""
+def shown_notice(app, key: str = "overview_notice") -> str:
+    """The paragraph in the page's copyable code block, once its expander is opened."""
+    assert not [block for block in app.code if block.value], "drafted while closed"
+    app.session_state[expander_key(key)] = True
+    app.run()
+    assert not app.exception
     (block,) = app.code
     return block.value
 
@@ -65,5 +70,5 @@ def test_meeting_step_shows_the_paragraph_of_its_filter(app_database: Engine) ->
         path = default_meeting_path(session=session, flt=Filter())
         with use_language("zh"):
             expected = fetch_notice(session=session, flt=path.steps[1].flt)
-    assert shown_notice(app) == expected
+    assert shown_notice(app, "meeting_notice_2") == expected
     assert "等" in expected or "、" in expected.split("共整改完成")[0]  # the townships named
