@@ -35,7 +35,8 @@ from sqlalchemy import Table, func, select, text, update
 from sqlmodel import Session, SQLModel
 
 from data_access.bulk.insert import insert_columns
-from data_access.models import ImportBatch, utc_now
+from data_access.models import ImportBatch, TownshipShape, utc_now
+from data_access.regions.shapes import schematic_rows
 from data_access.version import bump_data_version
 from seed.categories import insert_demo_categories
 from seed.scale_ledger import plan_ledger
@@ -134,6 +135,10 @@ def write_scale(session: Session, problems: int, *, seed: int = SCALE_SEED) -> d
     first_round = first_ids["inspection_round"]
     rounds = range(first_round, first_round + counts["inspection_round"])
     counts["problem_category"] = insert_demo_categories(session, rounds)
+    # The map's schematic layout for every township, as the demo has (the map's query at scale).
+    townships = range(first_ids["township"], first_ids["township"] + counts["township"])
+    shapes = schematic_rows(list(townships))
+    counts["township_shape"] = len(insert_returning_ids(session, TownshipShape, shapes))
     session.execute(
         update(ImportBatch)
         .where(ImportBatch.id == batch_id)
