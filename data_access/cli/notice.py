@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from data_access.cli.common import database_errors
-from data_access.cli.summary import add_filter_arguments, filter_from_args
-from data_access.db import check_connection, get_engine, session_scope
+from data_access.cli.summary import add_filter_arguments, read_filtered
 from data_access.notice import draft_notice
 from data_access.queries.notice import fetch_notice_facts
-from data_access.schema import upgrade_schema
 from i18n import t
 
 
@@ -22,15 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the paragraph (with --json: its day, text and figures); 1 for an unknown township."""
-    engine = get_engine(args.database_url)
-    check_connection(engine)
-    with database_errors():
-        upgrade_schema(engine)
-        with session_scope(engine) as session:
-            flt = filter_from_args(session, args)
-            if flt is None:
-                return 1
-            facts = fetch_notice_facts(session=session, flt=flt)
+    facts = read_filtered(args, lambda session, flt: fetch_notice_facts(session=session, flt=flt))
+    if facts is None:
+        return 1
     text = draft_notice(facts)
     if args.json:  # the figures are the summary command's JSON, key for key
         values = {"as_of": facts.day.isoformat(), "text": text}

@@ -6,7 +6,9 @@ import argparse
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from sqlmodel import Session
 
@@ -24,6 +26,8 @@ from data_access.queries import (
 )
 from data_access.schema import upgrade_schema
 from i18n import t
+
+T = TypeVar("T")  # what a command reads from the store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,18 +66,30 @@ def filter_from_args(session: Session, args: argparse.Namespace) -> Filter | Non
     return Filter().with_(townships=tuple(township_ids), as_of=args.as_of)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print the headline figures; 1 for an unknown township, 0 otherwise."""
+def read_filtered(args: argparse.Namespace, read: Callable[[Session, Filter], T]) -> T | None:
+    """read(session, the Filter of args) on the store (schema brought up to date); None when
+    a township is unknown (the message is printed)."""
     engine = get_engine(args.database_url)
     check_connection(engine)
     with database_errors():
         upgrade_schema(engine)
         with session_scope(engine) as session:
             flt = filter_from_args(session, args)
-            if flt is None:
-                return 1
-            headline = fetch_headline(session=session, flt=flt)
-            demo = is_demo_data(session=session)
+            return None if flt is None else read(session, flt)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the headline figures; 1 for an unknown township, 0 otherwise."""
+    read = read_filtered(
+        args,
+        lambda session, flt: (
+            fetch_headline(session=session, flt=flt),
+            is_demo_data(session=session),
+        ),
+    )
+    if read is None:
+        return 1
+    headline, demo = read
     if args.json:  # the keys are fixed (issue 2): the same in every language
         print(json.dumps(headline.to_json_dict(), ensure_ascii=False))
     else:

@@ -31,7 +31,6 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal,
     select,
     union,
     union_all,
@@ -42,7 +41,7 @@ from data_access.codes import NEVER_OVERDUE_STATUSES
 from data_access.filters import Filter
 from data_access.formatting import local_today
 from data_access.models import AccountabilityAction, Case, Lead, Problem, StatusEvent
-from data_access.queries.conditions import scoped_problems
+from data_access.queries.problem_rows import ledger_problem_rows
 from data_access.summary_models import PAST_DEADLINE
 
 PROBLEM_KEYS = ("township_id", "focus_area", "status", "deadline")
@@ -60,8 +59,10 @@ def corrected_problem_facts(flt: Filter, summary_now: Select, *, sums_only: bool
     touched = problems_touched_after(day, today)
     parts = [
         _deadline_past_today(summary_now, today, sign=1),
-        _deadline_past_today(_touched_problems(flt.with_(as_of=None), touched), today, sign=-1),
-        _touched_problems(flt, touched),
+        _deadline_past_today(
+            ledger_problem_rows(flt.with_(as_of=None), among=touched), today, sign=-1
+        ),
+        ledger_problem_rows(flt, among=touched),
     ]
     return _summed(parts, PROBLEM_KEYS, PROBLEM_MEASURES, "problem_fact", grouped=not sums_only)
 
@@ -136,22 +137,6 @@ def _known_after(
     # undated (pending) record by the day's index instead of the few problems found later.
     undated = func.coalesce(own_day, None).is_(None)
     return dated, found_later.where(undated, Problem.found_on > day)
-
-
-def _touched_problems(flt: Filter, touched: CompoundSelect) -> Select:
-    """problem_facts' ledger columns for the touched problems flt selects (as of flt.as_of)."""
-    scope = scoped_problems(flt)
-    return select(
-        scope.c.township_id,
-        scope.c.focus_area,
-        scope.c.status,
-        scope.c.deadline,
-        literal(1).label("problems"),
-        scope.c.recovered_yuan,
-        scope.c.rules_improved,
-        case((scope.c.recovered_yuan > 0, 1), else_=0).label("with_recovery"),
-        case((scope.c.rules_improved > 0, 1), else_=0).label("with_rules"),
-    ).where(scope.c.id.in_(touched))
 
 
 def _deadline_past_today(rows: Select, today: date, *, sign: int) -> Select:

@@ -47,6 +47,7 @@ from data_access.queries.conditions import (
 )
 from data_access.queries.dated import recovered_as_of, recovery_day, rules_as_of, rules_day
 from data_access.queries.months import MonthStart
+from data_access.queries.problem_rows import ledger_problem_rows
 from data_access.queries.weeks import WeekStart
 
 USE_SUMMARIES: ContextVar[bool] = ContextVar("use_summaries", default=True)
@@ -130,21 +131,7 @@ def problem_facts(flt: Filter, *, with_village: bool = False, sums_only: bool = 
     today_flt = flt.with_(as_of=None)
     if flt.as_of and not with_village and answerable(today_flt, grain="township", keeps=keeps):
         return corrected_problem_facts(flt, _problem_summary_rows(today_flt), sums_only=sums_only)
-    scope = scoped_problems(flt)
-    columns = [
-        scope.c.township_id,
-        scope.c.focus_area,
-        scope.c.status,
-        scope.c.deadline,
-        literal(1).label("problems"),
-        scope.c.recovered_yuan,
-        scope.c.rules_improved,
-        case((scope.c.recovered_yuan > 0, 1), else_=0).label("with_recovery"),
-        case((scope.c.rules_improved > 0, 1), else_=0).label("with_rules"),
-    ]
-    if with_village:
-        columns.append(scope.c.village_id)
-    query = select(*columns)
+    query = ledger_problem_rows(flt, with_village=with_village)
     if flt.as_of is not None:
         # OFFSET 0 keeps SQLite and PostgreSQL from merging these rows into the reading query,
         # where the as-of status (a correlated subquery) would run once per use of it (the
