@@ -21,13 +21,14 @@ from sqlmodel import Session
 from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
 from data_access.filters import Filter
 from data_access.ingest.errors import RowError
-from data_access.ingest.lookup import fetch_compared, fetch_stored
+from data_access.ingest.lookup import fetch_compared, fetch_packed, fetch_stored, pack
 from data_access.ingest.merge import StoredMerge, row_marks
 from data_access.ingest.records import (
     ACCOUNTABILITY_TABLE,
     LEADS_TABLE,
     LEDGER_TABLES,
     PROBLEMS_TABLE,
+    FileRow,
     LedgerTable,
     file_rows,
 )
@@ -204,16 +205,21 @@ def diff_sheet(
 ) -> SheetDiff:
     """Classify every row of one parsed sheet against its stored twin."""
     rows = file_rows(ledger_table, frame)
-    stored = fetch_compared(session, ledger_table, (row.code for row in rows))
+    same, stored = _stored_twins(session, ledger_table, rows)
     sheet = SheetDiff(ledger_table)
     merge = StoredMerge(ledger_table, clear_blanks)
     changed = []
     for (code, excel_row, values), marks in zip(rows, row_marks(frame, len(rows)), strict=True):
+        if code in same:
+            sheet.unchanged.append((code, excel_row))
+            continue
         old = stored.get(code)
         if old is None:
             sheet.new.append(NewRow(code, excel_row, values))
             continue
-        if any(marks):
+        # Equal as read: merging stored values in could change nothing (most rows of a
+        # weekly update; the per-row merge was a second of a 100k preview).
+        if old != tuple(values.values()) and any(marks):
             values, blanks = merge(values, old, marks)
             sheet.blank_cells += [BlankCell(code, excel_row, *blank) for blank in blanks]
         if old == tuple(values.values()):  # values are in ledger_table.fields order
@@ -224,6 +230,22 @@ def diff_sheet(
     whole = fetch_stored(session, ledger_table, (code for code, *_ in changed))
     sheet.changed = [ChangedRow(c, row, whole[c], values, diff) for c, row, values, diff in changed]
     return sheet
+
+
+def _stored_twins(
+    session: Session, ledger_table: LedgerTable, rows: list[FileRow]
+) -> tuple[set[str], dict[str, tuple[object, ...]]]:
+    """Codes of the rows stored just as the file has them, and the compared fields of every
+    other stored row of the file (SQLite packs rows to compare them first: fetch_packed)."""
+    codes = [row.code for row in rows]
+    packed = fetch_packed(session, ledger_table, codes)
+    same: set[str] = set()
+    if packed:
+        same = {r.code for r in rows if packed.get(r.code, 0) == pack(r.values.values())}
+        codes = [code for code in packed if code not in same]
+    elif packed is not None:
+        codes = []  # none of the file's rows is stored
+    return same, fetch_compared(session, ledger_table, codes) if codes else {}
 
 
 def _differing(

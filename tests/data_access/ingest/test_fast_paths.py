@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from data_access.bulk.insert import processed
 from data_access.ingest.cell_text import escape_text
 from data_access.ingest.context import add_column
+from data_access.ingest.lookup import pack
 from data_access.ingest.read import read_workbook
 from data_access.ingest.records import stored_column, stored_value
 from data_access.models import Problem
@@ -144,3 +145,31 @@ def test_fetch_compared_holds_the_compared_fields_of_fetch_stored(seeded_engine)
                 code: tuple(row[name] for name in ledger_table.fields)
                 for code, row in whole.items()
             }
+
+
+def test_packed_rows_equal_the_packed_compared_fields(seeded_engine) -> None:
+    """SQLite's JSON text of a stored row is what pack() makes of its compared fields, so an
+    unchanged row is found without fetching its fields; elsewhere there is no packing."""
+    from sqlalchemy import select
+
+    from data_access.db import session_scope
+    from data_access.ingest.lookup import fetch_compared, fetch_packed, pack
+    from data_access.ingest.records import LEDGER_TABLES
+
+    with session_scope(seeded_engine) as session:
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        for ledger_table in LEDGER_TABLES:
+            codes = list(session.scalars(select(ledger_table.table.c.code)))
+            packed = fetch_packed(session, ledger_table, codes)
+            if not sqlite:
+                assert packed is None
+                continue
+            compared = fetch_compared(session, ledger_table, codes)
+            assert packed == {code: pack(values) for code, values in compared.items()}
+
+
+def test_pack_tells_apart_what_compares_unequal() -> None:
+    """Values that differ in type or value pack differently (or not at all)."""
+    assert pack([1, True, None, "a", date(2018, 1, 2)]) == '[1,true,null,"a","2018-01-02"]'
+    assert pack([1]) != pack([1.0]) and pack([1]) != pack(["1"]) and pack([True]) != pack([1])
+    assert pack([object()]) is None
