@@ -22,7 +22,7 @@ from data_access.ingest.normalise_sheet import OUTPUT_FIELDS, ROW, SOURCE_FIELDS
 from data_access.ingest.read import RawSheet
 from i18n import t
 
-VALID, LENGTH, NON_NEGATIVE = "valid", "length", "non_negative"
+VALID = "valid"
 NOT_NULLABLE, UNIQUE = "not_nullable", "field_uniqueness"
 FORM_OPTIONAL = frozenset({"under_investigation", *ORG_CATEGORIES})
 
@@ -120,37 +120,57 @@ def _is_required(raw: RawSheet, field: str) -> bool:
     return not column.nullable and column.default is None
 
 
-def _readable(series: pd.Series) -> pd.Series:
-    """True where the cell could be read (not an Invalid marker)."""
-    return check_distinct(series, lambda v: not isinstance(v, Invalid))
+@dataclass(frozen=True)
+class CellLimits:
+    """What one column's cells must be: readable, at most length characters, not negative."""
+
+    length: int | None
+    non_negative: bool
+
+    def passes(self, value: object) -> bool:
+        """True for a cell within the limits (blank cells are); reason() in short."""
+        if isinstance(value, str):
+            return not self.length or len(value) <= self.length
+        if type(value) is int:
+            return value >= 0 or not self.non_negative
+        return not isinstance(value, Invalid)
+
+    def reason(self, value: object) -> str | None:
+        """Why a cell is not within the limits, in the UI language (None: it is)."""
+        if isinstance(value, Invalid):  # text is unreadable too with a control character
+            return value.reason
+        if self.length and isinstance(value, str) and len(value) > self.length:
+            return t("ingest.reason.too_long", max=self.length)
+        if self.non_negative and type(value) is int and value < 0:
+            return t("ingest.reason.negative")
+        return None
 
 
-def _at_least_zero(series: pd.Series) -> pd.Series:
-    """True where the number is not negative."""
-    return check_distinct(series, lambda v: type(v) is not int or v >= 0)
-
-
-def _fits(length: int) -> Callable[[pd.Series], pd.Series]:
-    """A check that text holds at most length characters."""
-    return lambda series: check_distinct(
-        series, lambda v: not isinstance(v, str) or len(v) <= length
-    )
-
-
-def _column_checks(raw: RawSheet, field: str) -> list[pa.Check]:
-    """Checks of one column: readable, not too long, not negative."""
+def cell_limits(raw: RawSheet, field: str) -> CellLimits:
+    """The limits of one column: its type's length, not negative for money and counts."""
     source = SOURCE_FIELDS.get(field, field)
     spec_fields = {spec.field: spec for spec in raw.spec.columns}
     kind = spec_fields[source].kind if source in spec_fields else "text"
-    # Every column: text is unreadable too when it holds a control character.
-    checks = [pa.Check(_readable, name=VALID, error=VALID)]
     column = model_column(raw.spec.key, field)
     length = getattr(column.type, "length", None) if column is not None else None
-    if length:
-        checks.append(pa.Check(_fits(length), name=LENGTH, error=f"{LENGTH}:{length}"))
-    if kind in ("yuan", "int"):
-        checks.append(pa.Check(_at_least_zero, name=NON_NEGATIVE, error=NON_NEGATIVE))
-    return checks
+    return CellLimits(length, kind in ("yuan", "int"))
+
+
+def _column_checks(raw: RawSheet, field: str) -> list[pa.Check]:
+    """One check of each cell: readable, not too long, not negative (one pass per column:
+    each check is a pass over the column's distinct values)."""
+    limits = cell_limits(raw, field)
+    return [_check(lambda series: check_distinct(series, limits.passes), VALID)]
+
+
+def _check(test: Callable[..., pd.Series], name: str, error: str | None = None) -> pa.Check:
+    """A pandera check that sees blank cells too (every test here passes them itself).
+
+    pandera's default (ignore_na) finds the blanks of each column again for every check,
+    and of the whole frame for a cross-column rule: most of the validation time of a
+    100,000-row sheet (docs/performance.md).
+    """
+    return pa.Check(test, name=name, error=error or name, ignore_na=False)
 
 
 def build_schema(raw: RawSheet, rules: list[FrameRule]) -> pa.DataFrameSchema:
@@ -165,7 +185,7 @@ def build_schema(raw: RawSheet, rules: list[FrameRule]) -> pa.DataFrameSchema:
         )
         for field in OUTPUT_FIELDS[raw.spec.key]
     }
-    checks = [pa.Check(rule.passes, name=rule.key, error=rule.key) for rule in rules]
+    checks = [_check(rule.passes, rule.key) for rule in rules]
     return pa.DataFrameSchema(columns, checks=checks, coerce=False, strict=False)
 
 
@@ -188,7 +208,7 @@ def _row_errors(
         if index is None or pd.isna(index):
             continue
         field = rules[check].field if check in rules else str(column)
-        reason = _reason(str(check), frame, int(index), field, rules)
+        reason = _reason(raw, str(check), frame, int(index), field, rules)
         if reason is None:
             continue
         row = int(frame.at[index, ROW])
@@ -199,20 +219,21 @@ def _row_errors(
 
 
 def _reason(
-    check: str, frame: pd.DataFrame, index: int, field: str, rules: dict[str, FrameRule]
+    raw: RawSheet,
+    check: str,
+    frame: pd.DataFrame,
+    index: int,
+    field: str,
+    rules: dict[str, FrameRule],
 ) -> str | None:
     """The reason of one failure (None for failures another error already covers)."""
     value = frame.at[index, field]
     if check in rules:
         return rules[check].reason(frame.loc[index])
     if check == VALID:
-        return value.reason if isinstance(value, Invalid) else None
+        return cell_limits(raw, field).reason(value)
     if check == NOT_NULLABLE:
         return required_reason()
-    if check == NON_NEGATIVE:
-        return t("ingest.reason.negative")
-    if check.startswith(LENGTH):
-        return t("ingest.reason.too_long", max=check.partition(":")[2])
     if check == UNIQUE and isinstance(value, str):
         rows = frame.loc[frame[field] == value, ROW].tolist()
         return t("ingest.reason.duplicate", value=value, rows=joined(rows))
