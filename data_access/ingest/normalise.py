@@ -151,6 +151,8 @@ def _as_code(text: str | Invalid | None) -> str | Invalid | None:
     """text as an identifier: NFKC, no whitespace (None and Invalid stay as they are)."""
     if not isinstance(text, str) or not text:
         return text
+    if text.isascii() and text.isprintable() and " " not in text:
+        return text  # NFKC keeps ASCII as it is, and there is no whitespace to take out
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 

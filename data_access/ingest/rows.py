@@ -40,8 +40,7 @@ def classify(rows: list[list[object]], first: int, data_columns: list[int]) -> S
     found = SheetRows()
     context: list[tuple[int, str]] = []  # (level, text) of the sections in force
     for index in range(first, len(rows)):
-        values = [c for c in rows[index] if c is not None and c != ""]
-        if _plain_data(values):  # nearly every row: no per-cell text work (performance.md)
+        if _plain_data(rows[index]):  # nearly every row: no per-cell text work (performance.md)
             found.data.append(index)
             found.sections.append(tuple(text for _lvl, text in context))
             continue
@@ -64,15 +63,22 @@ def classify(rows: list[list[object]], first: int, data_columns: list[int]) -> S
     return found
 
 
-def _plain_data(values: list[object]) -> bool:
+def _plain_data(row: list[object]) -> bool:
     """True for a row that can only be data: three or more different values, none of the
-    first three starting like a total or a footnote."""
-    if len(values) < 3 or values.count(values[0]) == len(values):
+    first three starting like a total or a footnote (counted in C: most rows pass here)."""
+    filled = len(row) - row.count(None) - row.count("")
+    if filled < 3:
         return False
-    for value in values[:3]:
+    first: list[object] = []
+    for value in row:
+        if value is None or value == "":
+            continue
         if type(value) is str and value.lstrip()[:1] in SPECIAL_STARTS:
             return False
-    return True
+        first.append(value)
+        if len(first) == 3:
+            break
+    return row.count(first[0]) != filled
 
 
 def _is_total(filled: list[str]) -> bool:

@@ -173,3 +173,26 @@ def test_pack_tells_apart_what_compares_unequal() -> None:
     assert pack([1, True, None, "a", date(2018, 1, 2)]) == '[1,true,null,"a","2018-01-02"]'
     assert pack([1]) != pack([1.0]) and pack([1]) != pack(["1"]) and pack([True]) != pack([1])
     assert pack([object()]) is None
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.just(""), st.none(), st.integers(0, 2), st.booleans(),
+            st.sampled_from(["合计", " 注：", "填报人", "a", "1", "（一）城关镇"]),
+        ),
+        max_size=8,
+    )
+)  # fmt: skip
+def test_plain_data_counts_the_row_as_the_filtered_values_would(row: list) -> None:
+    """The row-level fast check says what the rule over the row's non-blank values says."""
+    from data_access.ingest.layout_words import SPECIAL_STARTS
+    from data_access.ingest.rows import _plain_data
+
+    values = [c for c in row if c is not None and c != ""]
+    expected = (
+        len(values) >= 3
+        and values.count(values[0]) != len(values)
+        and not any(type(v) is str and v.lstrip()[:1] in SPECIAL_STARTS for v in values[:3])
+    )
+    assert _plain_data(row) == expected
