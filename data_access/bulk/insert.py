@@ -2,7 +2,8 @@
 
 SQLAlchemy's executemany builds and processes a parameter dict per row, and psycopg's
 pipelined executemany is slow for the rows of a large import (docs/performance.md). Rows
-arrive as dicts (an import: insert_rows, each value through its column's bind processor,
+arrive as dicts or lists per column (an import: insert_rows / insert_lists, each value
+through its column's bind processor,
 so what is stored is what SQLAlchemy would store, tests/data_access/bulk/test_insert.py)
 or as columns of numpy arrays or lists (generated data: insert_columns, dates as
 datetime64[D] with NaT for NULL, timestamps as datetime64[s] in UTC). Either way the rows
@@ -30,16 +31,23 @@ ColumnSlice = Callable[[str, slice], list[Any]]
 
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """INSERT rows (all with the same keys) inside the session's transaction."""
-    if not rows:
+    if rows:
+        insert_lists(session, table, {name: [row[name] for row in rows] for name in rows[0]})
+
+
+def insert_lists(session: Session, table: Table, columns: Mapping[str, Sequence[Any]]) -> None:
+    """INSERT the rows given as one list per column (of equal lengths), like insert_rows."""
+    names = list(columns)
+    count = len(columns[names[0]]) if names else 0
+    if not count:
         return
-    names = list(rows[0])
     processors = dict(zip(names, bind_processors(session.connection(), table, names), strict=True))
 
     def column(name: str, part: slice) -> list[Any]:
         """One column of a slice of rows, through the column's bind processor."""
-        return processed([row[name] for row in rows[part]], processors[name])
+        return processed(list(columns[name][part]), processors[name])
 
-    _insert(session, table, names, len(rows), column)
+    _insert(session, table, names, count, column)
 
 
 def insert_columns(session: Session, table: Table, columns: Columns) -> int:

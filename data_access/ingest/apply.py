@@ -19,8 +19,10 @@ Choices:
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, and_, func, select, update
@@ -28,7 +30,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from data_access.audit import record_event
-from data_access.bulk.insert import insert_rows
+from data_access.bulk.insert import insert_lists, insert_rows
 from data_access.db import session_scope
 from data_access.formatting import local_today
 from data_access.ingest.analyze import analyze_after_large_change
@@ -230,18 +232,21 @@ class _BatchWriter:
         """
         links = self._problem_links(sheet)
         if sheet.new:
-            self._insert_new(sheet, [self._db_values(sheet, r, links) for r in sheet.new])
-        updated = self._update(sheet, [self._db_values(sheet, r, links) for r in sheet.changed])
-        self._record_updates(sheet, updated)
+            self._insert_new(sheet, self._db_columns(sheet, sheet.new, links))
+        columns = self._db_columns(sheet, sheet.changed, links)
+        changed = zip(*columns.values(), strict=True)
+        rows = [dict(zip(columns, values, strict=True)) for values in changed]
+        self._record_updates(sheet, self._update(sheet, rows))
 
-    def _insert_new(self, sheet: SheetDiff, rows: list[dict[str, object]]) -> None:
+    def _insert_new(self, sheet: SheetDiff, columns: dict[str, list[object]]) -> None:
         """Insert rows, then their insert images and (problems) first status events."""
-        insert_rows(self.session, sheet.ledger_table.table, rows)
-        record_insert_images(self.session, sheet.ledger_table, self.batch_id, inserted=len(rows))
+        insert_lists(self.session, sheet.ledger_table.table, columns)
+        inserted = len(sheet.new)
+        record_insert_images(self.session, sheet.ledger_table, self.batch_id, inserted=inserted)
         if sheet.ledger_table is PROBLEMS_TABLE:
             problem = sheet.ledger_table.table.c
             new = and_(problem.import_batch_id == self.batch_id, problem.status != INITIAL_STATUS)
-            events = sum(row["status"] != INITIAL_STATUS for row in rows)
+            events = inserted - columns["status"].count(INITIAL_STATUS)
             self._record_events(new, events)
 
     def _problem_links(self, sheet: SheetDiff) -> dict[str, int]:
@@ -251,19 +256,24 @@ class _BatchWriter:
         rows: list[NewRow | ChangedRow] = [*sheet.new, *sheet.changed]
         return problem_ids(self.session, [str(r.values[PROBLEM_CODE] or "") for r in rows])
 
-    def _db_values(
-        self, sheet: SheetDiff, row: NewRow | ChangedRow, links: dict[str, int]
-    ) -> dict[str, object]:
-        """The column values to store for one file row (problem_code -> problem_id)."""
-        values = {"code": row.code, **row.values, "import_batch_id": self.batch_id}
-        if PROBLEM_CODE in values:
-            code = values.pop(PROBLEM_CODE)
-            values["problem_id"] = links[str(code)] if code else None
+    def _db_columns(
+        self, sheet: SheetDiff, rows: Sequence[NewRow | ChangedRow], links: dict[str, int]
+    ) -> dict[str, list[object]]:
+        """The column values to store for file rows, a list per column (problem_code ->
+        problem_id); transposed in C: a dict per row was a tenth of a 100k first upload."""
+        fields = sheet.ledger_table.fields
+        table = zip(*map(itemgetter(*fields), map(attrgetter("values"), rows)), strict=True)
+        values = dict(zip(fields, map(list, table), strict=True)) if rows else {}
+        columns: dict[str, list[object]] = {"code": [row.code for row in rows], **values}
+        if PROBLEM_CODE in columns:
+            codes = columns.pop(PROBLEM_CODE)
+            columns["problem_id"] = [links[str(code)] if code else None for code in codes]
+        columns["import_batch_id"] = [self.batch_id] * len(rows)
         if sheet.ledger_table is PROBLEMS_TABLE:
-            values["updated_at"] = self.now
-        if sheet.ledger_table is LEADS_TABLE and isinstance(row, NewRow):
-            values["round_id"] = self.round_id
-        return values
+            columns["updated_at"] = [self.now] * len(rows)
+        if sheet.ledger_table is LEADS_TABLE and rows and isinstance(rows[0], NewRow):
+            columns["round_id"] = [self.round_id] * len(rows)
+        return columns
 
     def _update(self, sheet: SheetDiff, rows: list[dict[str, object]]) -> list[dict[str, object]]:
         """Update the changed rows by id (one executemany); returns the after images."""
