@@ -209,17 +209,18 @@ def diff_sheet(
     sheet = SheetDiff(ledger_table)
     merge = StoredMerge(ledger_table, clear_blanks)
     changed = []
-    for (code, excel_row, values), marks in zip(rows, row_marks(frame, len(rows)), strict=True):
+    for (code, excel_row, read), marks in zip(rows, row_marks(frame, len(rows)), strict=True):
         if code in same:
             sheet.unchanged.append((code, excel_row))
             continue
+        values = dict(zip(ledger_table.fields, read, strict=True))
         old = stored.get(code)
         if old is None:
             sheet.new.append(NewRow(code, excel_row, values))
             continue
         # Equal as read: merging stored values in could change nothing (most rows of a
         # weekly update; the per-row merge was a second of a 100k preview).
-        if old != tuple(values.values()) and any(marks):
+        if old != read and any(marks):
             values, blanks = merge(values, old, marks)
             sheet.blank_cells += [BlankCell(code, excel_row, *blank) for blank in blanks]
         if old == tuple(values.values()):  # values are in ledger_table.fields order
@@ -241,7 +242,7 @@ def _stored_twins(
     packed = fetch_packed(session, ledger_table, codes)
     same: set[str] = set()
     if packed:
-        same = {r.code for r in rows if packed.get(r.code, 0) == pack(r.values.values())}
+        same = {r.code for r in rows if packed.get(r.code, 0) == pack(r.values)}
         codes = [code for code in packed if code not in same]
     elif packed is not None:
         codes = []  # none of the file's rows is stored

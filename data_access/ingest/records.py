@@ -51,7 +51,7 @@ class FileRow(NamedTuple):
 
     code: str
     excel_row: int
-    values: dict[str, object]  # the compared fields, in the form their columns store
+    values: tuple[object, ...]  # the compared fields in LedgerTable.fields order, as stored
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,8 @@ def stored_column(column: Column | None, values: list[object]) -> list[object]:
     kinds = set(map(type, values))
     if kinds == {str}:
         texts = typing.cast("list[str]", values)  # every value is a str, as kinds says
+        if ESCAPE not in "".join(texts):  # one search in C: then no text starts with it
+            return values
         return [unescape_text(v) if v[:1] == ESCAPE else v for v in texts]
     if kinds <= _AS_IS or (kinds <= _AS_IS_OR_NONE and _keeps_none(column)):
         return values
@@ -225,12 +227,8 @@ def file_rows(ledger_table: LedgerTable, frame: pd.DataFrame) -> list[FileRow]:
     ]
     codes = [str(code) for code in frame["code"].tolist()]
     excel_rows = [_excel_row(plain(row)) for row in _column(frame, ROW, count)]
-    return [
-        FileRow(code, excel_row, dict(zip(ledger_table.fields, values, strict=True)))
-        for code, excel_row, values in zip(
-            codes, excel_rows, zip(*converted, strict=True), strict=True
-        )
-    ]
+    # Tuples: a weekly update leaves most rows unchanged, and only the others need a dict.
+    return list(map(FileRow, codes, excel_rows, zip(*converted, strict=True)))
 
 
 def _excel_row(value: object) -> int:
