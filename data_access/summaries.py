@@ -48,7 +48,12 @@ from data_access.queries.dated import recovery_day, rules_day
 from data_access.queries.facts import PERIOD_KINDS
 from data_access.queries.months import MonthStart
 from data_access.queries.weeks import WeekStart
-from data_access.summary_models import PAST_DEADLINE, SUMMARY_MODELS, SummaryModel
+from data_access.summary_models import (
+    PAST_DEADLINE,
+    SUMMARY_MODELS,
+    ProblemSummary,
+    SummaryModel,
+)
 
 LEDGER_KIND = "ledger"
 PERIOD_GRAIN = ("city_id", "focus_area", *PERIOD_KINDS)
@@ -232,6 +237,20 @@ def _lead_rows(where: Where) -> Select:
     )
 
 
+def _problem_city_rows(where: Where) -> Select:
+    """summary_problem_city rows: the cities' summary_problem rows (rebuilt just before)."""
+    s = ProblemSummary
+    keys = (County.city_id, s.focus_area, s.status, s.open_deadline)
+    measures = (s.problems, s.recovered_yuan, s.rules_improved, s.with_recovery, s.with_rules)
+    return (
+        select(*keys, *(func.sum(measure) for measure in measures))
+        .join(Township, Township.id == s.township_id)
+        .join(County, County.id == Township.county_id)
+        .where(*where(County.city_id))
+        .group_by(*keys)
+    )
+
+
 # (table, region column of the table, rows builder): township-keyed ones first.
 # Rows builder and region column of each summary, in SUMMARY_MODELS order.
 BUILDERS = (
@@ -243,6 +262,7 @@ BUILDERS = (
     (_action_month_rows, "city_id"),
     (_dual_check_rows, "township_id"),
     (_lead_rows, "township_id"),
+    (_problem_city_rows, "city_id"),
 )
 SUMMARIES = tuple(
     (model, key, rows) for model, (rows, key) in zip(SUMMARY_MODELS, BUILDERS, strict=True)

@@ -34,6 +34,23 @@ class ProblemSummary(SQLModel, table=True):
     with_rules: int = 0  # problems with rules_improved > 0
 
 
+class ProblemCitySummary(SQLModel, table=True):
+    """summary_problem rolled up to cities: what a Filter without townships reads (a province's
+    23,700 township rows are some 300 here; summing them was most of a default page)."""
+
+    __tablename__ = "summary_problem_city"
+    id: int | None = Field(default=None, primary_key=True)
+    city_id: int = Field(index=True)
+    focus_area: str = Field(max_length=64)
+    status: str = Field(max_length=16)
+    open_deadline: date | None = None
+    problems: int = 0
+    recovered_yuan: int = 0
+    rules_improved: int = 0
+    with_recovery: int = 0
+    with_rules: int = 0
+
+
 class RoundSummary(SQLModel, table=True):
     """Problems per inspection round, township and status (轮次对比)."""
 
@@ -131,6 +148,7 @@ SummaryModel = (
     | type[ActionMonthSummary]
     | type[DualCheckSummary]
     | type[LeadSummary]
+    | type[ProblemCitySummary]
 )
 SUMMARY_MODELS: tuple[SummaryModel, ...] = (
     ProblemSummary,
@@ -141,4 +159,5 @@ SUMMARY_MODELS: tuple[SummaryModel, ...] = (
     ActionMonthSummary,
     DualCheckSummary,
     LeadSummary,
+    ProblemCitySummary,  # built from summary_problem, so after it
 )

@@ -116,7 +116,9 @@ def largest_townships(
     )
 
 
-def problem_facts(flt: Filter, *, with_village: bool = False, sums_only: bool = False) -> Subquery:
+def problem_facts(
+    flt: Filter, *, with_village: bool = False, sums_only: bool = False, by_township: bool = True
+) -> Subquery:
     """township_id, focus_area, status, deadline, problems, recovered_yuan, rules_improved,
     with_recovery, with_rules (and village_id when asked, from the ledger only).
 
@@ -124,13 +126,17 @@ def problem_facts(flt: Filter, *, with_village: bool = False, sums_only: bool = 
     comes out the same from either source. The ledger path is conditions.scoped_problems
     (merged-township rollup and all), so every figure built on this keeps its rules.
     sums_only: the caller sums the measures and lists no groups (as_of_facts._summed).
+    by_township False: the caller never reads township_id, so a Filter without townships
+    reads the cities' rollup (no township_id column then).
     """
     keeps = frozenset({"focus_areas", "statuses"})
-    if not with_village and answerable(flt, grain="township", keeps=keeps):
-        return _problem_summary_rows(flt).subquery("problem_fact")
     today_flt = flt.with_(as_of=None)
-    if flt.as_of and not with_village and answerable(today_flt, grain="township", keeps=keeps):
-        return corrected_problem_facts(flt, _problem_summary_rows(today_flt), sums_only=sums_only)
+    for grain, table in _problem_summaries(by_township, with_village):
+        if answerable(flt, grain=grain, keeps=keeps):
+            return _problem_summary_rows(flt, table).subquery("problem_fact")
+        if flt.as_of and answerable(today_flt, grain=grain, keeps=keeps):
+            now = _problem_summary_rows(today_flt, table)
+            return corrected_problem_facts(flt, now, sums_only=sums_only)
     query = ledger_problem_rows(flt, with_village=with_village)
     if flt.as_of is not None:
         # OFFSET 0 keeps SQLite and PostgreSQL from merging these rows into the reading query,
@@ -140,13 +146,28 @@ def problem_facts(flt: Filter, *, with_village: bool = False, sums_only: bool = 
     return query.subquery("problem_fact")
 
 
-def _problem_summary_rows(flt: Filter) -> Select:
-    """problem_facts' columns from summary_problem, for a Filter it answers."""
-    s = summary.ProblemSummary
+ProblemTable = type[summary.ProblemSummary] | type[summary.ProblemCitySummary]
+
+
+def _problem_summaries(by_township: bool, with_village: bool) -> list[tuple[str, ProblemTable]]:
+    """The problem summaries that may answer, coarsest first (none for villages)."""
+    if with_village:
+        return []
+    townships: tuple[str, ProblemTable] = ("township", summary.ProblemSummary)
+    return [townships] if by_township else [("city", summary.ProblemCitySummary), townships]
+
+
+def _problem_summary_rows(flt: Filter, s: ProblemTable) -> Select:
+    """problem_facts' columns from a problem summary (township_id only from summary_problem),
+    for a Filter it answers."""
+    if s is summary.ProblemSummary:
+        region, clauses = [s.township_id], township_clauses(s.township_id, flt)
+    else:
+        region, clauses = [], city_clauses(summary.ProblemCitySummary.city_id, flt)
     query = select(
-        s.township_id, s.focus_area, s.status, s.open_deadline.label("deadline"),
+        *region, s.focus_area, s.status, s.open_deadline.label("deadline"),
         s.problems, s.recovered_yuan, s.rules_improved, s.with_recovery, s.with_rules,
-    ).where(*township_clauses(s.township_id, flt), *_summary_status_clause(s, flt))  # fmt: skip
+    ).where(*clauses, *_summary_status_clause(s, flt))  # fmt: skip
     if flt.focus_areas:
         query = query.where(s.focus_area.in_(flt.focus_areas))
     return query

@@ -48,7 +48,7 @@ class FundsTotals:
 
 def fetch_funds_totals(*, session: Session, flt: Filter) -> FundsTotals:
     """Sums of recovered money and rules improved for flt, and how many problems hold them."""
-    facts = problem_facts(flt, sums_only=True)
+    facts = problem_facts(flt, sums_only=True, by_township=False)
     query = select(
         weighted(facts.c.recovered_yuan),
         weighted(facts.c.rules_improved),

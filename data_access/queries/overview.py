@@ -112,7 +112,7 @@ def fetch_completion_by_township(*, session: Session, flt: Filter) -> pd.DataFra
 def fetch_problems_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Problems per focus area (巡察重点) and as-of status; labels and area_rank (the
     round's own order of its categories) from the store."""
-    facts = problem_facts(flt)
+    facts = problem_facts(flt, by_township=False)
     query = select(facts.c.focus_area, facts.c.status, weighted(facts.c.problems)).group_by(
         facts.c.focus_area, facts.c.status
     )

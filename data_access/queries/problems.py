@@ -122,7 +122,7 @@ def count_problem_ledger(*, session: Session, flt: Filter, search: str = "") -> 
     if search.split():
         query = select(func.count(Problem.id)).where(*_ledger_conditions(flt, search))
     else:  # no search: the summaries may know
-        facts = problem_facts(flt)
+        facts = problem_facts(flt, by_township=False)
         query = select(weighted(facts.c.problems))
     return int(session.execute(query).scalar_one())
 
@@ -207,7 +207,7 @@ def fetch_status_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame
     Overdue problems also count in their own status: the "overdue" rows are an extra
     column of the matrix, not a part of a total.
     """
-    facts = problem_facts(flt)
+    facts = problem_facts(flt, by_township=False)
     by_status = select(facts.c.focus_area, facts.c.status, weighted(facts.c.problems)).group_by(
         facts.c.focus_area, facts.c.status
     )
