@@ -17,7 +17,9 @@ township's:
   groupby) for the overview's numbers, asserted equal to the query layer's;
 - render: a full AppTest render of the overview (bench.render, own process) and that
   process's peak RSS.
-Prints medians, min–max and the baseline's time divided by the page's (×).
+Prints medians, min–max, CPU time, the baseline's time divided by the page's (×) and, for
+the uncached default and one-township rows, issue #22's target with ✓ or ✗ (SQLite: 50 and
+15 ms, PostgreSQL: 80 ms; `target_ms` in the JSON).
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ from data_access.settings import PROJECT_ROOT
 SIZES = (10_000, 100_000, 1_000_000)
 QUICK_SIZES = (10_000,)
 FILTERS = ("default", "one township", "busiest township")
+# Issue #22's targets for a page's uncached data path: per Filter on SQLite, any on PostgreSQL.
+TARGETS_MS = ({"default": 50.0, "one township": 15.0}, 80.0)
 
 
 def sample_townships(engine: Engine) -> tuple[int, int]:
@@ -191,7 +195,8 @@ def run_size(backend: str, size: int, pages: list[str], repeats: int, render: bo
         rows.append({**line, "page": "naive overview", "mode": "baseline", **summary(baseline)})
         for row in time_pages(engine, make_context(engine, flt), pages, repeats):
             ratio = statistics.median(baseline) * 1000 / row["median_ms"]
-            rows.append({**line, **row, "ratio": ratio})
+            row = {**line, **row, "ratio": ratio}
+            rows.append({**row, "target_ms": target_ms(row)})
     dispose_engines()
     return rows
 
@@ -206,17 +211,33 @@ def environment() -> dict:
     }
 
 
+def target_ms(row: dict) -> float | None:
+    """The uncached data path's target for row (issue #22), None where none is set."""
+    if row["mode"] != "uncached" or row["filter"] not in TARGETS_MS[0]:
+        return None
+    return TARGETS_MS[1] if row["backend"] == "postgres" else TARGETS_MS[0][row["filter"]]
+
+
+def target_mark(row: dict) -> str:
+    """The target and whether the median meets it ("≤ 50 ✓"), or nothing without one."""
+    target = target_ms(row)
+    if target is None:
+        return ""
+    return f"≤ {target:.0f} {'✓' if row['median_ms'] <= target else '✗'}"
+
+
 def print_table(rows: list[dict]) -> None:
     """One line per measurement."""
     header = f"{'backend':8} {'size':>9} {'filter':16} {'page':26} {'mode':9}"
-    print(header + f" {'median':>9} {'min–max':>19} {'cpu':>8} {'× base':>8}")
+    print(header + f" {'median':>9} {'min–max':>19} {'cpu':>8} {'× base':>8} {'target':>8}")
     for row in rows:
         spread = f"{row['min_ms']:.1f}–{row['max_ms']:.1f}"
         ratio = f"{row['ratio']:.0f}×" if "ratio" in row else ""
         cpu = f"{row['cpu_ms']:.1f}" if "cpu_ms" in row else ""
         print(
             f"{row['backend']:8} {row['size']:>9,} {row['filter']:16} {row['page']:26} "
-            f"{row['mode']:9} {row['median_ms']:>7.1f}ms {spread:>19} {cpu:>8} {ratio:>8}"
+            f"{row['mode']:9} {row['median_ms']:>7.1f}ms {spread:>19} {cpu:>8} {ratio:>8} "
+            f"{target_mark(row):>8}"
         )
         if "app_peak_rss_mb" in row and row["mode"] == "cached":
             print(f"{'':8} first render {row['first_render_ms']:.0f} ms, "

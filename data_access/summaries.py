@@ -237,18 +237,26 @@ def _lead_rows(where: Where) -> Select:
     )
 
 
-def _problem_city_rows(where: Where) -> Select:
-    """summary_problem_city rows: the cities' summary_problem rows (rebuilt just before)."""
+def _problem_rollup(key: SQLColumnExpression[int], grouping: tuple, where: Where) -> Select:
+    """summary_problem's measures summed per key and grouping (rebuilt just before)."""
     s = ProblemSummary
-    keys = (County.city_id, s.focus_area, s.status, s.open_deadline)
+    keys = (key, *grouping, s.status, s.open_deadline)
     measures = (s.problems, s.recovered_yuan, s.rules_improved, s.with_recovery, s.with_rules)
-    return (
-        select(*keys, *(func.sum(measure) for measure in measures))
-        .join(Township, Township.id == s.township_id)
-        .join(County, County.id == Township.county_id)
-        .where(*where(County.city_id))
-        .group_by(*keys)
-    )
+    query = select(*keys, *(func.sum(measure) for measure in measures))
+    return query.where(*where(key)).group_by(*keys)
+
+
+def _problem_city_rows(where: Where) -> Select:
+    """summary_problem_city rows: the cities' summary_problem rows."""
+    rows = _problem_rollup(County.city_id, (ProblemSummary.focus_area,), where)
+    rows = rows.select_from(ProblemSummary)
+    rows = rows.join(Township, Township.id == ProblemSummary.township_id)
+    return rows.join(County, County.id == Township.county_id)
+
+
+def _problem_status_rows(where: Where) -> Select:
+    """summary_problem_status rows: the townships' summary_problem rows without focus area."""
+    return _problem_rollup(ProblemSummary.township_id, (), where)
 
 
 # (table, region column of the table, rows builder): township-keyed ones first.
@@ -263,6 +271,7 @@ BUILDERS = (
     (_dual_check_rows, "township_id"),
     (_lead_rows, "township_id"),
     (_problem_city_rows, "city_id"),
+    (_problem_status_rows, "township_id"),
 )
 SUMMARIES = tuple(
     (model, key, rows) for model, (rows, key) in zip(SUMMARY_MODELS, BUILDERS, strict=True)

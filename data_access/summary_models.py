@@ -51,6 +51,22 @@ class ProblemCitySummary(SQLModel, table=True):
     with_rules: int = 0
 
 
+class ProblemStatusSummary(SQLModel, table=True):
+    """summary_problem without the focus area: per township, status and open deadline, what
+    the by-township figures read (a quarter of summary_problem's rows)."""
+
+    __tablename__ = "summary_problem_status"
+    id: int | None = Field(default=None, primary_key=True)
+    township_id: int = Field(index=True)
+    status: str = Field(max_length=16)
+    open_deadline: date | None = None
+    problems: int = 0
+    recovered_yuan: int = 0
+    rules_improved: int = 0
+    with_recovery: int = 0
+    with_rules: int = 0
+
+
 class RoundSummary(SQLModel, table=True):
     """Problems per inspection round, township and status (轮次对比)."""
 
@@ -149,6 +165,7 @@ SummaryModel = (
     | type[DualCheckSummary]
     | type[LeadSummary]
     | type[ProblemCitySummary]
+    | type[ProblemStatusSummary]
 )
 SUMMARY_MODELS: tuple[SummaryModel, ...] = (
     ProblemSummary,
@@ -159,5 +176,6 @@ SUMMARY_MODELS: tuple[SummaryModel, ...] = (
     ActionMonthSummary,
     DualCheckSummary,
     LeadSummary,
-    ProblemCitySummary,  # built from summary_problem, so after it
+    ProblemCitySummary,  # these two are built from summary_problem, so after it
+    ProblemStatusSummary,
 )

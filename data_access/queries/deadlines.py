@@ -98,7 +98,7 @@ def fetch_deadline_warnings(
 ) -> pd.DataFrame:
     """WARNING_COLUMNS per township with problems not rectified: 逾期, 临期, 正常 (long_term:
     those of 正常 whose status is 长期坚持) and their sum; most overdue first."""
-    facts = problem_facts(flt)
+    facts = problem_facts(flt, by_focus_area=False)
     level = warning_level(facts.c.status, facts.c.deadline, flt, due_soon_days(days))
     counts = [weighted(facts.c.problems, level == code) for code in (OVERDUE, DUE_SOON, ON_TRACK)]
     query = (

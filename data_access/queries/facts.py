@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date
 
 from sqlalchemy import (
@@ -55,6 +55,11 @@ REGION_FIELDS = {"township": {"cities", "counties", "townships"}, "city": {"citi
 NOT_FIELDS = ("scope", "rollup")  # not choices of what to see (rollup: when false)
 PERIOD_KINDS = ("found_week", "rectified_week", "recovered_week", "recovered_month", "rules_week")
 CHART_TOWNSHIPS = 30  # a by-township chart shows at most this many (a province has 1,500)
+ProblemTable = (
+    type[summary.ProblemSummary]
+    | type[summary.ProblemCitySummary]
+    | type[summary.ProblemStatusSummary]
+)
 
 
 @contextmanager
@@ -116,8 +121,30 @@ def largest_townships(
     )
 
 
+@dataclass(frozen=True)
+class _ProblemSummary:
+    """A problem summary table: its region grain and whether it keeps the focus area."""
+
+    table: ProblemTable
+    grain: str  # "township" or "city" (then there is no township_id column)
+    focus_area: bool
+
+
+# Coarsest first: the first whose columns the caller needs and that answers the Filter.
+PROBLEM_SUMMARIES = (
+    _ProblemSummary(summary.ProblemCitySummary, "city", focus_area=True),
+    _ProblemSummary(summary.ProblemStatusSummary, "township", focus_area=False),
+    _ProblemSummary(summary.ProblemSummary, "township", focus_area=True),
+)
+
+
 def problem_facts(
-    flt: Filter, *, with_village: bool = False, sums_only: bool = False, by_township: bool = True
+    flt: Filter,
+    *,
+    with_village: bool = False,
+    sums_only: bool = False,
+    by_township: bool = True,
+    by_focus_area: bool = True,
 ) -> Subquery:
     """township_id, focus_area, status, deadline, problems, recovered_yuan, rules_improved,
     with_recovery, with_rules (and village_id when asked, from the ledger only).
@@ -126,16 +153,20 @@ def problem_facts(
     comes out the same from either source. The ledger path is conditions.scoped_problems
     (merged-township rollup and all), so every figure built on this keeps its rules.
     sums_only: the caller sums the measures and lists no groups (as_of_facts._summed).
-    by_township False: the caller never reads township_id, so a Filter without townships
-    reads the cities' rollup (no township_id column then).
+    by_township / by_focus_area False: the caller never reads that column, so a coarser
+    summary may answer (one without the column).
     """
-    keeps = frozenset({"focus_areas", "statuses"})
     today_flt = flt.with_(as_of=None)
-    for grain, table in _problem_summaries(by_township, with_village):
-        if answerable(flt, grain=grain, keeps=keeps):
-            return _problem_summary_rows(flt, table).subquery("problem_fact")
-        if flt.as_of and answerable(today_flt, grain=grain, keeps=keeps):
-            now = _problem_summary_rows(today_flt, table)
+    for source in [] if with_village else PROBLEM_SUMMARIES:
+        if (by_township and source.grain != "township") or (
+            by_focus_area and not source.focus_area
+        ):
+            continue
+        keeps = frozenset({"statuses", *(("focus_areas",) if source.focus_area else ())})
+        if answerable(flt, grain=source.grain, keeps=keeps):
+            return _problem_summary_rows(flt, source).subquery("problem_fact")
+        if flt.as_of and answerable(today_flt, grain=source.grain, keeps=keeps):
+            now = _problem_summary_rows(today_flt, source)
             return corrected_problem_facts(flt, now, sums_only=sums_only)
     query = ledger_problem_rows(flt, with_village=with_village)
     if flt.as_of is not None:
@@ -146,30 +177,21 @@ def problem_facts(
     return query.subquery("problem_fact")
 
 
-ProblemTable = type[summary.ProblemSummary] | type[summary.ProblemCitySummary]
-
-
-def _problem_summaries(by_township: bool, with_village: bool) -> list[tuple[str, ProblemTable]]:
-    """The problem summaries that may answer, coarsest first (none for villages)."""
-    if with_village:
-        return []
-    townships: tuple[str, ProblemTable] = ("township", summary.ProblemSummary)
-    return [townships] if by_township else [("city", summary.ProblemCitySummary), townships]
-
-
-def _problem_summary_rows(flt: Filter, s: ProblemTable) -> Select:
-    """problem_facts' columns from a problem summary (township_id only from summary_problem),
-    for a Filter it answers."""
-    if s is summary.ProblemSummary:
-        region, clauses = [s.township_id], township_clauses(s.township_id, flt)
-    else:
+def _problem_summary_rows(flt: Filter, source: _ProblemSummary) -> Select:
+    """problem_facts' columns that source keeps, for a Filter it answers."""
+    s = source.table
+    if source.grain == "city":
         region, clauses = [], city_clauses(summary.ProblemCitySummary.city_id, flt)
+    else:
+        township_id = s.township_id  # type: ignore[union-attr]
+        region, clauses = [township_id], township_clauses(township_id, flt)
     query = select(
-        *region, s.focus_area, s.status, s.open_deadline.label("deadline"),
+        *region, *([s.focus_area] if source.focus_area else []),  # type: ignore[union-attr]
+        s.status, s.open_deadline.label("deadline"),
         s.problems, s.recovered_yuan, s.rules_improved, s.with_recovery, s.with_rules,
     ).where(*clauses, *_summary_status_clause(s, flt))  # fmt: skip
     if flt.focus_areas:
-        query = query.where(s.focus_area.in_(flt.focus_areas))
+        query = query.where(s.focus_area.in_(flt.focus_areas))  # type: ignore[union-attr]
     return query
 
 

@@ -48,7 +48,7 @@ class FundsTotals:
 
 def fetch_funds_totals(*, session: Session, flt: Filter) -> FundsTotals:
     """Sums of recovered money and rules improved for flt, and how many problems hold them."""
-    facts = problem_facts(flt, sums_only=True, by_township=False)
+    facts = problem_facts(flt, sums_only=True, by_township=False, by_focus_area=False)
     query = select(
         weighted(facts.c.recovered_yuan),
         weighted(facts.c.rules_improved),
@@ -76,7 +76,7 @@ def _money_by(facts: Subquery, *keys, tie_break) -> Select:
 def fetch_recovered_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Money recovered per township (those with any), most first, with the problems behind it
     (the facts.CHART_TOWNSHIPS townships with the most)."""
-    facts = problem_facts(flt)
+    facts = problem_facts(flt, by_focus_area=False)
     query = (
         _money_by(facts, facts.c.township_id, Township.name, tie_break=Township.sort_order)
         .join(Township, Township.id == facts.c.township_id)

@@ -106,7 +106,7 @@ def fetch_headline(*, session: Session, flt: Filter) -> Headline:
 
 def _problem_totals(session: Session, flt: Filter) -> dict[str, int]:
     """Counts and sums over the problems flt selects (one query; summaries when they can)."""
-    facts = problem_facts(flt, sums_only=True, by_township=False)
+    facts = problem_facts(flt, sums_only=True, by_township=False, by_focus_area=False)
     query = select(
         weighted(facts.c.problems).label("total"),
         weighted(facts.c.problems, facts.c.status == COMPLETED_STATUS).label("rectified"),

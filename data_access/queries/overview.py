@@ -89,7 +89,7 @@ def _add_status_label(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
 def fetch_completion_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Problems per township and as-of status (one row per township × status present), for
     the facts.CHART_TOWNSHIPS townships with the most problems."""
-    facts = problem_facts(flt)
+    facts = problem_facts(flt, by_focus_area=False)
     query = (
         select(
             facts.c.township_id,

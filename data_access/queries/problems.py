@@ -122,7 +122,7 @@ def count_problem_ledger(*, session: Session, flt: Filter, search: str = "") -> 
     if search.split():
         query = select(func.count(Problem.id)).where(*_ledger_conditions(flt, search))
     else:  # no search: the summaries may know
-        facts = problem_facts(flt, by_township=False)
+        facts = problem_facts(flt, by_township=False, by_focus_area=False)
         query = select(weighted(facts.c.problems))
     return int(session.execute(query).scalar_one())
 

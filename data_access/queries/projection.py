@@ -66,7 +66,7 @@ def projection_filter(flt: Filter) -> Filter:
 
 def _rectified_by_township(session: Session, flt: Filter) -> pd.DataFrame:
     """township_id, township, sort_order, problems_total, problems_rectified under flt."""
-    facts = problem_facts(flt)
+    facts = problem_facts(flt, by_focus_area=False)
     query = (
         select(
             facts.c.township_id,

@@ -21,7 +21,7 @@ def fetch_status_totals(*, session: Session, flt: Filter) -> pd.DataFrame:
 
     Overdue problems also count in their own status; the overdue row is not part of a sum.
     """
-    facts = problem_facts(flt, by_township=False)
+    facts = problem_facts(flt, by_township=False, by_focus_area=False)
     by_status = dict(
         session.execute(
             select(facts.c.status, weighted(facts.c.problems)).group_by(facts.c.status)

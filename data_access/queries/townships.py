@@ -105,7 +105,7 @@ def _village_members(flt: Filter) -> Select:
 
 def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.DataFrame:
     """Problem figures per member (per village, problems without one under NO_VILLAGE_ID)."""
-    facts = problem_facts(flt, with_village=level is None)
+    facts = problem_facts(flt, with_village=level is None, by_focus_area=False)
     member: ColumnElement[int]
     source: FromClause
     if level is None:
@@ -203,7 +203,7 @@ def fetch_township_weekly(*, session: Session, flt: Filter) -> pd.DataFrame:
         .where(*problem_conditions(flt), rectified)
         .group_by(Problem.township_id, week)
     )
-    facts = problem_facts(flt)
+    facts = problem_facts(flt, by_focus_area=False)
     totals = select(facts.c.township_id, weighted(facts.c.problems)).group_by(facts.c.township_id)
     names = select(Township.id, Township.name, Township.sort_order)
     return _cumulative_weeks(
