@@ -51,6 +51,7 @@ from data_access.queries.weeks import WeekStart
 from data_access.summary_models import (
     PAST_DEADLINE,
     SUMMARY_MODELS,
+    PeriodSummary,
     ProblemSummary,
     SummaryModel,
 )
@@ -259,6 +260,14 @@ def _problem_status_rows(where: Where) -> Select:
     return _problem_rollup(ProblemSummary.township_id, (), where)
 
 
+def _period_total_rows(_where: Where) -> Select:
+    """summary_period_total rows: summary_period summed over cities and focus areas."""
+    s = PeriodSummary
+    keys = (s.kind, s.period_start)
+    measures = (s.problems, s.recovered_yuan, s.with_recovery, s.rules_improved)
+    return select(*keys, *(func.sum(measure) for measure in measures)).group_by(*keys)
+
+
 # (table, region column of the table, rows builder): township-keyed ones first.
 # Rows builder and region column of each summary, in SUMMARY_MODELS order.
 BUILDERS = (
@@ -272,6 +281,7 @@ BUILDERS = (
     (_lead_rows, "township_id"),
     (_problem_city_rows, "city_id"),
     (_problem_status_rows, "township_id"),
+    (_period_total_rows, None),
 )
 SUMMARIES = tuple(
     (model, key, rows) for model, (rows, key) in zip(SUMMARY_MODELS, BUILDERS, strict=True)
@@ -303,7 +313,7 @@ def refresh_summaries(session: Session, township_ids: Iterable[int] | None = Non
         cities = cities.where(Township.id.in_(townships)).distinct()
         regions = {"township_id": townships, "city_id": list(session.scalars(cities))}
     for model, key, rows in SUMMARIES:
-        ids = regions[key]
+        ids = regions[key] if key else None
         table = model.__table__
         removal = delete(table)
         if ids is not None:

@@ -3,7 +3,8 @@
 Derived data only (data_access.summaries rebuilds them from the ledger tables inside the
 transaction that bumps the data version); read by data_access.queries.facts when a Filter
 asks only for what a summary can answer. Each has a region key, township or city, which
-is also the unit it is refreshed by. No foreign keys: rows are deleted and rebuilt freely.
+is also the unit it is refreshed by (summary_period_total has none: it is rebuilt whole).
+No foreign keys: rows are deleted and rebuilt freely.
 """
 
 from __future__ import annotations
@@ -95,6 +96,20 @@ class PeriodSummary(SQLModel, table=True):
     rules_improved: int = 0
 
 
+class PeriodTotalSummary(SQLModel, table=True):
+    """summary_period for the whole province: per kind and period (the default Filter's
+    weekly trend sums some 260 rows a kind here, 10,000 in summary_period)."""
+
+    __tablename__ = "summary_period_total"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)
+    period_start: date
+    problems: int = 0
+    recovered_yuan: int = 0
+    with_recovery: int = 0
+    rules_improved: int = 0
+
+
 class SubCategorySummary(SQLModel, table=True):
     """Problems and money per city, focus area and sub-category."""
 
@@ -166,6 +181,7 @@ SummaryModel = (
     | type[LeadSummary]
     | type[ProblemCitySummary]
     | type[ProblemStatusSummary]
+    | type[PeriodTotalSummary]
 )
 SUMMARY_MODELS: tuple[SummaryModel, ...] = (
     ProblemSummary,
@@ -178,4 +194,5 @@ SUMMARY_MODELS: tuple[SummaryModel, ...] = (
     LeadSummary,
     ProblemCitySummary,  # these two are built from summary_problem, so after it
     ProblemStatusSummary,
+    PeriodTotalSummary,  # from summary_period; no region key: always rebuilt whole
 )

@@ -51,7 +51,11 @@ from data_access.queries.problem_rows import ledger_problem_rows
 from data_access.queries.weeks import WeekStart
 
 USE_SUMMARIES: ContextVar[bool] = ContextVar("use_summaries", default=True)
-REGION_FIELDS = {"township": {"cities", "counties", "townships"}, "city": {"cities"}}
+REGION_FIELDS = {
+    "township": {"cities", "counties", "townships"},
+    "city": {"cities"},
+    "province": set(),
+}
 NOT_FIELDS = ("scope", "rollup")  # not choices of what to see (rollup: when false)
 PERIOD_KINDS = ("found_week", "rectified_week", "recovered_week", "recovered_month", "rules_week")
 CHART_TOWNSHIPS = 30  # a by-township chart shows at most this many (a province has 1,500)
@@ -76,7 +80,7 @@ def answerable(flt: Filter, *, grain: str, keeps: frozenset[str] = frozenset()) 
     """True when a summary keyed by grain ("township"/"city") and keeping keeps answers flt."""
     if not USE_SUMMARIES.get() or flt.rollup:
         return False
-    if grain == "city" and flt.scope is not None:
+    if grain != "township" and flt.scope is not None:
         return False  # an account's township scope is finer than a city
     chosen = {f.name for f in fields(flt) if f.name not in NOT_FIELDS and getattr(flt, f.name)}
     return chosen <= REGION_FIELDS[grain] | keeps
@@ -219,6 +223,11 @@ def period_facts(flt: Filter, kind: str) -> Subquery:
     was recovered (dated.recovery_day; problems with money only); rules_week: the week its
     rules were improved (dated.rules_day; problems with rules only).
     """
+    if answerable(flt, grain="province"):
+        total = summary.PeriodTotalSummary
+        columns = (total.problems, total.recovered_yuan, total.with_recovery, total.rules_improved)
+        query = select(total.period_start, *columns).where(total.kind == kind)
+        return query.subquery("period_fact")
     if answerable(flt, grain="city", keeps=frozenset({"focus_areas"})):
         s = summary.PeriodSummary
         query = select(

@@ -159,3 +159,11 @@ def test_which_filters_the_summaries_answer() -> None:
     with ledger_only():
         assert not answerable(Filter(), grain="township")
     assert FRAME in PAGES
+
+
+def test_the_province_totals_answer_only_the_whole_province() -> None:
+    """summary_period_total has no region: any region, scope or kept field goes elsewhere."""
+    assert answerable(Filter(), grain="province")
+    assert not answerable(Filter(cities=(1,)), grain="province")
+    assert not answerable(Filter(scope=(1, 2)), grain="province")
+    assert not answerable(Filter(focus_areas=("work_style",)), grain="province")
