@@ -41,8 +41,8 @@ def signed_in() -> CurrentUser | None:
         show_database_error(error)
         return None
     remember_for_this_run(user)
-    write_queued_cookie()  # a sign-in's token, or the removal of an ended one
     if user is None:
+        write_queued_cookie()  # the removal of an ended session's cookie
         # Every page registered but hidden: the URL's page waits until after sign-in.
         st.navigation(navigation_pages(), position="hidden")
         try:
@@ -68,6 +68,7 @@ def main() -> None:
     caption = st.sidebar.empty()
     show_account_menu(user)
     if not can(user.role, page_key(page)):
+        write_queued_cookie()
         if heading is not None:
             caption.caption(sidebar_caption(heading))
         st.title(page.title)
@@ -79,11 +80,16 @@ def main() -> None:
         # The bar also drops unknown ids from the URL (with a notice); only where filters act.
         flt = show_filter_bar() if uses_filters(page) else None
         st.title(page.title)  # one place for page titles; pages start with their content
-        show_demo_banner()
-        show_live_status(stamp, page=page_key(page), role=user.role)
-        show_filter_notices()
-        if flt is not None and not is_full_screen(page):  # 会议模式: its own step's filters
-            show_filter_chips(flt)
+        # One container for what comes and goes (a sign-in's cookie write, notices, chips):
+        # the browser matches elements by their place, so the page's own keep theirs and are
+        # updated, not drawn anew (docs/performance.md).
+        with st.container():
+            write_queued_cookie()  # a sign-in's token
+            show_demo_banner()
+            show_live_status(stamp, page=page_key(page), role=user.role)
+            show_filter_notices()
+            if flt is not None and not is_full_screen(page):  # 会议模式: its own filters
+                show_filter_chips(flt)
         if show_setup_guide(page_key(page), user):  # a new office: the steps, not empty charts
             return
         page.run()
