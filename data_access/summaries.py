@@ -10,7 +10,7 @@ every summary. Rebuilding = delete the region's rows, INSERT … SELECT them aga
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import (
     ColumnElement,
@@ -51,16 +51,19 @@ from data_access.queries.weeks import WeekStart
 from data_access.summary_models import (
     PAST_DEADLINE,
     SUMMARY_MODELS,
-    PeriodSummary,
-    ProblemSummary,
     SummaryModel,
+)
+from data_access.summary_rollups import (
+    Where,
+    period_total_rows,
+    problem_city_rows,
+    problem_status_rows,
 )
 
 LEDGER_KIND = "ledger"
 PERIOD_GRAIN = ("city_id", "focus_area", *PERIOD_KINDS)
 LEDGER_TABLES = ("problem", "accountability_action", "lead")
 FULL_REFRESH_SHARE = 0.25  # touching more townships than this share: rebuild everything
-Where = Callable[[SQLColumnExpression[int | None]], list[ColumnElement[bool]]]
 PERSON_CODES = list(PERSON_CATEGORIES)
 
 
@@ -238,36 +241,6 @@ def _lead_rows(where: Where) -> Select:
     )
 
 
-def _problem_rollup(key: SQLColumnExpression[int], grouping: tuple, where: Where) -> Select:
-    """summary_problem's measures summed per key and grouping (rebuilt just before)."""
-    s = ProblemSummary
-    keys = (key, *grouping, s.status, s.open_deadline)
-    measures = (s.problems, s.recovered_yuan, s.rules_improved, s.with_recovery, s.with_rules)
-    query = select(*keys, *(func.sum(measure) for measure in measures))
-    return query.where(*where(key)).group_by(*keys)
-
-
-def _problem_city_rows(where: Where) -> Select:
-    """summary_problem_city rows: the cities' summary_problem rows."""
-    rows = _problem_rollup(County.city_id, (ProblemSummary.focus_area,), where)
-    rows = rows.select_from(ProblemSummary)
-    rows = rows.join(Township, Township.id == ProblemSummary.township_id)
-    return rows.join(County, County.id == Township.county_id)
-
-
-def _problem_status_rows(where: Where) -> Select:
-    """summary_problem_status rows: the townships' summary_problem rows without focus area."""
-    return _problem_rollup(ProblemSummary.township_id, (), where)
-
-
-def _period_total_rows(_where: Where) -> Select:
-    """summary_period_total rows: summary_period summed over cities and focus areas."""
-    s = PeriodSummary
-    keys = (s.kind, s.period_start)
-    measures = (s.problems, s.recovered_yuan, s.with_recovery, s.rules_improved)
-    return select(*keys, *(func.sum(measure) for measure in measures)).group_by(*keys)
-
-
 # (table, region column of the table, rows builder): township-keyed ones first.
 # Rows builder and region column of each summary, in SUMMARY_MODELS order.
 BUILDERS = (
@@ -279,9 +252,9 @@ BUILDERS = (
     (_action_month_rows, "city_id"),
     (_dual_check_rows, "township_id"),
     (_lead_rows, "township_id"),
-    (_problem_city_rows, "city_id"),
-    (_problem_status_rows, "township_id"),
-    (_period_total_rows, None),
+    (problem_city_rows, "city_id"),
+    (problem_status_rows, "township_id"),
+    (period_total_rows, None),
 )
 SUMMARIES = tuple(
     (model, key, rows) for model, (rows, key) in zip(SUMMARY_MODELS, BUILDERS, strict=True)
