@@ -80,13 +80,15 @@ def main() -> None:
         # The bar also drops unknown ids from the URL (with a notice); only where filters act.
         flt = show_filter_bar() if uses_filters(page) else None
         st.title(page.title)  # one place for page titles; pages start with their content
+        show_demo_banner()
+        # The live line's fragment stays outside the container below: a polling fragment
+        # nested in it left its old line on screen beside the new one after a rerun.
+        show_live_status(stamp, page=page_key(page), role=user.role)
         # One container for what comes and goes (a sign-in's cookie write, notices, chips):
         # the browser matches elements by their place, so the page's own keep theirs and are
         # updated, not drawn anew (docs/performance.md).
         with st.container():
             write_queued_cookie()  # a sign-in's token
-            show_demo_banner()
-            show_live_status(stamp, page=page_key(page), role=user.role)
             show_filter_notices()
             if flt is not None and not is_full_screen(page):  # 会议模式: its own filters
                 show_filter_chips(flt)
