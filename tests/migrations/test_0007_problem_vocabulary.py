@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
@@ -10,20 +9,12 @@ from data_access.categories import fetch_categories
 from data_access.db import session_scope
 from data_access.filters import Filter
 from data_access.queries import fetch_headline
-from data_access.schema import alembic_config, upgrade_schema
+from data_access.schema import upgrade_schema
+from tests.support.migrations import downgrade_to
 from tests.support.published_figures import PUBLISHED_JSON
 
 FORMER_NAMES = ["扶贫工作主体责任落实", "扶贫工作监督责任落实", "扶贫工作任务推进"]
 FORMER_NAMES += ["扶贫资金项目落实", "扶贫领域“四风”"]
-
-
-def downgrade_to(engine: Engine, revision: str) -> None:
-    """Run the migrations down to revision."""
-    config = alembic_config()
-    with engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-        connection.commit()
 
 
 def test_upgrade_fills_the_categories_of_stored_rounds(writable_seeded_engine: Engine) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import Engine
 
@@ -10,18 +9,15 @@ from data_access.db import session_scope
 from data_access.models import Township
 from data_access.queries.shapes import fetch_shape_status
 from data_access.regions.shapes import save_schematic_layout
-from data_access.schema import alembic_config, upgrade_schema
+from data_access.schema import upgrade_schema
+from tests.support.migrations import downgrade_to
 
 
 def test_down_to_0010_and_up_again(writable_seeded_engine: Engine) -> None:
     """Down: the table goes, the rest stays. Up: it comes back empty (no rebuild needed),
     and takes a layout again."""
     engine = writable_seeded_engine
-    config = alembic_config()
-    with engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0010")
-        connection.commit()
+    downgrade_to(engine, "0010")
     assert "township_shape" not in inspect(engine).get_table_names()
     upgrade_schema(engine)
     columns = {c["name"] for c in inspect(engine).get_columns("township_shape")}

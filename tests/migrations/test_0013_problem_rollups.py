@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import Engine
 
 from data_access.db import session_scope
-from data_access.schema import alembic_config, upgrade_schema
+from data_access.schema import upgrade_schema
 from data_access.summaries import refresh_summaries
 from data_access.summary_models import (
     PeriodTotalSummary,
     ProblemCitySummary,
     ProblemStatusSummary,
 )
+from tests.support.migrations import downgrade_to
 
 MODELS = (ProblemCitySummary, ProblemStatusSummary, PeriodTotalSummary)
 
@@ -34,11 +34,7 @@ def test_down_to_0012_and_up_again_fills_them_like_a_rebuild(
 ) -> None:
     """Down: the tables go. Up: they are filled from summary_problem, as a rebuild fills them."""
     engine = writable_seeded_engine
-    config = alembic_config()
-    with engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0012")
-        connection.commit()
+    downgrade_to(engine, "0012")
     tables = {model.__tablename__ for model in MODELS}
     assert not tables & set(inspect(engine).get_table_names())
     upgrade_schema(engine)
