@@ -44,6 +44,9 @@ DEPENDENTS = {"townships": "villages", "focus_areas": "sub_categories"}
 # browser on every rerun (a third of a click's wait at 1M, docs/performance.md). Beyond this
 # many, the village list waits until a township is chosen.
 VILLAGE_LIST_LIMIT = 1_000
+# The bar's rarer filters, under "更多筛选" (with the dates).
+MORE_FIELDS = ("groups", "villages", "sub_categories", "sources")
+MORE_KEY = KEY_PREFIX + "more"
 
 
 def field_label(field: str) -> str:
@@ -212,16 +215,11 @@ def show_filter_bar() -> Filter:
     with st.sidebar:
         st.subheader(t("frame.filter.title"), anchor=False)
         show_scope_line()  # a limited account's "全部" means its own townships: say which
-        for field in ("rounds", "groups", "townships", "villages", "focus_areas"):
+        for field in ("rounds", "townships", "focus_areas"):
             _multiselect(field, flt, options)
         show_rollup_toggle(flt)
-        for field in ("sub_categories", "statuses", "sources"):
-            _multiselect(field, flt, options)
-        bounds = _bounds(options)
-        # One under the other: side by side the sidebar cut the dates ("2018-07-1").
-        _date_picker("date_from", flt, bounds)
-        _date_picker("date_to", flt, bounds)
-        _date_picker("as_of", flt, bounds, t("frame.filter.as_of_help"))
+        _multiselect("statuses", flt, options)
+        _show_more_filters(flt, options)
         st.button(
             t("frame.filter.clear_all"),
             on_click=_clear_all,
@@ -229,6 +227,25 @@ def show_filter_bar() -> Filter:
             width="stretch",
         )
     return flt
+
+
+def _show_more_filters(flt: Filter, options: FilterOptions) -> None:
+    """The rarer filters in an expander whose widgets exist only while it is open.
+
+    Every widget costs the browser a redraw on each rerun (docs/performance.md); closed,
+    this part sends nothing. The chips still show every active filter.
+    """
+    # A fixed label: the label is part of the expander's identity, and a new one would close it.
+    with st.expander(t("frame.filter.more"), key=MORE_KEY, on_change="rerun") as more:
+        if not more.open:
+            return
+        for field in MORE_FIELDS:
+            _multiselect(field, flt, options)
+        bounds = _bounds(options)
+        # One under the other: side by side the sidebar cut the dates ("2018-07-1").
+        _date_picker("date_from", flt, bounds)
+        _date_picker("date_to", flt, bounds)
+        _date_picker("as_of", flt, bounds, t("frame.filter.as_of_help"))
 
 
 def _clear_all() -> None:

@@ -24,6 +24,7 @@ from data_access.office import fetch_heading
 from i18n import t
 
 INPUT_ERRORS = (auth.AccountError, auth.PasswordPolicyError)
+CHANGE_PASSWORD_KEY = "account_change_password"
 
 
 def show_sign_in_screen() -> None:
@@ -136,8 +137,12 @@ def show_account_menu(user: CurrentUser) -> None:
         st.caption(md("accounts.menu.current_user", label=user.label))
         if st.button(t("accounts.menu.sign_out"), key="sign_out", icon=":material/logout:"):
             sign_out(user)
-        with st.expander(t("accounts.menu.change_password")):
-            show_change_password_form(user)
+        # Built only while open: a closed form would still be sent and drawn on every rerun.
+        with st.expander(
+            t("accounts.menu.change_password"), key=CHANGE_PASSWORD_KEY, on_change="rerun"
+        ) as menu:
+            if menu.open:
+                show_change_password_form(user)
 
 
 def show_change_password_form(user: CurrentUser) -> None:

@@ -92,6 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "frame.filter.date_to": ("发现日期止", "Found until"),
     "frame.filter.as_of": ("截至日期", "As of"),
     "frame.filter.all": ("全部", "All"),
+    "frame.filter.more": ("更多筛选", "More filters"),
     "frame.scope": ("范围：{names}", "Scope: {names}"),
     "frame.filter.township_first": ("先选{term_township}", "Choose a {term_township} first"),
     "frame.filter.as_of_help": (

@@ -181,7 +181,9 @@ def test_a_copied_link_opens_the_same_view(
             expect(metric_value(other, label)).to_have_text(value)
         assert other.get_by_role("button", name="：").all_inner_texts() == chips
         expect(other.get_by_text("各村对比")).to_be_visible()
+        other.get_by_test_id("stSidebar").get_by_text("更多筛选").click()  # built when opened
         as_of = other.get_by_test_id("stDateInput").filter(has_text="截至日期").locator("input")
+        expect(as_of).to_be_visible(timeout=TIMEOUT_MS)
         assert as_of.evaluate(DATE_SHOWN) == [AS_OF, True]
         screenshot_whole_page(other, artifacts / "e2e_explore_shared_link.png")
     finally:

@@ -18,7 +18,7 @@ from data_access.queries import fetch_headline, fetch_weekly_trend, resolve_town
 from data_access.queries.options import fetch_filter_options
 from data_access.queries.townships import fetch_region_comparison
 from data_access.roles import MASK_CHAR, mask_name
-from tests.support.app_content import kpis, rendered
+from tests.support.app_content import kpis, open_more_filters, rendered
 from tests.support.published_figures import PUBLISHED_KPIS
 from tests.support.signin import open_app
 
@@ -85,9 +85,23 @@ def test_filter_widgets_drive_the_kpis_and_the_url(app_database):
     assert shown(app) == expected_kpis(app_database, both.with_(statuses=("overdue",)))
 
 
+def test_the_rarer_filters_exist_only_while_more_is_open(app_database):
+    """Closed, 更多筛选 sends none of its widgets; open, they filter like the others."""
+    app = open_app(VIEWER)
+    keys = {widget.key for widget in (*app.sidebar.multiselect, *app.sidebar.date_input)}
+    assert keys == {widget_key(f) for f in ("rounds", "townships", "focus_areas", "statuses")}
+    open_more_filters(app)
+    assert app.multiselect(key=widget_key("groups")).label == "巡察组"
+    assert app.date_input(key=widget_key("as_of")).label == "截至日期"
+    app.multiselect(key=widget_key("sources")).select("immediate_fix").run()
+    assert app.query_params["source"] == "immediate_fix"
+    assert shown(app) == expected_kpis(app_database, Filter(sources=("immediate_fix",)))
+    assert chips(app) == ["问题来源：立行立改"]
+
+
 def test_as_of_and_date_widgets(app_database):
     """The as-of picker replays the history; the date range narrows by finding day."""
-    app = open_app(VIEWER)
+    app = open_more_filters(open_app(VIEWER))
     app.date_input(key=widget_key("as_of")).set_value(date(2018, 7, 1)).run()
     assert app.query_params["asof"] == "2018-07-01"
     assert shown(app) == expected_kpis(app_database, Filter(as_of=date(2018, 7, 1)))

@@ -14,7 +14,7 @@ from components.filter_bar import widget_key
 from components.navigation import PAGES
 from data_access.db import session_scope
 from data_access.models import InspectionRound
-from tests.support.app_content import kpis
+from tests.support.app_content import kpis, open_more_filters
 from tests.support.district_office import (
     CADRES,
     CATEGORIES,
@@ -110,7 +110,7 @@ def test_the_app_speaks_of_streets_and_communities(office_app: Engine) -> None:
     app = open_app("viewer")
     assert not app.exception, app.exception
     assert app.multiselect(key=widget_key("townships")).label == "街道"
-    assert app.multiselect(key=widget_key("villages")).label == "社区"
+    assert open_more_filters(app).multiselect(key=widget_key("villages")).label == "社区"
     assert "各街道整改完成情况" in chart_titles(app)
     captions = [caption.value for caption in app.sidebar.caption]
     assert f"巡察整改看板 · {THEME}" in captions
@@ -131,7 +131,7 @@ def test_an_admin_names_the_office_and_the_rounds_theme(office_app: Engine) -> N
     viewer = open_app("viewer")
     captions = [caption.value for caption in viewer.sidebar.caption]
     assert f"中共城关区委巡察办巡察整改看板 · {THEME}" in captions
-    assert viewer.multiselect(key=widget_key("villages")).label == "居委会"
+    assert open_more_filters(viewer).multiselect(key=widget_key("villages")).label == "居委会"
 
 
 def round_id(engine: Engine) -> int:

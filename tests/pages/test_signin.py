@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
 from components.navigation import PAGES
+from components.signin_forms import CHANGE_PASSWORD_KEY
 from data_access import auth
 from data_access.audit import list_audit_events
 from data_access.auth import MAX_FAILED_ATTEMPTS
@@ -208,3 +209,27 @@ def test_signed_in_session_state_is_only_a_name(users_engine: Engine) -> None:
     app.run()
     app.switch_page(UPLOAD_PAGE.path).run()
     assert any("无权访问" in error.value for error in app.error)
+
+
+def change_password(app, old: str, new: str) -> None:
+    """Fill in and send the account menu's password form."""
+    app.text_input(key="old_password").input(old)
+    app.text_input(key="new_password").input(new)
+    app.text_input(key="new_password_repeat").input(new)
+    with cheap_bcrypt():
+        app.button(key="FormSubmitter:change_password-修改密码").click().run()
+
+
+def test_the_own_password_is_changed_in_the_account_menu(users_engine: Engine) -> None:
+    """The form waits in a closed 修改密码; open, it checks the current password first."""
+    app = open_app("viewer")
+    assert "old_password" not in {box.key for box in app.sidebar.text_input}
+    app.session_state[CHANGE_PASSWORD_KEY] = True
+    app.run()
+    new = "viewer-pass-new-2"
+    change_password(app, "wrong-password-1", new)
+    assert texts(app, "error") and not texts(app, "success")
+    change_password(app, TEST_USERS["viewer"][1], new)
+    assert "密码已修改" in texts(app, "success")
+    with session_scope(users_engine, write=True) as session:
+        assert auth.authenticate(session=session, username="viewer", password=new).ok

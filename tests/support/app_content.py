@@ -12,6 +12,8 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Element
 
+from components.filter_bar import MORE_KEY
+
 # A backslash escape of components.markdown: the browser shows the character alone.
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _XML_TAG = re.compile(r"<[^>]+>")
@@ -99,3 +101,9 @@ def file_text(file_name: str, data: bytes | str) -> str:
 def kpis(app: AppTest) -> dict[str, str]:
     """The metric cards on screen: label -> value text."""
     return {metric.label: metric.value for metric in app.metric}
+
+
+def open_more_filters(app: AppTest) -> AppTest:
+    """Open the filter bar's 更多筛选 (its widgets exist only while it is open) and rerun."""
+    app.session_state[MORE_KEY] = True
+    return app.run()
