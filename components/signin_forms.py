@@ -18,13 +18,14 @@ from components.auth import (
 from components.markdown import escape_markdown, md
 from data_access import auth
 from data_access.cache import cached_engine
-from data_access.db import session_scope
+from data_access.db import DatabaseUnavailableError, session_scope
 from data_access.formatting import format_clock
 from data_access.office import fetch_heading
 from i18n import t
 
 INPUT_ERRORS = (auth.AccountError, auth.PasswordPolicyError)
 CHANGE_PASSWORD_KEY = "account_change_password"
+SIGN_IN_REFUSAL = "sign_in_refusal"  # why the last password check failed, shown once
 
 
 def show_sign_in_screen() -> None:
@@ -82,13 +83,16 @@ def show_sign_in_form() -> None:
         st.info(notice, icon=":material/info:")
     st.subheader(t("accounts.sign_in.title"))
     with st.form("sign_in", enter_to_submit=False):
-        username = st.text_input(t("accounts.field.username"), key="sign_in_username")
-        password = st.text_input(
-            t("accounts.field.password"), type="password", key="sign_in_password"
+        st.text_input(t("accounts.field.username"), key="sign_in_username")
+        st.text_input(t("accounts.field.password"), type="password", key="sign_in_password")
+        # Checked in the callback, before the run: a right password shows the page in this
+        # same run instead of drawing the form once more and rerunning.
+        st.form_submit_button(
+            t("accounts.sign_in.submit"), type="primary", on_click=_check_password
         )
-        submitted = st.form_submit_button(t("accounts.sign_in.submit"), type="primary")
-    if submitted:
-        _check_password(username, password)
+    refusal = st.session_state.pop(SIGN_IN_REFUSAL, None)
+    if refusal:
+        st.error(refusal)
     for provider in sso_providers():
         label = (
             t("accounts.sso.button")
@@ -99,22 +103,27 @@ def show_sign_in_form() -> None:
             st.login(provider)
 
 
-def _check_password(username: str, password: str) -> None:
-    """Run the password check (audited by data_access); sign in or say why not."""
-    with session_scope(cached_engine(), write=True) as session:
-        result = auth.authenticate(
-            session=session, username=username, password=password, source=source_address()
-        )
-        user = result.user if result.ok else None
-        name = user.username if user else None
-        token = auth.start_session(session=session, user=user) if user else None
+def _check_password() -> None:
+    """Form callback: run the password check (audited by data_access); sign in or say why not."""
+    username = st.session_state.get("sign_in_username", "")
+    password = st.session_state.get("sign_in_password", "")
+    try:
+        with session_scope(cached_engine(), write=True) as session:
+            result = auth.authenticate(
+                session=session, username=username, password=password, source=source_address()
+            )
+            user = result.user if result.ok else None
+            name = user.username if user else None
+            token = auth.start_session(session=session, user=user) if user else None
+    except DatabaseUnavailableError:
+        return  # the run that follows finds the database gone and shows its panel
     if name is not None:
         sign_in(name, PASSWORD, token)
-        st.rerun()
+        return
     message = result.message
     if result.locked_until is not None:
         message += t("accounts.sign_in.locked_until", time=format_clock(result.locked_until))
-    st.error(message)
+    st.session_state[SIGN_IN_REFUSAL] = message
 
 
 def show_unknown_identity() -> None:
