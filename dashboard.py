@@ -9,7 +9,8 @@ navigation of the role's pages (any other page's URL: "no access", nothing of it
 import streamlit as st
 
 from components.auth import CurrentUser, current_user, remember_for_this_run
-from components.filter_bar import show_filter_bar, show_filter_chips
+from components.filter_bar import show_filter_bar
+from components.filter_chips import show_filter_chips
 from components.filter_state import show_filter_notices
 from components.frame import (
     apply_office_words,

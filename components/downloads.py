@@ -21,7 +21,8 @@ from components.audit_log import audited_download_button
 from components.auth import CurrentUser, signed_in_user
 from components.briefing import BriefingRequest, briefing_file, briefing_title
 from components.chart_specs import ChartSpec
-from components.filter_bar import filter_chips, filter_options
+from components.filter_bar import filter_options
+from components.filter_chips import filter_chips
 from components.filter_state import current_filter
 from components.frame import demo_notice
 from components.markdown import escape_markdown

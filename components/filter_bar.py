@@ -1,4 +1,4 @@
-"""The global filter bar (sidebar) and the chip row of active filters on every page.
+"""The global filter bar (sidebar): the filter widgets of every filtered page.
 
 The URL is the single source of truth: every run sets the widgets from the URL's Filter,
 and a widget's change callback writes the new Filter back to the URL.
@@ -21,13 +21,13 @@ from components.filter_state import (
     restore_filter_after_navigation,
     write_filter,
 )
-from components.markdown import escape_markdown, md
-from components.rollup_toggle import rollup_label, show_rollup_toggle
+from components.markdown import md
+from components.rollup_toggle import show_rollup_toggle
 from components.scope import scope_line, show_scope_line
 from data_access.cache import cached_query
 from data_access.codes import SOURCES
 from data_access.filters import Filter
-from data_access.formatting import format_date, local_today
+from data_access.formatting import local_today
 from data_access.queries.options import FilterOptions, fetch_filter_options
 from data_access.queries.status import STATUS_CHOICES
 from i18n import t
@@ -130,7 +130,7 @@ def sync_filter_with_url(options: FilterOptions) -> Filter:
     return clean
 
 
-def _format(field: str, options: FilterOptions) -> Callable[[object], str]:
+def value_format(field: str, options: FilterOptions) -> Callable[[object], str]:
     """How a value of field is shown in the widget and its chip."""
     if field in ("statuses", "sources"):
         labels = {"statuses": STATUS_CHOICES, "sources": SOURCES}
@@ -142,10 +142,10 @@ def _format(field: str, options: FilterOptions) -> Callable[[object], str]:
 def _on_values_change(field: str) -> None:
     """Widget callback: write the chosen values of field to the URL's Filter."""
     flt = current_filter().with_(**{field: tuple(st.session_state[widget_key(field)])})
-    write_filter(_prune_dependent(flt, field, filter_options()))
+    write_filter(prune_dependent(flt, field, filter_options()))
 
 
-def _prune_dependent(flt: Filter, field: str, options: FilterOptions) -> Filter:
+def prune_dependent(flt: Filter, field: str, options: FilterOptions) -> Filter:
     """Drop narrower choices that no longer sit inside the new wider choice."""
     dependent = DEPENDENTS.get(field)
     if dependent is None:
@@ -185,7 +185,7 @@ def _multiselect(field: str, flt: Filter, options: FilterOptions) -> None:
     st.multiselect(
         field_label(field),
         choices,
-        format_func=_format(field, options),
+        format_func=value_format(field, options),
         key=widget_key(field),
         on_change=_on_values_change,
         args=(field,),
@@ -222,7 +222,7 @@ def show_filter_bar() -> Filter:
         _show_more_filters(flt, options)
         st.button(
             t("frame.filter.clear_all"),
-            on_click=_clear_all,
+            on_click=clear_all,
             key=KEY_PREFIX + "clear",
             width="stretch",
         )
@@ -248,70 +248,6 @@ def _show_more_filters(flt: Filter, options: FilterOptions) -> None:
         _date_picker("as_of", flt, bounds, t("frame.filter.as_of_help"))
 
 
-def _clear_all() -> None:
+def clear_all() -> None:
     """Button callback: remove every filter (view parameters such as a problem code stay)."""
     write_filter(Filter())
-
-
-@dataclass(frozen=True)
-class Chip:
-    """One active filter value: its label and the Filter without it."""
-
-    label: str
-    without: Filter
-
-
-def filter_chips(flt: Filter, options: FilterOptions) -> list[Chip]:
-    """A chip per chosen value, one for the date range and one for the as-of day."""
-    chips = []
-    for field in FIELDS:
-        if not getattr(flt, field):
-            continue  # _format builds a name lookup: 15,000 villages at a province's scale
-        title = field_label(field)
-        show = _format(field, options)
-        for value in getattr(flt, field):
-            rest = tuple(v for v in getattr(flt, field) if v != value)
-            without = _prune_dependent(flt.with_(**{field: rest}), field, options)
-            chips.append(Chip(t("frame.chip", field=title, value=show(value)), without))
-    if flt.date_from or flt.date_to:
-        low = format_date(flt.date_from) if flt.date_from else "…"
-        high = format_date(flt.date_to) if flt.date_to else "…"
-        label = t("frame.chip.found", low=low, high=high)
-        chips.append(Chip(label, flt.with_(date_from=None, date_to=None)))
-    if flt.rectified_from or flt.rectified_to:
-        low = format_date(flt.rectified_from) if flt.rectified_from else "…"
-        high = format_date(flt.rectified_to) if flt.rectified_to else "…"
-        label = t("frame.chip.rectified", low=low, high=high)
-        chips.append(Chip(label, flt.with_(rectified_from=None, rectified_to=None)))
-    if flt.as_of:
-        chips.append(Chip(t("frame.chip.as_of", day=format_date(flt.as_of)), flt.with_(as_of=None)))
-    if flt.rollup:
-        chips.append(Chip(rollup_label(), flt.with_(rollup=False)))
-    return chips
-
-
-def show_filter_chips(flt: Filter) -> None:
-    """The row of active filters: a click on a chip removes it; "清除全部" removes all."""
-    chips = filter_chips(flt, filter_options())
-    if not chips:
-        return
-    with st.container(horizontal=True, gap="small", key=KEY_PREFIX + "chips"):
-        st.caption(t("frame.chips.caption"), width="content")
-        for number, chip in enumerate(chips):
-            st.button(
-                escape_markdown(chip.label),  # names from the data
-                key=f"{KEY_PREFIX}chip_{number}",
-                icon=":material/close:",
-                icon_position="right",
-                on_click=write_filter,
-                args=(chip.without,),
-                help=t("frame.chips.remove_help"),
-                type="secondary",
-            )
-        st.button(
-            t("frame.chips.clear"),
-            key=KEY_PREFIX + "chips_clear",
-            icon=":material/filter_alt_off:",
-            on_click=_clear_all,
-            type="tertiary",
-        )

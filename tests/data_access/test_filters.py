@@ -19,7 +19,8 @@ from components.chart_filter import (
     week_monday,
     with_initial_selection,
 )
-from components.filter_bar import filter_chips, offered_values, sanitised
+from components.filter_bar import offered_values, sanitised
+from components.filter_chips import filter_chips
 from components.filter_state import filter_token
 from data_access.codes import FOCUS_AREAS, OVERDUE, SOURCES, STATUSES
 from data_access.filters import PARAM_NAMES, Filter
