@@ -20,8 +20,8 @@ from sqlmodel import Session
 
 from data_access.categories import UNCATEGORISED, category_code
 from data_access.ingest.category_words import SYNONYMS, category_key, category_name
+from data_access.ingest.cell_values import Invalid
 from data_access.ingest.errors import joined
-from data_access.ingest.normalise import Invalid
 from data_access.ingest.normalise_sheet import ROW, set_column
 from data_access.ingest.options import Consent, ImportOptions
 from data_access.models import ProblemCategory

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from data_access.ingest.cell_values import Invalid
 from data_access.ingest.errors import joined
 from data_access.ingest.layout_words import GROUP_IN_TEXT
-from data_access.ingest.normalise import Invalid
 from data_access.ingest.read import RawSheet, SourceColumn
 from data_access.ingest.resolve import NameBook, group_ordinal
 from data_access.ingest.rows import clean_section

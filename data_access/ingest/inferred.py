@@ -13,10 +13,10 @@ import numpy as np
 import pandas as pd
 
 from data_access.codes import COMPLETED_STATUS
+from data_access.ingest.cell_dates import YearLess, deadline_kind
 from data_access.ingest.distinct import map_distinct
 from data_access.ingest.errors import joined
 from data_access.ingest.marks import mark_filled
-from data_access.ingest.normalise import YearLess, deadline_kind
 from data_access.ingest.read import RawSheet
 from data_access.ingest.resolve import NameBook
 from i18n import t

@@ -6,14 +6,13 @@ Each column is normalised per distinct value (ledgers repeat dates, names and la
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from data_access.ingest.cell_dates import parse_date, parse_deadline
+from data_access.ingest.cell_values import CONTROL, Invalid, is_blank, raw_text, shown
 from data_access.ingest.columns import ColumnSpec
 from data_access.ingest.distinct import batched
 from data_access.ingest.errors import joined
@@ -29,62 +28,19 @@ from data_access.ingest.synonyms import (
 from data_access.ingest.widths import halfwidth, halfwidth_many
 from i18n import t
 
-EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 in Excel's 1900 date system
-FIRST_YEAR, LAST_YEAR = 1990, 2100
-SERIAL_RANGE = (
-    (date(FIRST_YEAR, 1, 1) - EXCEL_EPOCH).days,
-    (date(LAST_YEAR, 12, 31) - EXCEL_EPOCH).days,
-)
 _SPACES = re.compile(r"\s+")
-# C0 and C1 control characters (NUL, backspace, escape, DEL …): no ledger text holds them, and
-# PostgreSQL refuses NUL in text. Tab, line feed and carriage return are ordinary in cells.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_YMD = re.compile(  # 2018年6月8日, 2018.6.8, 2025年6月30日前
-    r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*"  # i18n-data
-    r"[日号]?\s*(?:之?前)?(?:\s.*)?$"  # i18n-data
-)
-_YM_END = re.compile(r"^(\d{4})年(?:(\d{1,2})月)?底前?$")  # i18n-data
-# 整改时限 only: 2025年5月 (the month's end), 2025年底, and with no year (今年年底前, 6月底前,
-# 6月30日前: the year of the ledger's 截至 date, settled by inferred.settle_dates).
-_DEADLINE_YM = re.compile(
-    r"^(\d{4})年(?:(\d{1,2})月份?)?(?:年?[底末])?(?:之?前)?$"  # i18n-data
-)
-_THIS_YEAR = r"(?:(?:今|本|当)年)?"  # i18n-data
-_YEARLESS_END = re.compile(_THIS_YEAR + r"年?[底末](?:之?前)?$")  # i18n-data
-_YEARLESS_MONTH = re.compile(
-    _THIS_YEAR + r"(\d{1,2})月份?(?:[底末]|(\d{1,2})[日号])?(?:之?前)?$"  # i18n-data
-)
-IMMEDIATE = frozenset({"立行立改", "立即整改", "立查立改", "即知即改", "边巡边改"})  # i18n-data
-LONG_TERM = frozenset({"长期坚持", "长期", "持续整改", "持续推进", "长期推进"})  # i18n-data
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(万)?(元)?$")  # i18n-data
 _COUNT = re.compile(r"^([+-]?\d+(?:\.0+)?)(项|个|条|件|份)?$")  # i18n-data
 _MONEY_NOISE = re.compile(r"[,，\s￥¥]|人民币")  # i18n-data
 # Where a note starts after a status word: 已完成（已追回资金）, 整改中，预计6月完成
 _NOTE_AFTER = re.compile(r"[(（\[【,，;；。:：、\s]")  # i18n-data
 NOTED_FIELDS = frozenset({"status"})  # coded columns whose cells may carry a note
-OPEN_ENDED = IMMEDIATE | LONG_TERM  # 整改时限 words meaning no dated deadline
 TEN_THOUSAND = "万"  # i18n-data: a header unit of 10k yuan (挽回损失(万元))
-
-
-def reason_date() -> str:
-    """Why a cell is not a date."""
-    return t("ingest.reason.date")
-
-
-def reason_date_range() -> str:
-    """Why a date is implausible for a ledger."""
-    return t("ingest.reason.date_range", first=FIRST_YEAR, last=LAST_YEAR)
-
-
-def shown(text: str) -> str:
-    """text with each control character as a visible code (NUL as \\x00), for messages."""
-    return _CONTROL.sub(lambda found: f"\\x{ord(found[0]):02x}", text)
 
 
 def _refused(text: str | None) -> str | Invalid | None:
     """text, or Invalid when it holds a control character."""
-    if text is not None and _CONTROL.search(text):
+    if text is not None and CONTROL.search(text):
         return Invalid(shown(text), t("ingest.reason.control"))
     return text
 
@@ -92,34 +48,6 @@ def _refused(text: str | None) -> str | Invalid | None:
 def reason_yuan() -> str:
     """Why a cell is not an amount in yuan."""
     return t("ingest.reason.yuan")
-
-
-@dataclass(frozen=True)
-class Invalid:
-    """A cell that could not be read: the text as written and why (in the UI language)."""
-
-    raw: str
-    reason: str
-
-
-def is_invalid(value: object) -> bool:
-    """True for an Invalid marker."""
-    return isinstance(value, Invalid)
-
-
-def raw_text(value: object) -> str:
-    """A cell as the user sees it (1.0 -> "1", dates as ISO)."""
-    if value is None:
-        return ""
-    if isinstance(value, Invalid):
-        return value.raw
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
 
 
 def _cell_text(value: object) -> str:
@@ -168,104 +96,6 @@ def clean_code(value: object) -> str | Invalid | None:
     return _as_code(clean_text(value))
 
 
-def _blank(text: str) -> bool:
-    """True for cells that mean "nothing" (无, /, -)."""
-    return fold_key(text) in BLANK_WORDS
-
-
-def parse_date(value: object) -> date | Invalid | None:
-    """Dates as Excel gives them (date, datetime, serial) or as text (2018年6月8日, 2018.6.8...)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return _in_range(value.date(), raw_text(value))
-    if isinstance(value, date):
-        return _in_range(value, raw_text(value))
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return _from_serial(float(value), raw_text(value))
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    if not text or _blank(text):
-        return None
-    return _parse_date_text(text)
-
-
-def _parse_date_text(text: str) -> date | Invalid:
-    """Date text in the forms ledgers use; a bare number is an Excel serial or yyyymmdd."""
-    try:
-        if match := _YMD.match(text) or _COMPACT.match(text):
-            return _in_range(date(*map(int, match.groups()[:3])), text)
-        if match := _YM_END.match(text):
-            year, month = int(match.group(1)), int(match.group(2) or 12)
-            return _in_range(date(year, month, calendar.monthrange(year, month)[1]), text)
-        if re.fullmatch(r"\d+(\.\d+)?", text):
-            return _from_serial(float(text), text)
-    except ValueError:
-        return Invalid(text, reason_date())
-    return Invalid(text, reason_date())
-
-
-def _from_serial(serial: float, raw: str) -> date | Invalid:
-    """An Excel date serial (1900 system) as a date."""
-    if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
-        return Invalid(raw, reason_date_range() if serial > 0 else reason_date())
-    return EXCEL_EPOCH + timedelta(days=int(serial))
-
-
-def _in_range(day: date, raw: str) -> date | Invalid:
-    """day, unless its year is implausible for a ledger."""
-    return day if FIRST_YEAR <= day.year <= LAST_YEAR else Invalid(raw, reason_date_range())
-
-
-@dataclass(frozen=True)
-class YearLess:
-    """A deadline written without its year (今年年底前, 6月底前): month, and day (None: the
-    month's last), in the year inferred.settle_dates gives it."""
-
-    raw: str
-    month: int
-    day: int | None = None
-
-    def in_year(self, year: int) -> date | Invalid:
-        """The day in year (Invalid for 2月30日)."""
-        try:
-            last = calendar.monthrange(year, self.month)[1]
-            return date(year, self.month, self.day or last)
-        except (ValueError, calendar.IllegalMonthError):
-            return Invalid(self.raw, reason_date())
-
-
-def parse_deadline(value: object) -> date | YearLess | Invalid | None:
-    """整改时限: a date, "2018年底(前)", "2025年5月" (its last day), a day without its year
-    (YearLess), or open-ended wording (立行立改, 长期坚持) meaning no dated deadline."""
-    if not isinstance(value, str):
-        return parse_date(value)
-    text = unicodedata.normalize("NFKC", value).strip()
-    if fold_key(text) in OPEN_ENDED:
-        return None
-    key = _SPACES.sub("", text)
-    if match := _DEADLINE_YM.match(key):
-        year, month = int(match.group(1)), int(match.group(2) or 12)
-        if 1 <= month <= 12:
-            last = calendar.monthrange(year, month)[1]
-            return _in_range(date(year, month, last), text)
-    if _YEARLESS_END.match(key):
-        return YearLess(text, 12)
-    if match := _YEARLESS_MONTH.match(key):
-        month, day = int(match.group(1)), match.group(2)
-        return YearLess(text, month, int(day) if day else None)
-    return parse_date(value)
-
-
-def deadline_kind(value: object) -> str:
-    """The kind of a 整改时限 as written (codes.DEADLINE_KINDS): date, immediate, long_term,
-    "" for a blank or unreadable cell."""
-    parsed = parse_deadline(value)
-    if isinstance(parsed, date | YearLess):
-        return "date"
-    key = fold_key(value) if isinstance(value, str) else ""
-    return "immediate" if key in IMMEDIATE else "long_term" if key in LONG_TERM else ""
-
-
 def parse_yuan(value: object, scale: int = 1) -> int | Invalid | None:
     """Integer 元 from 12000, "12,000元", "1.2万", "3.5万元"; scale is 10000 in 万元 columns."""
     if value is None or value == "":
@@ -275,7 +105,7 @@ def parse_yuan(value: object, scale: int = 1) -> int | Invalid | None:
     if isinstance(value, int | float):
         return _round_yuan(Decimal(repr(value)) * scale)
     text = _MONEY_NOISE.sub("", unicodedata.normalize("NFKC", str(value)))
-    if _blank(text):
+    if is_blank(text):
         return None
     match = _NUMBER.match(text)
     if match is None:
@@ -302,7 +132,7 @@ def parse_int(value: object) -> int | Invalid | None:
             return int(value)
         return Invalid(raw_text(value), t("ingest.reason.int"))
     text = _SPACES.sub("", unicodedata.normalize("NFKC", str(value)))
-    if _blank(text):
+    if is_blank(text):
         return None
     match = _COUNT.match(text)
     if match is None:

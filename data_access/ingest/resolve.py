@@ -15,8 +15,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
+from data_access.ingest.cell_values import Invalid
 from data_access.ingest.errors import joined
-from data_access.ingest.normalise import Invalid
 from data_access.models import (
     InspectionGroup,
     InspectionRound,

@@ -1,6 +1,6 @@
 """pandera schemas over the normalised frames; every failure becomes a RowError (lazy: all of them).
 
-Cells that could not be read arrive as normalise.Invalid values carrying their own reason;
+Cells that could not be read arrive as cell_values.Invalid values carrying their own reason;
 the schema's "valid" check finds them, so one report holds both kinds of problem.
 """
 
@@ -15,9 +15,9 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from data_access.codes import ACCOUNTABILITY_CATEGORIES, ORG_CATEGORIES
+from data_access.ingest.cell_values import Invalid, raw_text, shown
 from data_access.ingest.distinct import check_distinct, map_distinct
 from data_access.ingest.errors import RowError, joined
-from data_access.ingest.normalise import Invalid, raw_text, shown
 from data_access.ingest.normalise_sheet import OUTPUT_FIELDS, ROW, SOURCE_FIELDS, model_column
 from data_access.ingest.read import RawSheet
 from i18n import t

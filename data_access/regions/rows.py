@@ -9,8 +9,9 @@ from typing import TypeVar
 
 import pandas as pd
 
+from data_access.ingest.cell_values import Invalid, raw_text
 from data_access.ingest.errors import RowError
-from data_access.ingest.normalise import Invalid, clean_name, raw_text
+from data_access.ingest.normalise import clean_name
 from data_access.ingest.normalise_sheet import ROW, normalise_sheet
 from data_access.ingest.read import RawSheet
 from data_access.regions.snapshot import CountyKey, TownshipKey, VillageKey

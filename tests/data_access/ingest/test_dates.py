@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from data_access.ingest.normalise import Invalid, YearLess, deadline_kind, parse_deadline
+from data_access.ingest.cell_dates import YearLess, deadline_kind, parse_deadline
+from data_access.ingest.cell_values import Invalid
 from i18n import t
 from seed.published import FEEDBACK_ON
 from tests.support.ledger_files import PROBLEMS, Parse, problem_records, sheet, xlsx_bytes

@@ -7,22 +7,19 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
+from data_access.ingest.cell_dates import parse_date, parse_deadline, reason_date, reason_date_range
+from data_access.ingest.cell_values import Invalid
 from data_access.ingest.columns import ACCOUNTABILITY, LEADS, PROBLEMS
 from data_access.ingest.distinct import check_distinct, map_distinct, map_distinct_rows
 from data_access.ingest.normalise import (
-    Invalid,
     clean_code,
     clean_name,
     clean_text,
     code_parser,
     parse_bool,
-    parse_date,
-    parse_deadline,
     parse_int,
     parse_yuan,
     parser_for,
-    reason_date,
-    reason_date_range,
     reason_yuan,
 )
 from i18n import t

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data_access.ingest.normalise import Invalid
+from data_access.ingest.cell_values import Invalid
 from data_access.ingest.resolve import NameBook, chinese_number, closest
 
 
