@@ -49,7 +49,7 @@ from data_access.queries import (
 )
 from data_access.queries.changes import WEEK_DAYS, fetch_comparisons
 from data_access.queries.merges import has_merged_townships
-from data_access.queries.options import FilterOptions, fetch_filter_options
+from data_access.queries.options import FilterOptions, fetch_filter_options, fetch_villages
 from data_access.queries.problem_detail import (
     fetch_problem_accountability,
     fetch_problem_detail,
@@ -166,6 +166,19 @@ DEADLINE_STEPS = (
 PAGES: dict[str, tuple[Step, ...]] = {
     FRAME: (
         Step(fetch_filter_options, flt=_no_filter, kwargs=lambda ctx: {"scope": ctx.flt.scope}),
+        # Beyond VILLAGE_LIST_LIMIT villages, the chosen townships' (filter_bar.filter_options).
+        Step(
+            fetch_villages,
+            flt=_no_filter,
+            kwargs=lambda ctx: {
+                "scope": ctx.flt.scope,
+                "townships": ctx.flt.townships,
+                "ids": ctx.flt.villages,
+            },
+            when=lambda ctx: (
+                not ctx.options.all_villages and bool(ctx.flt.townships or ctx.flt.villages)
+            ),
+        ),
         Step(is_demo_data, flt=_no_filter),
         Step(fetch_setup_status, flt=_no_filter),  # the setup guide of read pages
         Step(has_merged_townships, flt=_no_filter),  # the filter bar's rollup switch

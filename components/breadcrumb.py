@@ -21,7 +21,7 @@ KEY_PREFIX = "crumb_"
 
 def current_drill_node(flt: Filter) -> DrillNode:
     """Where flt stands on the path city → county → township → village → problem."""
-    options = filter_options()
+    options = filter_options(flt)
     return drill_node(flt, options.regions, options.villages)
 
 

@@ -82,7 +82,7 @@ def filter_lines(flt: Filter) -> list[str]:
     # Not the as-of chip: exports state the as-of day on a line of its own.
     as_of_removed = flt.with_(as_of=None) if flt.as_of else None
     grouped: dict[str, list[str]] = {}
-    for chip in filter_chips(flt, filter_options()):
+    for chip in filter_chips(flt, filter_options(flt)):
         if chip.without != as_of_removed:
             name, *value = CHIP_SEPARATOR.split(chip.label, maxsplit=1)
             grouped.setdefault(name, []).append("".join(value))

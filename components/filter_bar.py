@@ -7,7 +7,7 @@ and a widget's change callback writes the new Filter back to the URL.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import streamlit as st
@@ -28,7 +28,12 @@ from data_access.cache import cached_query
 from data_access.codes import SOURCES
 from data_access.filters import Filter
 from data_access.formatting import local_today
-from data_access.queries.options import FilterOptions, fetch_filter_options
+from data_access.queries.options import (
+    VILLAGE_LIST_LIMIT,
+    FilterOptions,
+    fetch_filter_options,
+    fetch_villages,
+)
 from data_access.queries.status import STATUS_CHOICES
 from i18n import t
 
@@ -40,10 +45,6 @@ ID_FIELDS = ("rounds", "groups", "cities", "counties", "townships", "villages")
 FIELDS = (*ID_FIELDS, "focus_areas", "sub_categories", "statuses", "sources")
 # Narrower fields that must stay inside the chosen wider ones.
 DEPENDENTS = {"townships": "villages", "focus_areas": "sub_categories"}
-# A province has some 15,000 villages: listed in the bar, they were sent and laid out by the
-# browser on every rerun (a third of a click's wait at 1M, docs/performance.md). Beyond this
-# many, the village list waits until a township is chosen.
-VILLAGE_LIST_LIMIT = 1_000
 # The bar's rarer filters, under "更多筛选" (with the dates).
 MORE_FIELDS = ("groups", "villages", "sub_categories", "sources")
 MORE_KEY = KEY_PREFIX + "more"
@@ -59,9 +60,16 @@ def widget_key(field: str) -> str:
     return KEY_PREFIX + field
 
 
-def filter_options() -> FilterOptions:
-    """The filter bar's choices within the user's township scope (cached per data version)."""
-    return cached_query(fetch_filter_options, None, scope=current_scope())
+def filter_options(flt: Filter | None = None) -> FilterOptions:
+    """The filter bar's choices within the user's township scope (cached per data version);
+    beyond VILLAGE_LIST_LIMIT villages, those of flt's townships and flt's own villages."""
+    options = cached_query(fetch_filter_options, None, scope=current_scope())
+    if options.all_villages or flt is None or not (flt.townships or flt.villages):
+        return options
+    villages = cached_query(
+        fetch_villages, None, scope=current_scope(), townships=flt.townships, ids=flt.villages
+    )
+    return replace(options, villages=villages)
 
 
 def allowed_values(field: str, flt: Filter, options: FilterOptions) -> list:
@@ -89,7 +97,8 @@ def offered_values(field: str, flt: Filter, options: FilterOptions) -> tuple[lis
     a township is chosen (villages already chosen stay listed).
     """
     choices = allowed_values(field, flt, options)
-    if field == "villages" and not flt.townships and len(choices) > VILLAGE_LIST_LIMIT:
+    many = not options.all_villages or len(choices) > VILLAGE_LIST_LIMIT
+    if field == "villages" and not flt.townships and many:
         chosen = set(flt.villages)
         return [value for value in choices if value in chosen], True
     return choices, False
@@ -110,12 +119,14 @@ def sanitised(flt: Filter, options: FilterOptions) -> tuple[Filter, list[str]]:
     return flt, dropped
 
 
-def sync_filter_with_url(options: FilterOptions) -> Filter:
+def sync_filter_with_url() -> Filter:
     """Drop unknown ids and malformed parameters from the URL and move dates into the
     pickers' range (with notices); the clean Filter."""
     restore_filter_after_navigation()
     queue_ignored_params()  # before the rewrite below drops the malformed ones
-    clean, dropped = sanitised(current_filter(), options)
+    linked = current_filter()
+    options = filter_options(linked)
+    clean, dropped = sanitised(linked, options)
     for text in dropped:
         add_notice(md("frame.notice.unknown_values", values=text))
     bounds = _bounds(options)
@@ -142,7 +153,7 @@ def value_format(field: str, options: FilterOptions) -> Callable[[object], str]:
 def _on_values_change(field: str) -> None:
     """Widget callback: write the chosen values of field to the URL's Filter."""
     flt = current_filter().with_(**{field: tuple(st.session_state[widget_key(field)])})
-    write_filter(prune_dependent(flt, field, filter_options()))
+    write_filter(prune_dependent(flt, field, filter_options(flt)))
 
 
 def prune_dependent(flt: Filter, field: str, options: FilterOptions) -> Filter:
@@ -210,8 +221,8 @@ def _date_picker(field: str, flt: Filter, bounds: _Bounds, help_text: str | None
 
 def show_filter_bar() -> Filter:
     """The sidebar's filter widgets for the URL's Filter (cleaned); returns that Filter."""
-    options = filter_options()
-    flt = sync_filter_with_url(options)
+    flt = sync_filter_with_url()
+    options = filter_options(flt)
     with st.sidebar:
         st.subheader(t("frame.filter.title"), anchor=False)
         show_scope_line()  # a limited account's "全部" means its own townships: say which

@@ -63,7 +63,7 @@ def filter_chips(flt: Filter, options: FilterOptions) -> list[Chip]:
 
 def show_filter_chips(flt: Filter) -> None:
     """The row of active filters: a click on a chip removes it; "清除全部" removes all."""
-    chips = filter_chips(flt, filter_options())
+    chips = filter_chips(flt, filter_options(flt))
     if not chips:
         return
     with st.container(horizontal=True, gap="small", key=KEY_PREFIX + "chips"):

@@ -101,7 +101,10 @@ def fetch_categories(*, session: Session, round_ids: Iterable[int] | None = None
         for round_id, code, name, name_en, ordinal, parent in _ordered_rows(session, round_ids)
     ]
     frame = pd.DataFrame.from_records(rows, columns=CATEGORY_COLUMNS)
-    return frame.astype({"round_id": "int64", "ordinal": "int64"})
+    for column in ("round_id", "ordinal"):  # int64 already unless there are no rows
+        if frame[column].dtype != "int64":
+            frame[column] = frame[column].astype("int64")
+    return frame
 
 
 def fetch_category_names(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlmodel import Session
 
 from data_access.categories import CategoryLabels, fetch_categories, fetch_category_labels
@@ -23,8 +23,13 @@ from data_access.models import (
 from data_access.queries.facts import sub_category_facts
 from data_access.queries.overview import to_frame
 
-__all__ = ["FilterOptions", "fetch_filter_options"]
+__all__ = ["VILLAGE_LIST_LIMIT", "FilterOptions", "fetch_filter_options", "fetch_villages"]
 
+# A province has some 15,000 villages: listed in the bar, they were sent and laid out by the
+# browser on every rerun (a third of a click's wait at 1M), and reading them was ~30 ms of
+# every uncached frame (docs/performance.md). Beyond this many, the options hold none and
+# the bar lists a township's villages (fetch_villages) once one is chosen.
+VILLAGE_LIST_LIMIT = 1_000
 REGION_COLUMNS = ["township_id", "township", "county_id", "county", "city_id", "city"]
 
 
@@ -35,11 +40,14 @@ class FilterOptions:
     rounds: pd.DataFrame  # round_id, round
     groups: pd.DataFrame  # group_id, group, round_id
     regions: pd.DataFrame  # REGION_COLUMNS: one row per township
-    villages: pd.DataFrame  # village_id, village, township_id
+    villages: pd.DataFrame  # village_id, village, township_id (all, or those asked for)
     focus_areas: pd.DataFrame  # focus_area, focus_area_label: the rounds' categories, in order
     sub_categories: pd.DataFrame  # focus_area, sub_category
     first_found: date | None
     last_found: date | None
+    # villages holds every village in scope (at most VILLAGE_LIST_LIMIT); else only the
+    # chosen townships' villages and the chosen villages (filter_bar.filter_options).
+    all_villages: bool = True
 
     def names(self, field: str) -> dict:
         """Display name by id (or code) for a Filter field with ids or sub-categories."""
@@ -63,6 +71,7 @@ def fetch_filter_options(
     """Everything the filter bar offers (a handful of small queries, cached by the caller).
 
     scope limits the townships and villages to a township-scoped account's (None: all).
+    More than VILLAGE_LIST_LIMIT villages are not read here (fetch_villages reads some).
     """
     # Two scalar sub-selects: each is one index probe (min and max in one SELECT scan it all).
     first_found, last_found = session.execute(
@@ -73,16 +82,30 @@ def fetch_filter_options(
     ).one()
     used = _categories_used(session)
     areas = fetch_category_labels(session=session)
+    listed = _village_count(session, scope) <= VILLAGE_LIST_LIMIT
     return FilterOptions(
         rounds=_rounds(session),
         groups=_groups(session),
         regions=_regions(session, scope),
-        villages=_villages(session, scope),
+        villages=_villages(session, scope) if listed else _villages(session, scope, false()),
         focus_areas=_focus_areas(areas, used),
         sub_categories=_sub_categories(session, areas, used),
         first_found=first_found,
         last_found=last_found,
+        all_villages=listed,
     )
+
+
+def fetch_villages(
+    *,
+    session: Session,
+    townships: tuple[int, ...],
+    ids: tuple[int, ...],
+    scope: tuple[int, ...] | None = None,
+) -> pd.DataFrame:
+    """The villages (in scope) of townships and those with ids, as FilterOptions.villages."""
+    in_township = Village.township_id.in_(townships)
+    return _villages(session, scope, or_(in_township, Village.id.in_(ids)) if ids else in_township)
 
 
 def _rounds(session: Session) -> pd.DataFrame:
@@ -116,8 +139,19 @@ def _regions(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
     return to_frame(session.execute(query).all(), REGION_COLUMNS, dtypes)
 
 
-def _villages(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
-    """Every village (in scope), grouped by township in the official order, then by name."""
+def _village_count(session: Session, scope: tuple[int, ...] | None) -> int:
+    """How many villages there are in scope."""
+    query = select(func.count()).select_from(Village)
+    if scope is not None:
+        query = query.where(Village.township_id.in_(scope))
+    return int(session.execute(query).scalar_one())
+
+
+def _villages(
+    session: Session, scope: tuple[int, ...] | None, *where: ColumnElement[bool]
+) -> pd.DataFrame:
+    """The villages (in scope) meeting where, grouped by township in the official order,
+    then by name."""
     query = (
         select(Village.id, Village.name, Village.township_id)
         .join(Township, Township.id == Village.township_id)
@@ -125,42 +159,41 @@ def _villages(session: Session, scope: tuple[int, ...] | None) -> pd.DataFrame:
     )
     if scope is not None:
         query = query.where(Village.township_id.in_(scope))
+    query = query.where(*where)
     dtypes = {"village_id": "int64", "township_id": "int64"}
     return to_frame(session.execute(query).all(), ["village_id", "village", "township_id"], dtypes)
 
 
-def _categories_used(session: Session) -> pd.DataFrame:
+def _categories_used(session: Session) -> list[tuple[str, str]]:
     """The (focus area, sub-category) pairs the ledger's problems use."""
     facts = sub_category_facts(Filter())
     query = select(facts.c.focus_area, facts.c.sub_category).where(facts.c.problems > 0).distinct()
-    return to_frame(session.execute(query).all(), ["focus_area", "sub_category"], {})
+    return [(str(area), str(sub)) for area, sub in session.execute(query).all()]
 
 
-def _focus_areas(areas: CategoryLabels, used: pd.DataFrame) -> pd.DataFrame:
+# The two below sort a few dozen rows in Python: pandas took ~10 ms for them (1M, the frame).
+def _focus_areas(areas: CategoryLabels, used: list[tuple[str, str]]) -> pd.DataFrame:
     """Every round's categories in their order, then codes problems use that no round
     defines (未分类 last), so whatever the ledger holds can be chosen."""
-    codes = list(dict.fromkeys([*areas.labels, *sorted(used["focus_area"])]))
-    frame = pd.DataFrame({"focus_area": codes}, dtype="object")
-    areas.add_to(frame)
-    frame = frame.sort_values(["area_rank", "focus_area"], kind="stable")
-    return frame[["focus_area", "focus_area_label"]].reset_index(drop=True)
+    codes = list(dict.fromkeys([*areas.labels, *sorted(area for area, _sub in used)]))
+    codes.sort(key=lambda code: (areas.rank(code), code))
+    labels = [areas.label(code) for code in codes]
+    return pd.DataFrame({"focus_area": codes, "focus_area_label": labels}, dtype="object")
 
 
-def _sub_categories(session: Session, areas: CategoryLabels, used: pd.DataFrame) -> pd.DataFrame:
+def _sub_categories(
+    session: Session, areas: CategoryLabels, used: list[tuple[str, str]]
+) -> pd.DataFrame:
     """The sub-categories the rounds define and the ledger uses, under their focus area:
     areas in their order, then each area's sub-categories in theirs (unlisted ones by name)."""
     defined = fetch_categories(session=session)
     defined = defined[defined["parent_code"] != ""]
-    pairs = pd.concat(
-        [
-            pd.DataFrame({"focus_area": defined["parent_code"], "sub_category": defined["code"],
-                          "ordinal": defined["ordinal"]}),
-            used[used["sub_category"] != ""].assign(ordinal=len(defined)),
-        ],
-        ignore_index=True,
-    )  # fmt: skip
-    pairs = pairs.sort_values("ordinal", kind="stable")
-    pairs = pairs.drop_duplicates(["focus_area", "sub_category"])
-    pairs["rank"] = areas.rank_series(pairs["focus_area"])
-    pairs = pairs.sort_values(["rank", "focus_area", "ordinal", "sub_category"], kind="stable")
-    return pairs[["focus_area", "sub_category"]].reset_index(drop=True)
+    pairs = list(zip(defined["parent_code"], defined["code"], defined["ordinal"], strict=True))
+    pairs += [(area, sub, len(defined)) for area, sub in used if sub != ""]
+    pairs.sort(key=lambda pair: pair[2])
+    first = {(area, sub): ordinal for area, sub, ordinal in reversed(pairs)}  # lowest ordinal
+    ordered = sorted(
+        first.items(), key=lambda item: (areas.rank(item[0][0]), item[0][0], item[1], item[0][1])
+    )
+    rows = [pair for pair, _ordinal in ordered]
+    return pd.DataFrame(rows, columns=["focus_area", "sub_category"])

@@ -60,9 +60,16 @@ WEEKLY_SUMS = {
 
 
 def to_frame(rows: Iterable, columns: list[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
-    """A DataFrame from result rows, typed even when there are no rows."""
+    """A DataFrame from result rows, typed even when there are no rows.
+
+    Only the columns not already of their dtype are converted: DataFrame.astype with a
+    dict rebuilds every column (a 4-row frame: 3.1 → 0.8 ms, docs/performance.md).
+    """
     frame = pd.DataFrame.from_records([tuple(row) for row in rows], columns=columns)
-    return frame.astype(dict(dtypes))
+    for column, dtype in dtypes.items():
+        if frame[column].dtype != dtype:
+            frame[column] = frame[column].astype(dtype)
+    return frame
 
 
 def form_labels(forms: pd.Series) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import altair as alt
@@ -223,6 +224,11 @@ def test_a_province_of_villages_waits_for_a_township(monkeypatch) -> None:
     assert offered_values("townships", Filter(), options()) == ([1, 2], False)
     # Cleaning a link still knows every village: a chosen one is kept, not dropped.
     assert sanitised(Filter(villages=(21,)), options()) == (Filter(villages=(21,)), [])
+    # Options without every village (filter_bar.filter_options) hold the chosen ones.
+    some = replace(options(), all_villages=False)
+    some = replace(some, villages=some.villages[some.villages["village_id"] == 21])
+    assert offered_values("villages", Filter(villages=(21,)), some) == ([21], True)
+    assert sanitised(Filter(villages=(21, 99)), some)[0] == Filter(villages=(21,))
 
 
 def test_chips_name_each_value_and_remove_only_it() -> None:

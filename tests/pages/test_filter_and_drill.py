@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import streamlit as st
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
@@ -15,6 +16,7 @@ from data_access.filters import Filter
 from data_access.formatting import format_int, format_rate, format_yuan_wan, local_today
 from data_access.models import Problem
 from data_access.queries import fetch_headline, fetch_weekly_trend, resolve_township_names
+from data_access.queries import options as options_module
 from data_access.queries.options import fetch_filter_options
 from data_access.queries.townships import fetch_region_comparison
 from data_access.roles import MASK_CHAR, mask_name
@@ -293,6 +295,31 @@ def test_breadcrumb_goes_back_up(app_database):
     app.button(key="crumb_0").click().run()  # 铜陵市: all townships again
     assert url_params(app) == {}
     assert kpis(app) == PUBLISHED_KPIS
+
+
+def test_a_province_of_villages_is_read_a_township_at_a_time(app_database, monkeypatch):
+    """Beyond VILLAGE_LIST_LIMIT the options hold no villages; a chosen township's and a
+    chosen village's are read for the bar, the chip and the breadcrumb."""
+    township = township_id(app_database)
+    with session_scope(get_engine(app_database)) as session:
+        problem = session.exec(
+            select(Problem).where(Problem.township_id == township, Problem.village_id.is_not(None))
+        ).first()
+        in_township = fetch_filter_options(session=session).villages
+    monkeypatch.setattr(options_module, "VILLAGE_LIST_LIMIT", 3)
+    st.cache_data.clear()  # options cached under the usual limit by an earlier test
+    app = open_more_filters(open_app(VIEWER, TOWNSHIPS))
+    assert app.multiselect(key=widget_key("villages")).options == []
+    here = Filter(townships=(township,), villages=(problem.village_id,))
+    app = open_more_filters(open_app(VIEWER, TOWNSHIPS, here.to_params()))
+    assert not app.exception
+    names = in_township.loc[in_township["township_id"] == township, "village"]
+    assert app.multiselect(key=widget_key("villages")).options == list(names)
+    village = dict(zip(in_township["village_id"], in_township["village"], strict=True))
+    assert chips(app) == [f"乡镇：{QIANQIAO}", f"村：{village[problem.village_id]}"]
+    assert crumb_labels(app) == ["铜陵市", "枞阳县", QIANQIAO]  # the village is named
+    assert url_params(app) == here.to_params()
+    st.cache_data.clear()
 
 
 def test_problem_page_shows_fields_timeline_and_masked_names(app_database):

@@ -19,7 +19,8 @@ from data_access.db import session_scope
 from data_access.filters import Filter
 from data_access.ingest.columns import PROBLEMS
 from data_access.models import AccountabilityAction, Lead, Problem, StatusEvent, Village
-from data_access.queries.options import fetch_filter_options
+from data_access.queries import options as options_module
+from data_access.queries.options import fetch_filter_options, fetch_villages
 from data_access.queries.problem_detail import (
     fetch_problem_accountability,
     fetch_problem_detail,
@@ -196,6 +197,30 @@ def test_filter_options_list_the_demo_choices(seeded_engine: Engine) -> None:
     assert options.names("townships")[1] == options.regions["township"].iloc[0]
     assert list(scoped.regions["township_id"]) == [1]
     assert set(scoped.villages["township_id"]) == {1}
+
+
+def test_beyond_the_village_limit_the_options_read_only_the_villages_asked_for(
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A province's villages are not read with the options; a township's and chosen ones are."""
+    monkeypatch.setattr(options_module, "VILLAGE_LIST_LIMIT", 3)
+    villages = pd.DataFrame(
+        [(v.id, v.name, v.township_id) for v in all_rows(seeded_engine, Village)],
+        columns=["village_id", "village", "township_id"],
+    )
+    elsewhere = int(villages.loc[villages["township_id"] != 1, "village_id"].iloc[0])
+    with session_scope(seeded_engine) as session:
+        options = fetch_filter_options(session=session)
+        asked = fetch_villages(session=session, townships=(1,), ids=(elsewhere,))
+        scoped = fetch_filter_options(session=session, scope=(1,))
+        outside = fetch_villages(session=session, townships=(), ids=(elsewhere,), scope=(1,))
+    assert not options.all_villages and options.villages.empty
+    assert list(options.villages.columns) == ["village_id", "village", "township_id"]
+    in_one = set(villages.loc[villages["township_id"] == 1, "village_id"])
+    assert set(asked["village_id"]) == in_one | {elsewhere}
+    assert str(asked["village_id"].dtype) == "int64"
+    assert scoped.all_villages == (len(in_one) <= 3)
+    assert outside.empty  # scope holds for chosen ids too
 
 
 def linked_problem(engine: Engine) -> Problem:
