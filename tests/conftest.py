@@ -10,6 +10,7 @@ from pathlib import Path
 
 import hypothesis
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from streamlit.components.v2 import manifest_scanner
@@ -87,7 +88,8 @@ hypothesis.settings.load_profile("shared_machine")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Scan the installed packages for Streamlit components once per process, not per AppTest.
+    """Scan the installed packages for Streamlit components (and read Alembic's scripts) once
+    per process, not per AppTest (per migration).
 
     Every AppTest builds its own component manager, which reads the metadata of every
     installed distribution (~0.4 s, over half of a page test's time); the packages do not
@@ -96,6 +98,24 @@ def pytest_configure(config: pytest.Config) -> None:
     manifest_scanner.scan_component_manifests = functools.cache(
         manifest_scanner.scan_component_manifests
     )
+    ScriptDirectory.from_config = classmethod(_scripts_once(ScriptDirectory.from_config.__func__))
+
+
+def _scripts_once(from_config):
+    """Alembic's ScriptDirectory.from_config, read once per process and script location."""
+    # Every upgrade_schema (each command run in this process, each fresh schema) built a new
+    # ScriptDirectory and executed every migration file again to find head: over half of an
+    # in-process command's CPU. The files do not change while the tests run.
+    directories: dict[tuple, ScriptDirectory] = {}
+
+    def cached(cls, config):
+        """The ScriptDirectory of config's script location, made on first use."""
+        key = (cls, config.config_file_name, config.get_alembic_option("script_location"))
+        if key not in directories:
+            directories[key] = from_config(cls, config)
+        return directories[key]
+
+    return cached
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -79,6 +79,7 @@ def shared_store(backend: str, database_urls: dict[str, str]) -> str:
     return url
 
 
+@pytest.mark.slow
 def test_a_commit_in_one_process_reaches_the_other(shared_store: str, tmp_path: Path) -> None:
     weekly = weekly_file(get_engine(shared_store), tmp_path / "第10周台账.xlsx")
     with app_process(shared_store) as office, app_process(shared_store) as wall:

@@ -156,6 +156,7 @@ def matrix_statements(matrix_app: Engine) -> Iterator[list[str]]:
         yield seen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("identity", IDENTITIES)
 def test_role_page_matrix(
     matrix_app: Engine, matrix_statements: list[str], downloads, identity: str

@@ -108,6 +108,7 @@ def test_latest_event_is_the_status(scale_engine: Engine) -> None:
     assert matching == SIZE
 
 
+@pytest.mark.slow
 def test_scale_data_is_deterministic(
     backend: str, scale_engine: Engine, database_urls: dict[str, str]
 ) -> None:
@@ -131,6 +132,7 @@ def run_page_benchmark(*options: str) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_page_benchmark_smoke() -> None:
     """The page benchmark's whole path on 1,000 problems, SQLite, one repeat (seconds)."""
     table = run_page_benchmark("--sizes", "1000", "--repeats", "1", "--backends", "sqlite")

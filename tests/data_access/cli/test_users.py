@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import json
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,16 @@ from data_access.db import get_engine, session_scope
 from data_access.schema import upgrade_schema
 from tests.support.cli import Runner, run_cli, run_process
 from tests.support.office import add_townships
+from tests.support.signin import cheap_bcrypt
 
 PASSWORD = "first-pass-1"
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashes() -> Iterator[None]:
+    """In-process commands hash at bcrypt's lowest cost; the real process keeps cost 12."""
+    with cheap_bcrypt():
+        yield
 
 
 @pytest.fixture

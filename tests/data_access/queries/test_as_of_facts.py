@@ -73,6 +73,7 @@ def assert_every_week(engine: Engine, base: Filter | None = None) -> None:
     assert [d for day in days for d in differences(engine, base.with_(as_of=day))] == []
 
 
+@pytest.mark.slow
 def test_every_week_of_the_demo(seeded_engine: Engine) -> None:
     assert_every_week(seeded_engine)
 
