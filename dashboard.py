@@ -23,6 +23,7 @@ from components.frame import (
 from components.language import apply_language, show_language_switch
 from components.live import show_live_status, track_data_version
 from components.navigation import is_full_screen, navigation_pages, page_key, uses_filters
+from components.page_switch import follow_queued_page
 from components.session_cookie import write_queued_cookie
 from components.setup_guide import show_setup_guide
 from components.signin_forms import show_account_menu, show_no_access, show_sign_in_screen
@@ -66,6 +67,7 @@ def main() -> None:
     heading = remembered_office_words()  # page names name the office's units
     # expanded: an admin has 14 pages; "View more" would hide 行政区划 and 巡察轮次.
     page = st.navigation(navigation_pages(role=user.role), expanded=True)
+    follow_queued_page()  # a click's callback chose another page: open it before drawing this
     caption = st.sidebar.empty()
     show_account_menu(user)
     if not can(user.role, page_key(page)):

@@ -11,14 +11,17 @@ The selection starts with the Filter's current values, so shift-click adds to th
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import streamlit as st
 
 from components.chart_specs import ChartSpec, Spec
 from components.downloads import chart_image_menu
-from components.filter_state import apply_filter, current_filter, filter_token
+from components.filter_state import apply_filter, current_filter, filter_token, write_filter
 from components.language import with_language
+from components.page_switch import queue_page
 from data_access.filters import Filter
 
 # Pseudo filter field: a clicked week becomes rectified_from..rectified_to of that week, the
@@ -37,6 +40,37 @@ def chart_widget_key(key: str, flt: Filter) -> str:
     return f"{key}-{token}" if token else key
 
 
+@dataclass(frozen=True)
+class ClickTarget:
+    """What a click on a chart's point selection sets: the Filter fields its values go to."""
+
+    selection: str
+    data_field: str | None  # the selection's data field (None: the point's first field)
+    filter_field: str
+    also: Mapping[str, str] = field(default_factory=dict)
+
+    def chosen(self, flt: Filter, event: object) -> Filter | None:
+        """flt with the clicked values set, or None when event holds no click."""
+        values = clicked_values(event, self.selection, self.data_field)
+        if values is None:
+            return None
+        chosen = filter_with_selection(flt, self.filter_field, values)
+        for extra_field, extra_filter in self.also.items():
+            extra = clicked_values(event, self.selection, extra_field) or []
+            chosen = filter_with_selection(chosen, extra_filter, extra)
+        return chosen
+
+
+def _on_click(target: ClickTarget, widget: str) -> None:
+    """Selection callback: write the click's Filter before the run, so one run shows it.
+
+    (Applied in the run instead, the page ran up to the chart, then once more.)
+    """
+    chosen = target.chosen(current_filter(), st.session_state.get(widget))
+    if chosen is not None:
+        write_filter(chosen)
+
+
 def show_chart(
     chart: ChartSpec,
     *,
@@ -53,24 +87,23 @@ def show_chart(
     pair, e.g. status and focus area: the click filters both, so the figures are the cell's).
     """
     flt = current_filter()
-    field = value_field or selection_field(chart.spec, selection)
+    target = ClickTarget(
+        selection, value_field or selection_field(chart.spec, selection), filter_field, also or {}
+    )
     starting = () if also else initial_values(flt, filter_field)  # a pair: no single field
-    shown = with_initial_selection(chart.spec, selection, field, starting)
+    widget = chart_widget_key(key, flt)
     event = st.vega_lite_chart(
-        shown,
-        on_select="rerun",
+        with_initial_selection(chart.spec, selection, target.data_field, starting),
+        on_select=partial(_on_click, target, widget),
         selection_mode=selection,
-        key=chart_widget_key(key, flt),
+        key=widget,
         width="stretch",
         height=height or "content",  # Streamlit's default
     )
     chart_image_menu(chart, key=key)
-    values = clicked_values(event, selection, field)
-    if values is not None:
-        chosen = filter_with_selection(flt, filter_field, values)
-        for extra_field, extra_filter in (also or {}).items():
-            extra = clicked_values(event, selection, extra_field) or []
-            chosen = filter_with_selection(chosen, extra_filter, extra)
+    # A selection set without the browser (a test's session state) runs no callback.
+    chosen = target.chosen(flt, event)
+    if chosen is not None:
         apply_filter(chosen)
 
 
@@ -204,14 +237,22 @@ def show_chart_opening_page(
     For figures the Filter has no field for, e.g. accountability categories on the overview.
     """
     flt = current_filter()
+    widget = chart_widget_key(key, flt)
     event = st.vega_lite_chart(
         chart.spec,
-        on_select="rerun",
+        on_select=partial(_on_click_opening, page, selection, widget),
         selection_mode=selection,
-        key=chart_widget_key(key, flt),
+        key=widget,
         width="stretch",
     )
     st.caption(caption)
     chart_image_menu(chart, key=key)
+    # A selection set without the browser (a test's session state) runs no callback.
     if clicked_values(event, selection, None):
         st.switch_page(page, query_params=with_language(flt.to_params()))
+
+
+def _on_click_opening(page: str, selection: str, widget: str) -> None:
+    """Selection callback: a click queues page, opened before this one draws again."""
+    if clicked_values(st.session_state.get(widget), selection, None):
+        queue_page(page, current_filter().to_params())

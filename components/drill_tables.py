@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from math import ceil
 from typing import Literal
 
@@ -13,6 +14,7 @@ from streamlit.elements.lib.column_types import ColumnConfig
 
 from components.filter_state import current_filter, filter_token
 from components.language import with_language
+from components.page_switch import queue_page
 from data_access.formatting import format_int
 from i18n import t
 
@@ -24,10 +26,14 @@ MAX_SEARCH_CHARS = 100
 ColumnSpecs = Mapping[str, ColumnConfig | str | None]
 
 
+def problem_params(code: str) -> dict[str, str]:
+    """The problem page's URL parameters for code: the current filter kept."""
+    return {**current_filter().to_params(), "code": code}
+
+
 def open_problem(code: str) -> None:
     """Go to the problem detail page for code, keeping the current filter in the URL."""
-    params = {**current_filter().to_params(), "code": code}
-    st.switch_page(PROBLEM_PAGE, query_params=with_language(params))
+    st.switch_page(PROBLEM_PAGE, query_params=with_language(problem_params(code)))
 
 
 def selected_rows(event: object) -> list[int]:
@@ -39,31 +45,49 @@ def selected_rows(event: object) -> list[int]:
     return [int(row) for row in rows or []]
 
 
+def _on_pick(widget: str, pick: Callable[[list[int]], None]) -> None:
+    """Selection callback: hand the picked rows to pick before the run."""
+    rows = selected_rows(st.session_state.get(widget))
+    if rows:
+        pick(rows)
+
+
 def selectable_table(
     data: pd.DataFrame | Styler,
     *,
     key: str,
     column_config: ColumnSpecs,
     height: int | Literal["auto", "stretch", "content"] = "auto",
+    pick: Callable[[list[int]], None] | None = None,
 ) -> list[int]:
     """A sortable table of the columns in column_config; returns the picked row positions.
 
+    pick, when given, gets a click's rows in the selection callback, before the run.
     The widget key carries the Filter's digest so a new filter starts without a selection.
     """
     token = filter_token(current_filter())
+    widget = f"{key}-{token}" if token else key
     event = st.dataframe(
         data,
-        key=f"{key}-{token}" if token else key,
+        key=widget,
         hide_index=True,
         column_order=list(column_config),
         column_config=dict(column_config),
-        on_select="rerun",
+        on_select="rerun" if pick is None else partial(_on_pick, widget, pick),
         selection_mode="single-row",
         width="stretch",
         height=height,
         placeholder="—",  # an empty date or unlinked problem, instead of "None"
     )
     return selected_rows(event)
+
+
+def _picked_code(frame: pd.DataFrame, code_column: str, rows: list[int]) -> str | None:
+    """The problem code in the first picked row, if it has one."""
+    for row in rows:
+        if 0 <= row < len(frame) and frame.iloc[row][code_column]:
+            return str(frame.iloc[row][code_column])
+    return None
 
 
 def show_drill_table(
@@ -76,10 +100,18 @@ def show_drill_table(
 ) -> None:
     """A selectable_table whose picked row opens the problem named in code_column."""
     frame = data.data if isinstance(data, Styler) else data
-    rows = selectable_table(data, key=key, column_config=column_config, height=height)
-    for row in rows:
-        if 0 <= row < len(frame) and frame.iloc[row][code_column]:
-            open_problem(str(frame.iloc[row][code_column]))
+
+    def queue_problem(rows: list[int]) -> None:
+        """Open the picked row's problem before this page runs again."""
+        if code := _picked_code(frame, code_column, rows):
+            queue_page(PROBLEM_PAGE, problem_params(code))
+
+    rows = selectable_table(
+        data, key=key, column_config=column_config, height=height, pick=queue_problem
+    )
+    # A selection set without the browser (a test's session state) runs no callback.
+    if code := _picked_code(frame, code_column, rows):
+        open_problem(code)
 
 
 def _sync_search_to_url() -> None:
