@@ -61,11 +61,23 @@ class ClickTarget:
         return chosen
 
 
-def _on_click(target: ClickTarget, widget: str) -> None:
+def _is_current(key: str, widget: str) -> bool:
+    """Whether widget is chart key's widget under the URL's Filter as it stands now.
+
+    A rerun may carry changes of several widgets (a chip clicked while a chart reported its
+    selection): once one callback changed the Filter, charts drawn for the old one must not
+    write it back.
+    """
+    return chart_widget_key(key, current_filter()) == widget
+
+
+def _on_click(target: ClickTarget, key: str, widget: str) -> None:
     """Selection callback: write the click's Filter before the run, so one run shows it.
 
     (Applied in the run instead, the page ran up to the chart, then once more.)
     """
+    if not _is_current(key, widget):
+        return
     chosen = target.chosen(current_filter(), st.session_state.get(widget))
     if chosen is not None:
         write_filter(chosen)
@@ -94,7 +106,7 @@ def show_chart(
     widget = chart_widget_key(key, flt)
     event = st.vega_lite_chart(
         with_initial_selection(chart.spec, selection, target.data_field, starting),
-        on_select=partial(_on_click, target, widget),
+        on_select=partial(_on_click, target, key, widget),
         selection_mode=selection,
         key=widget,
         width="stretch",
@@ -240,7 +252,7 @@ def show_chart_opening_page(
     widget = chart_widget_key(key, flt)
     event = st.vega_lite_chart(
         chart.spec,
-        on_select=partial(_on_click_opening, page, selection, widget),
+        on_select=partial(_on_click_opening, page, selection, key, widget),
         selection_mode=selection,
         key=widget,
         width="stretch",
@@ -252,7 +264,7 @@ def show_chart_opening_page(
         st.switch_page(page, query_params=with_language(flt.to_params()))
 
 
-def _on_click_opening(page: str, selection: str, widget: str) -> None:
+def _on_click_opening(page: str, selection: str, key: str, widget: str) -> None:
     """Selection callback: a click queues page, opened before this one draws again."""
-    if clicked_values(st.session_state.get(widget), selection, None):
+    if _is_current(key, widget) and clicked_values(st.session_state.get(widget), selection, None):
         queue_page(page, current_filter().to_params())

@@ -45,8 +45,20 @@ def selected_rows(event: object) -> list[int]:
     return [int(row) for row in rows or []]
 
 
-def _on_pick(widget: str, pick: Callable[[list[int]], None]) -> None:
-    """Selection callback: hand the picked rows to pick before the run."""
+def table_widget_key(key: str) -> str:
+    """The widget key of table key under the URL's Filter (the plain key for none)."""
+    token = filter_token(current_filter())
+    return f"{key}-{token}" if token else key
+
+
+def _on_pick(key: str, widget: str, pick: Callable[[list[int]], None]) -> None:
+    """Selection callback: hand the picked rows to pick before the run.
+
+    Only for the table of the Filter as it stands: another callback of the same rerun may
+    have changed it, and a table drawn for the old Filter must not act on the new one.
+    """
+    if table_widget_key(key) != widget:
+        return
     rows = selected_rows(st.session_state.get(widget))
     if rows:
         pick(rows)
@@ -65,15 +77,14 @@ def selectable_table(
     pick, when given, gets a click's rows in the selection callback, before the run.
     The widget key carries the Filter's digest so a new filter starts without a selection.
     """
-    token = filter_token(current_filter())
-    widget = f"{key}-{token}" if token else key
+    widget = table_widget_key(key)
     event = st.dataframe(
         data,
         key=widget,
         hide_index=True,
         column_order=list(column_config),
         column_config=dict(column_config),
-        on_select="rerun" if pick is None else partial(_on_pick, widget, pick),
+        on_select="rerun" if pick is None else partial(_on_pick, key, widget, pick),
         selection_mode="single-row",
         width="stretch",
         height=height,
