@@ -19,7 +19,7 @@ import streamlit as st
 
 from components.chart_specs import ChartSpec, Spec
 from components.downloads import chart_image_menu
-from components.filter_state import apply_filter, current_filter, filter_token, write_filter
+from components.filter_state import apply_filter, current_filter, keyed_by_filter, write_filter
 from components.language import with_language
 from components.page_switch import queue_page
 from data_access.filters import Filter
@@ -36,8 +36,7 @@ SPEC_PARTS = frozenset({"params", "layer", "hconcat", "vconcat", "concat", "spec
 
 def chart_widget_key(key: str, flt: Filter) -> str:
     """The widget key of chart `key` under flt (the plain key for the empty Filter)."""
-    token = filter_token(flt)
-    return f"{key}-{token}" if token else key
+    return keyed_by_filter(key, flt)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from components.filter_state import current_filter, filter_token
+from components.filter_state import current_filter, keyed_by_filter
 from components.language import with_language
 from components.page_switch import queue_page
 from data_access.formatting import format_int
@@ -47,8 +47,7 @@ def selected_rows(event: object) -> list[int]:
 
 def table_widget_key(key: str) -> str:
     """The widget key of table key under the URL's Filter (the plain key for none)."""
-    token = filter_token(current_filter())
-    return f"{key}-{token}" if token else key
+    return keyed_by_filter(key, current_filter())
 
 
 def _on_pick(key: str, widget: str, pick: Callable[[list[int]], None]) -> None:

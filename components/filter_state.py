@@ -90,6 +90,13 @@ def filter_token(flt: Filter) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
+def keyed_by_filter(key: str, flt: Filter) -> str:
+    """A widget key that changes with flt (key itself for the empty Filter): a widget drawn
+    for another Filter starts without the old one's selection."""
+    token = filter_token(flt)
+    return f"{key}-{token}" if token else key
+
+
 def add_notice(text: str) -> None:
     """Queue a one-run notice (e.g. ids in the link that no longer exist) for the frame.
 
