@@ -106,6 +106,20 @@ def test_password_sign_in_wrong_then_right_then_sign_out(users_engine: Engine) -
     assert actions_of(users_engine, "viewer") == ["sign_in_failure", "sign_in_success", "sign_out"]
 
 
+def test_a_database_lost_at_sign_in_shows_its_panel(
+    monkeypatch: pytest.MonkeyPatch, users_engine: Engine
+) -> None:
+    """The password check runs in the form's callback: a database gone by then raises
+    nothing there; the run shows the database panel (no details to a visitor)."""
+    app = open_app(None)
+    monkeypatch.setenv("DATABASE_URL", "oracle://dbuser@127.0.0.1/ledgerdb")
+    submit_sign_in(app, "viewer", TEST_USERS["viewer"][1])
+    assert not app.exception
+    assert len(app.error) == 1
+    assert "无法连接数据库" in texts(app, "error") and "oracle" not in texts(app, "error")
+    assert not app.metric
+
+
 def test_lock_out_after_repeated_failures(users_engine: Engine) -> None:
     """The fifth wrong password locks the account; even the right one is refused then."""
     app = open_app(None)
