@@ -9,8 +9,9 @@ from sqlalchemy.engine import Engine
 from data_access.codes import STATUSES
 from data_access.db import session_scope
 from data_access.ingest.apply import apply_ledger
-from data_access.ingest.diff import LedgerDiff, compute_diff, fetch_headline_figures
+from data_access.ingest.diff import LedgerDiff, compute_diff
 from data_access.ingest.errors import RowError
+from data_access.ingest.headline_change import fetch_headline_figures
 from data_access.ingest.parse import ParsedLedger
 from data_access.ingest.preview import (
     changes_frame,
