@@ -19,7 +19,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from data_access.audit import record_event
-from data_access.ingest.apply import serialise_writers
+from data_access.ingest.writer import serialise_writers
 from data_access.models import (
     AccountabilityAction,
     AuditEvent,

@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, func, select, update
+from sqlalchemy import ColumnElement, and_, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -50,31 +50,21 @@ from data_access.ingest.records import (
     text_of,
     update_by_id,
 )
+from data_access.ingest.writer import (
+    LedgerRejectedError,
+    current_diff,
+    serialise_writers,
+)
 from data_access.models import ImportBatch, ImportChange, row_id, utc_now
 from data_access.version import bump_data_version
-from i18n import t
 
 if TYPE_CHECKING:  # parse imports what imports this module
     from data_access.ingest.parse import ParsedLedger
 
-ParsedT = TypeVar("ParsedT", contravariant=True)
-DiffT = TypeVar("DiffT", bound="Preview", covariant=True)
-
-WRITER_LOCK_KEY = 20_180_608  # any constant, shared by every ledger writer
 INITIAL_STATUS = "not_started"
 LEDGER_KIND = "ledger"
 STATUS_EVENT_NOTE = "台账导入"  # i18n-data: stored with each status event, like the seed's notes
 FILE_NAME_MAX = 255  # import_batch.file_name (PostgreSQL enforces it)
-
-
-class LedgerRejectedError(Exception):
-    """The parsed ledger has errors, so nothing may be written."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        """Keep the errors; the message counts them."""
-        super().__init__(t("ingest.apply.rejected", count=len(errors)))
-        self.message = str(self)
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -140,45 +130,6 @@ def status_day(parsed: ParsedLedger) -> date:
     """The date of status changes without a date of their own: the file's 截至 date, else the
     upload's date (options.today), else today on the office's clock."""
     return parsed.as_of or parsed.options.today or local_today()
-
-
-class Preview(Protocol):
-    """A diff that knows whether it is still current (LedgerDiff, RegionsDiff)."""
-
-    def is_current_for(self, parsed: object, *, session: Session) -> bool:
-        """True when the diff is of parsed and nothing was committed since."""
-        ...
-
-
-class Compute(Protocol[ParsedT, DiffT]):
-    """A diff function: compute_diff, compute_regions_diff."""
-
-    def __call__(self, parsed: ParsedT, /, *, session: Session) -> DiffT:
-        """The diff of parsed against the store."""
-        ...
-
-
-def current_diff(
-    parsed: ParsedT, preview: DiffT | None, compute: Compute[ParsedT, DiffT], *, session: Session
-) -> DiffT:
-    """The preview shown to the user if nothing was committed since, else compute it again.
-
-    Called under the writer lock, so what is written is decided on the store as it is now.
-    """
-    if preview is not None and preview.is_current_for(parsed, session=session):
-        return preview
-    return compute(parsed, session=session)
-
-
-def serialise_writers(session: Session) -> None:
-    """Let one import or undo write at a time, until this transaction ends.
-
-    SQLite's BEGIN IMMEDIATE already holds the database's write lock; PostgreSQL gets a
-    transaction-scoped advisory lock, so a diff is never computed from rows another import
-    is about to change.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(WRITER_LOCK_KEY)))
 
 
 def _insert_batch(

@@ -23,7 +23,7 @@ from sqlmodel import Session
 from data_access.audit import record_event
 from data_access.db import session_scope
 from data_access.ingest.analyze import analyze_after_large_change
-from data_access.ingest.apply import LEDGER_KIND, serialise_writers
+from data_access.ingest.apply import LEDGER_KIND
 from data_access.ingest.batch_scope import Scope, scoped_counts
 from data_access.ingest.category_write import CATEGORY_TABLE, remove_created_categories
 from data_access.ingest.diff import COUNT_KEYS
@@ -34,6 +34,7 @@ from data_access.ingest.records import (
     row_from_json,
     update_by_id,
 )
+from data_access.ingest.writer import serialise_writers
 from data_access.models import (
     AccountabilityAction,
     Case,

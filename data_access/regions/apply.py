@@ -19,8 +19,8 @@ from sqlmodel import Session
 
 from data_access.audit import record_event
 from data_access.db import session_scope
-from data_access.ingest.apply import LedgerRejectedError, current_diff, serialise_writers
 from data_access.ingest.records import id_of, row_to_json, update_by_id
+from data_access.ingest.writer import LedgerRejectedError, current_diff, serialise_writers
 from data_access.models import (
     City,
     County,

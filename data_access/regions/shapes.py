@@ -21,11 +21,11 @@ from sqlmodel import Session
 
 from data_access.audit import record_event
 from data_access.codes import DEPARTMENT_KIND
-from data_access.ingest.apply import serialise_writers
 from data_access.ingest.cell_values import Invalid
 from data_access.ingest.errors import FileRejectedError, joined
 from data_access.ingest.resolve import NameBook
 from data_access.ingest.safety import default_max_bytes
+from data_access.ingest.writer import serialise_writers
 from data_access.models import Township, TownshipShape
 from data_access.regions.geometry import (
     SIMPLIFY_SHARE,

@@ -12,10 +12,11 @@ from sqlalchemy.engine import Engine
 
 from data_access.db import session_scope
 from data_access.formatting import local_today
-from data_access.ingest.apply import LedgerRejectedError, apply_ledger
+from data_access.ingest.apply import apply_ledger
 from data_access.ingest.errors import RowError
 from data_access.ingest.headline_change import fetch_headline_figures
 from data_access.ingest.parse import ParsedLedger
+from data_access.ingest.writer import LedgerRejectedError
 from data_access.models import (
     AuditEvent,
     ImportBatch,

@@ -17,10 +17,11 @@ from sqlalchemy.engine import Engine
 from data_access.__main__ import main
 from data_access.categories import fetch_categories, fetch_category_labels
 from data_access.db import session_scope
-from data_access.ingest.apply import LedgerRejectedError, apply_ledger
+from data_access.ingest.apply import apply_ledger
 from data_access.ingest.options import ImportOptions
 from data_access.ingest.parse import ParsedLedger, parse_ledger
 from data_access.ingest.undo import revert_batch
+from data_access.ingest.writer import LedgerRejectedError
 from data_access.models import County, Problem, ProblemCategory
 from tests.support.ledger_files import SheetData, xlsx_bytes
 from tests.support.office import add_round, region_records, regions_xlsx, upload_regions

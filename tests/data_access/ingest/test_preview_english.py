@@ -8,12 +8,13 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from data_access.db import session_scope
-from data_access.ingest.apply import LedgerRejectedError, apply_ledger
+from data_access.ingest.apply import apply_ledger
 from data_access.ingest.diff import compute_diff
 from data_access.ingest.errors import RowError
 from data_access.ingest.parse import ParsedLedger
 from data_access.ingest.preview import changes_frame, counts_frame, headline_frame, rows_frame
 from data_access.ingest.undo import UndoRefusedError, revert_batch, undo_blocker
+from data_access.ingest.writer import LedgerRejectedError
 from i18n import use_language
 from tests.support.edits import edit_weekly
 

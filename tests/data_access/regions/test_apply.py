@@ -16,8 +16,8 @@ from data_access.audit import list_audit_events
 from data_access.db import session_scope
 from data_access.exports.ledger import write_ledger_workbook, write_regions_workbook
 from data_access.filters import Filter
-from data_access.ingest.apply import LedgerRejectedError
 from data_access.ingest.undo import UndoRefusedError, list_batches, revert_batch, undo_blocker
+from data_access.ingest.writer import LedgerRejectedError
 from data_access.models import ImportBatch, Township
 from data_access.regions.apply import apply_regions
 from data_access.regions.diff import compute_regions_diff
