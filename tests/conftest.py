@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from streamlit.components.v2 import manifest_scanner
 from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import local_script_runner
 
 from data_access.db import dispose_engines, get_engine, normalise_url
 from tests.support import db_templates
@@ -99,6 +100,24 @@ def pytest_configure(config: pytest.Config) -> None:
         manifest_scanner.scan_component_manifests
     )
     ScriptDirectory.from_config = classmethod(_scripts_once(ScriptDirectory.from_config.__func__))
+    local_script_runner.require_widgets_deltas = _wait_for_script_thread
+
+
+def _wait_for_script_thread(
+    runner: local_script_runner.LocalScriptRunner, timeout: float = 3
+) -> None:
+    """AppTest's wait for a run, by joining the script thread instead of polling every 1 ms."""
+    # Streamlit's own wait wakes every millisecond to look for the run's SHUTDOWN event; each
+    # wake takes the GIL from the script thread running the page. The thread ends right after
+    # SHUTDOWN (AppTest joins it next anyway), so joining it waits for the same moment.
+    thread = runner._script_thread
+    if thread is not None:
+        thread.join(timeout)
+    if runner.script_stopped():
+        return
+    runner.request_stop()
+    runner.join()
+    raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
 
 
 def _scripts_once(from_config):
