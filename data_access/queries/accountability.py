@@ -9,9 +9,10 @@ data_access.roles.display_name_for(role, ...) shows them: masked for a viewer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
-from sqlalchemy import CompoundSelect, Subquery, and_, case, func, select
+from sqlalchemy import CompoundSelect, Select, Subquery, and_, case, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -33,6 +34,7 @@ from data_access.queries.record_facts import (
     action_month_facts,
     summary_dual_check_problems,
 )
+from data_access.queries.shaped import by_shape, execute
 from data_access.roles import VIEWER, display_name_for
 from i18n import t
 
@@ -125,20 +127,25 @@ def _dual_check_problems(scope: Subquery, limit: int | None = None) -> Subquery:
 
 def fetch_accountability_totals(*, session: Session, flt: Filter) -> AccountabilityTotals:
     """People, sanctions, 第一种形态, pending cases, organisations and 一案双查 problems."""
+    counts = [int(value) for value in execute(session, _totals_query(flt), flt).one()]
+    pairs = _dual_check_count(session, flt)
+    persons, sanctioned, first_form, under_investigation, organisations = counts
+    return AccountabilityTotals(
+        persons, sanctioned, first_form, under_investigation, organisations, pairs
+    )
+
+
+@by_shape
+def _totals_query(flt: Filter) -> Select:
+    """fetch_accountability_totals' counts for flt's shape (not 一案双查)."""
     facts = action_facts(flt, sums_only=True)
     people = facts.c.category.in_(PERSON_CODES)
-    query = select(
+    return select(
         weighted(facts.c.actions, people),
         weighted(facts.c.actions, facts.c.category == SANCTION),
         weighted(facts.c.actions, and_(people, facts.c.form == FIRST_FORM)),
         weighted(facts.c.actions, facts.c.category == UNDER_INVESTIGATION),
         weighted(facts.c.actions, facts.c.category == WRITTEN_SELF_CRITICISM),
-    )
-    counts = [int(value) for value in session.execute(query).one()]
-    pairs = _dual_check_count(session, flt)
-    persons, sanctioned, first_form, under_investigation, organisations = counts
-    return AccountabilityTotals(
-        persons, sanctioned, first_form, under_investigation, organisations, pairs
     )
 
 
@@ -151,16 +158,23 @@ def _dual_check_count(session: Session, flt: Filter) -> int:
     now = flt.with_(as_of=None)
     pairs_now = summary_dual_check_problems(session, now) if flt.as_of else None
     if pairs_now is None:
-        return _count_dual(session, _scoped_actions(flt))
-    moved = problems_with_records_after(flt.as_of)
-    then = _count_dual(session, _scoped_actions(flt, moved))
-    return pairs_now - _count_dual(session, _scoped_actions(now, moved)) + then
+        return _count_dual(session, flt)
+    then = _count_dual(session, flt, moved_after=flt.as_of)
+    return pairs_now - _count_dual(session, now, moved_after=flt.as_of) + then
 
 
-def _count_dual(session: Session, scope: Subquery) -> int:
-    """How many problems among scope's records are 一案双查."""
-    dual = _dual_check_problems(scope)
-    return int(session.execute(select(func.count()).select_from(dual)).scalar_one())
+def _count_dual(session: Session, flt: Filter, moved_after: date | None = None) -> int:
+    """How many problems among flt's records (of the problems whose records became known
+    after moved_after only, when given) are 一案双查."""
+    return int(execute(session, _count_dual_query(flt, moved_after), flt).scalar_one())
+
+
+@by_shape
+def _count_dual_query(flt: Filter, moved_after: date | None) -> Select:
+    """_count_dual's statement for flt's shape."""
+    moved = None if moved_after is None else problems_with_records_after(moved_after)
+    dual = _dual_check_problems(_scoped_actions(flt, moved))
+    return select(func.count()).select_from(dual)
 
 
 def _with_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
@@ -178,38 +192,49 @@ def fetch_accountability_by_township(*, session: Session, flt: Filter) -> pd.Dat
     sort_order is the township's official position (charts list townships by it); only the
     facts.CHART_TOWNSHIPS townships with the most people.
     """
+    columns = ["township_id", "township", "sort_order", "category", "form", "people"]
+    dtypes = {"township_id": "int64", "sort_order": "int64", "form": "Int64", "people": "int64"}
+    frame = to_frame(execute(session, _by_township_query(flt), flt).all(), columns, dtypes)
+    return _with_labels(frame, ["sort_order", "township_id"])
+
+
+@by_shape
+def _by_township_query(flt: Filter) -> Select:
+    """fetch_accountability_by_township's statement for flt's shape."""
     facts = action_facts(flt)
     people = case((facts.c.category.in_(PERSON_CODES), facts.c.actions), else_=0)
     largest = largest_townships(facts, people)
     keys = (facts.c.township_id, Township.name, Township.sort_order, facts.c.category, facts.c.form)
-    query = (
+    return (
         select(*keys, weighted(facts.c.actions))
         .join(Township, Township.id == facts.c.township_id)
         .where(facts.c.category.in_(PERSON_CODES), facts.c.township_id.in_(largest))
         .group_by(*keys)
     )
-    columns = ["township_id", "township", "sort_order", "category", "form", "people"]
-    dtypes = {"township_id": "int64", "sort_order": "int64", "form": "Int64", "people": "int64"}
-    frame = to_frame(session.execute(query).all(), columns, dtypes)
-    return _with_labels(frame, ["sort_order", "township_id"])
 
 
 def fetch_accountability_by_month(*, session: Session, flt: Filter) -> pd.DataFrame:
     """People per month of decision, category and form; pending ones have month None."""
-    facts = action_month_facts(flt)
-    keys = (facts.c.month, facts.c.category, facts.c.form)
-    query = (
-        select(*keys, weighted(facts.c.actions))
-        .where(facts.c.category.in_(PERSON_CODES))
-        .group_by(*keys)
-    )
     columns = ["month", "category", "form", "people"]
-    frame = to_frame(session.execute(query).all(), columns, {"form": "Int64", "people": "int64"})
+    rows = execute(session, _by_month_query(flt), flt).all()
+    frame = to_frame(rows, columns, {"form": "Int64", "people": "int64"})
     undated = t("queries.accountability.undated")  # pending actions have no decision day yet
     frame["month_label"] = [month_label(month, undated) for month in frame["month"]]
     frame["undated"] = frame["month"].isna()
     frame = _with_labels(frame, ["undated", "month"])
     return frame.drop(columns="undated")
+
+
+@by_shape
+def _by_month_query(flt: Filter) -> Select:
+    """fetch_accountability_by_month's statement for flt's shape."""
+    facts = action_month_facts(flt)
+    keys = (facts.c.month, facts.c.category, facts.c.form)
+    return (
+        select(*keys, weighted(facts.c.actions))
+        .where(facts.c.category.in_(PERSON_CODES))
+        .group_by(*keys)
+    )
 
 
 def fetch_dual_check_pairs(
@@ -221,12 +246,24 @@ def fetch_dual_check_pairs(
     limit problems (the first in ledger order) and rows, in township and problem order
     (totals.dual_check_problems counts them all).
     """
+    frame = to_frame(execute(session, _pairs_query(flt, limit), flt).all(), PAIR_COLUMNS, {})
+    for side in ("direct", "leader"):
+        frame[f"{side}_name"] = [display_name_for(role, name) for name in frame[f"{side}_name"]]
+        frame[f"{side}_category_label"] = label_codes(
+            frame[f"{side}_category_label"], PERSON_CATEGORIES
+        )
+    return frame
+
+
+@by_shape
+def _pairs_query(flt: Filter, limit: int) -> Select:
+    """fetch_dual_check_pairs' statement for flt's shape."""
     scope = _scoped_actions(flt)
     dual = _dual_check_problems(scope, limit)
     direct, leader = aliased(scope, name="direct"), aliased(scope, name="leader")
     direct_side = and_(direct.c.problem_id == Problem.id, ~direct.c.is_leadership_responsibility)
     leader_side = and_(leader.c.problem_id == Problem.id, leader.c.is_leadership_responsibility)
-    query = (
+    return (
         select(
             Problem.code,
             Township.name,
@@ -247,20 +284,22 @@ def fetch_dual_check_pairs(
         .order_by(Township.sort_order, Problem.code, direct.c.id, leader.c.id)
         .limit(limit)
     )
-    frame = to_frame(session.execute(query).all(), PAIR_COLUMNS, {})
-    for side in ("direct", "leader"):
-        frame[f"{side}_name"] = [display_name_for(role, name) for name in frame[f"{side}_name"]]
-        frame[f"{side}_category_label"] = label_codes(
-            frame[f"{side}_category_label"], PERSON_CATEGORIES
-        )
-    return frame
 
 
 def fetch_written_self_criticism(*, session: Session, flt: Filter) -> pd.DataFrame:
     """The organisations that made written self-criticism (书面检查), shown apart from people
     (at most TABLE_ROWS; the KPI counts them all)."""
+    columns = ["township", "organisation", "problem_code", "decided_on"]
+    frame = to_frame(execute(session, _written_query(flt), flt).all(), columns, {})
+    frame["problem_code"] = frame["problem_code"].fillna("")
+    return frame
+
+
+@by_shape
+def _written_query(flt: Filter) -> Select:
+    """fetch_written_self_criticism's statement for flt's shape."""
     scope = _scoped_actions(flt)
-    query = (
+    return (
         select(Township.name, scope.c.person_name, Problem.code, scope.c.decided_on)
         .join(Township, Township.id == scope.c.township_id)
         .outerjoin(Problem, Problem.id == scope.c.problem_id)
@@ -268,7 +307,3 @@ def fetch_written_self_criticism(*, session: Session, flt: Filter) -> pd.DataFra
         .order_by(Township.sort_order, scope.c.person_name)
         .limit(TABLE_ROWS)
     )
-    columns = ["township", "organisation", "problem_code", "decided_on"]
-    frame = to_frame(session.execute(query).all(), columns, {})
-    frame["problem_code"] = frame["problem_code"].fillna("")
-    return frame

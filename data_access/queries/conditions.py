@@ -34,6 +34,7 @@ from data_access.models import (
 )
 from data_access.queries.aggregates import SqlValue
 from data_access.queries.as_of import problem_status_as_of, rectified_day_as_of
+from data_access.queries.binds import bound
 from data_access.queries.dated import recovered_as_of, rules_as_of
 from data_access.queries.merges import rolled_up_ids, township_successors
 
@@ -80,9 +81,9 @@ def region_township_ids(flt: Filter) -> Select | None:
         return None
     query = select(Township.id).join(County, County.id == Township.county_id)
     if flt.counties:
-        query = query.where(County.id.in_(flt.counties))
+        query = query.where(County.id.in_(bound(flt, "counties")))
     if flt.cities:
-        query = query.where(County.city_id.in_(flt.cities))
+        query = query.where(County.city_id.in_(bound(flt, "cities")))
     return query
 
 
@@ -98,11 +99,11 @@ def township_clauses(
     """
     clauses: list[ColumnElement[bool]] = []
     if flt.scope is not None:
-        clauses.append(township_id.in_(flt.scope))
+        clauses.append(township_id.in_(bound(flt, "scope")))
     if flt.townships and flt.rollup:
-        clauses.append(township_id.in_(rolled_up_ids(flt.townships)))
+        clauses.append(township_id.in_(rolled_up_ids(bound(flt, "townships"))))
     elif flt.townships:
-        clauses.append(township_id.in_(flt.townships))
+        clauses.append(township_id.in_(bound(flt, "townships")))
     region = region_township_ids(flt)
     if region is not None:
         clauses.append(township_id.in_(region))
@@ -113,9 +114,9 @@ def date_clauses(day: SQLColumnExpression[date | None], flt: Filter) -> list[Col
     """date_from/date_to/as_of conditions on a date expression (undated rows fail a range)."""
     clauses: list[ColumnElement[bool]] = []
     if flt.date_from is not None:
-        clauses.append(day >= flt.date_from)
+        clauses.append(day >= bound(flt, "date_from"))
     if flt.date_to is not None:
-        clauses.append(day <= flt.date_to)
+        clauses.append(day <= bound(flt, "date_to"))
     if flt.as_of is not None:
         # A record with no date at all (nor a problem to date it by) is known at any day.
         clauses.append(or_(day.is_(None), day <= flt.as_of))
@@ -127,8 +128,8 @@ def status_clause(flt: Filter) -> ColumnElement[bool] | None:
     if not flt.statuses:
         return None
     status = problem_status_as_of(flt)
-    stored = [s for s in flt.statuses if s != OVERDUE]
-    alternatives: list[ColumnElement[bool]] = [status.in_(stored)] if stored else []
+    stored = any(s != OVERDUE for s in flt.statuses)
+    alternatives: list[ColumnElement[bool]] = [status.in_(bound(flt, "statuses"))] if stored else []
     if OVERDUE in flt.statuses:
         alternatives.append(overdue_clause(status, overdue_deadline(), flt))
     return or_(*alternatives)
@@ -137,14 +138,16 @@ def status_clause(flt: Filter) -> ColumnElement[bool] | None:
 def problem_conditions(flt: Filter) -> list[ColumnElement[bool]]:
     """WHERE clauses on Problem for every Filter field (regions through sub-selects)."""
     pairs = (
-        (Problem.round_id, flt.rounds),
-        (Problem.group_id, flt.groups),
-        (Problem.village_id, flt.villages),
-        (Problem.focus_area, flt.focus_areas),
-        (Problem.sub_category, flt.sub_categories),
-        (Problem.source, flt.sources),
+        (Problem.round_id, "rounds"),
+        (Problem.group_id, "groups"),
+        (Problem.village_id, "villages"),
+        (Problem.focus_area, "focus_areas"),
+        (Problem.sub_category, "sub_categories"),
+        (Problem.source, "sources"),
     )
-    clauses: list[ColumnElement[bool]] = [column.in_(values) for column, values in pairs if values]
+    clauses: list[ColumnElement[bool]] = [
+        column.in_(bound(flt, name)) for column, name in pairs if getattr(flt, name)
+    ]
     clauses += township_clauses(Problem.township_id, flt)
     # found_on is required, so as_of also drops the problems found after that day.
     clauses += date_clauses(Problem.found_on, flt)
@@ -165,9 +168,9 @@ def rectified_clauses(flt: Filter) -> list[ColumnElement[bool]]:
     day = rectified_day_as_of(flt)
     clauses = [problem_status_as_of(flt) == COMPLETED_STATUS]
     if flt.rectified_from is not None:
-        clauses.append(day >= flt.rectified_from)
+        clauses.append(day >= bound(flt, "rectified_from"))
     if flt.rectified_to is not None:
-        clauses.append(day <= flt.rectified_to)
+        clauses.append(day <= bound(flt, "rectified_to"))
     return clauses
 
 
@@ -261,7 +264,7 @@ def lead_conditions(flt: Filter) -> list[ColumnElement[bool]]:
         *linked_problem_clauses(Lead.problem_id, flt, with_round=False),
     ]
     if flt.rounds:
-        clauses.append(Lead.round_id.in_(flt.rounds))
+        clauses.append(Lead.round_id.in_(bound(flt, "rounds")))
     return clauses
 
 

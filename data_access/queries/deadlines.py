@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import ColumnElement, TextClause, and_, case, select, text
+from sqlalchemy import ColumnElement, Select, TextClause, and_, case, select, text
 from sqlmodel import Session
 
 from data_access.codes import (
@@ -38,6 +38,7 @@ from data_access.queries.conditions import (
 from data_access.queries.facts import problem_facts, weighted
 from data_access.queries.labels import label_codes
 from data_access.queries.overview import to_frame
+from data_access.queries.shaped import by_shape, execute
 from data_access.roles import PERSON_NAME_FIELDS, display_name_for
 from data_access.settings import get_settings
 
@@ -98,10 +99,23 @@ def fetch_deadline_warnings(
 ) -> pd.DataFrame:
     """WARNING_COLUMNS per township with problems not rectified: 逾期, 临期, 正常 (long_term:
     those of 正常 whose status is 长期坚持) and their sum; most overdue first."""
+    columns = [*WARNING_COLUMNS, "sort_order"]
+    dtypes = dict.fromkeys(["township_id", *WARNING_COUNTS, "sort_order"], "int64")
+    rows = execute(session, _warnings_query(flt, due_soon_days(days)), flt).all()
+    frame = to_frame(rows, columns, dtypes)
+    frame = frame[frame["open_problems"] > 0]
+    order = [OVERDUE, DUE_SOON, "sort_order", "township_id"]
+    frame = frame.sort_values(order, ascending=[False, False, True, True], kind="stable")
+    return frame[WARNING_COLUMNS].reset_index(drop=True)
+
+
+@by_shape
+def _warnings_query(flt: Filter, days: int) -> Select:
+    """fetch_deadline_warnings' statement for flt's shape and the days of 临期."""
     facts = problem_facts(flt, by_focus_area=False)
-    level = warning_level(facts.c.status, facts.c.deadline, flt, due_soon_days(days))
+    level = warning_level(facts.c.status, facts.c.deadline, flt, days)
     counts = [weighted(facts.c.problems, level == code) for code in (OVERDUE, DUE_SOON, ON_TRACK)]
-    query = (
+    return (
         select(
             facts.c.township_id,
             Township.name,
@@ -113,13 +127,6 @@ def fetch_deadline_warnings(
         .join(Township, Township.id == facts.c.township_id)
         .group_by(facts.c.township_id, Township.name, Township.sort_order)
     )
-    columns = [*WARNING_COLUMNS, "sort_order"]
-    dtypes = dict.fromkeys(["township_id", *WARNING_COUNTS, "sort_order"], "int64")
-    frame = to_frame(session.execute(query).all(), columns, dtypes)
-    frame = frame[frame["open_problems"] > 0]
-    order = [OVERDUE, DUE_SOON, "sort_order", "township_id"]
-    frame = frame.sort_values(order, ascending=[False, False, True, True], kind="stable")
-    return frame[WARNING_COLUMNS].reset_index(drop=True)
 
 
 def fetch_overdue_list(
@@ -130,9 +137,25 @@ def fetch_overdue_list(
     Days overdue count from the deadline to the reference day; people's names (责任人,
     牵头领导) come as role may see them, masked without a role, like the problem page.
     """
+    columns = [*OVERDUE_LIST_COLUMNS]
+    columns.remove("days_overdue")
+    rows = execute(session, _overdue_query(flt, limit), flt).all()
+    frame = to_frame(rows, columns, {"township_id": "int64"})
+    day = reference_day(flt)
+    frame["village"] = frame["village"].fillna("")
+    frame["status_label"] = label_codes(frame["status_label"], STATUSES)
+    frame["days_overdue"] = pd.Series([(day - d).days for d in frame["deadline"]], dtype="int64")
+    for name in PERSON_NAME_FIELDS:
+        frame[name] = [display_name_for(role, str(value or "")) for value in frame[name]]
+    return frame[OVERDUE_LIST_COLUMNS]
+
+
+@by_shape
+def _overdue_query(flt: Filter, limit: int) -> Select:
+    """fetch_overdue_list's statement for flt's shape."""
     status = problem_status_as_of(flt)
     deadline = overdue_deadline()
-    query = (
+    return (
         select(
             Problem.code,
             Problem.township_id,
@@ -151,16 +174,6 @@ def fetch_overdue_list(
         .order_by(Problem.deadline, Problem.code)
         .limit(limit)
     )
-    columns = [*OVERDUE_LIST_COLUMNS]
-    columns.remove("days_overdue")
-    frame = to_frame(session.execute(query).all(), columns, {"township_id": "int64"})
-    day = reference_day(flt)
-    frame["village"] = frame["village"].fillna("")
-    frame["status_label"] = label_codes(frame["status_label"], STATUSES)
-    frame["days_overdue"] = pd.Series([(day - d).days for d in frame["deadline"]], dtype="int64")
-    for name in PERSON_NAME_FIELDS:
-        frame[name] = [display_name_for(role, str(value or "")) for value in frame[name]]
-    return frame[OVERDUE_LIST_COLUMNS]
 
 
 def _overdue(

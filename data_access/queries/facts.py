@@ -13,7 +13,7 @@ which the indexes keep quick once the Filter is narrow.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from datetime import date
@@ -39,6 +39,7 @@ from data_access.queries.as_of import problem_status_as_of, rectified_day_as_of
 from data_access.queries.as_of_facts import (
     corrected_problem_facts,
 )
+from data_access.queries.binds import bound
 from data_access.queries.conditions import (
     overdue_clause,
     problem_conditions,
@@ -67,13 +68,18 @@ ProblemTable = (
 
 
 @contextmanager
-def ledger_only() -> Iterator[None]:
-    """Within: every read function reads the ledger tables (tests compare both sources)."""
-    token = USE_SUMMARIES.set(False)
+def switched_off(switch: ContextVar[bool]) -> Iterator[None]:
+    """Within: switch (a shortcut of the read path that tests compare without) is off."""
+    token = switch.set(False)
     try:
         yield
     finally:
-        USE_SUMMARIES.reset(token)
+        switch.reset(token)
+
+
+def ledger_only() -> AbstractContextManager[None]:
+    """Within: every read function reads the ledger tables (tests compare both sources)."""
+    return switched_off(USE_SUMMARIES)
 
 
 def answerable(flt: Filter, *, grain: str, keeps: frozenset[str] = frozenset()) -> bool:
@@ -90,15 +96,15 @@ def city_clauses(
     city_id: SQLColumnExpression[int | None], flt: Filter
 ) -> list[ColumnElement[bool]]:
     """The Filter's cities on a city-keyed summary."""
-    return [city_id.in_(flt.cities)] if flt.cities else []
+    return [city_id.in_(bound(flt, "cities"))] if flt.cities else []
 
 
 def _summary_status_clause(table, flt: Filter) -> list[ColumnElement[bool]]:
     """flt.statuses on summary_problem (overdue from its open deadline)."""
     if not flt.statuses:
         return []
-    stored = [s for s in flt.statuses if s != OVERDUE]
-    alternatives = [table.status.in_(stored)] if stored else []
+    stored = any(s != OVERDUE for s in flt.statuses)
+    alternatives = [table.status.in_(bound(flt, "statuses"))] if stored else []
     if OVERDUE in flt.statuses:
         alternatives.append(overdue_clause(table.status, table.open_deadline, flt))
     return [or_(*alternatives)]
@@ -195,7 +201,7 @@ def _problem_summary_rows(flt: Filter, source: _ProblemSummary) -> Select:
         s.problems, s.recovered_yuan, s.rules_improved, s.with_recovery, s.with_rules,
     ).where(*clauses, *_summary_status_clause(s, flt))  # fmt: skip
     if flt.focus_areas:
-        query = query.where(s.focus_area.in_(flt.focus_areas))  # type: ignore[union-attr]
+        query = query.where(s.focus_area.in_(bound(flt, "focus_areas")))  # type: ignore[union-attr]
     return query
 
 
@@ -206,7 +212,7 @@ def round_facts(flt: Filter) -> Subquery:
         query = select(s.round_id, s.township_id, s.status, s.problems)
         query = query.where(*township_clauses(s.township_id, flt))
         if flt.rounds:
-            query = query.where(s.round_id.in_(flt.rounds))
+            query = query.where(s.round_id.in_(bound(flt, "rounds")))
         return query.subquery("round_fact")
     scope = scoped_problems(flt)
     return select(
@@ -234,7 +240,7 @@ def period_facts(flt: Filter, kind: str) -> Subquery:
             s.period_start, s.problems, s.recovered_yuan, s.with_recovery, s.rules_improved
         ).where(s.kind == kind, *city_clauses(s.city_id, flt))
         if flt.focus_areas:
-            query = query.where(s.focus_area.in_(flt.focus_areas))
+            query = query.where(s.focus_area.in_(bound(flt, "focus_areas")))
         return query.subquery("period_fact")
     start, condition = _period_of(flt, kind)
     recovered = recovered_as_of(flt)
@@ -275,9 +281,9 @@ def sub_category_facts(flt: Filter) -> Subquery:
             s.focus_area, s.sub_category, s.problems, s.recovered_yuan, s.with_recovery
         ).where(*city_clauses(s.city_id, flt))
         if flt.focus_areas:
-            query = query.where(s.focus_area.in_(flt.focus_areas))
+            query = query.where(s.focus_area.in_(bound(flt, "focus_areas")))
         if flt.sub_categories:
-            query = query.where(s.sub_category.in_(flt.sub_categories))
+            query = query.where(s.sub_category.in_(bound(flt, "sub_categories")))
         return query.subquery("sub_category_fact")
     recovered = recovered_as_of(flt)
     return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from data_access.codes import (
@@ -18,6 +18,7 @@ from data_access.filters import Filter
 from data_access.queries.conditions import overdue_clause
 from data_access.queries.facts import problem_facts, weighted
 from data_access.queries.record_facts import action_facts, lead_facts
+from data_access.queries.shaped import by_shape, execute
 
 WRITTEN_SELF_CRITICISM = "written_self_criticism"
 LEAD_TOTALS = ("leads", "cases", "case_people", "people_sanctioned")
@@ -106,8 +107,15 @@ def fetch_headline(*, session: Session, flt: Filter) -> Headline:
 
 def _problem_totals(session: Session, flt: Filter) -> dict[str, int]:
     """Counts and sums over the problems flt selects (one query; summaries when they can)."""
+    row = execute(session, _problem_totals_query(flt), flt).one()
+    return {key: int(value) for key, value in row._mapping.items()}
+
+
+@by_shape
+def _problem_totals_query(flt: Filter) -> Select:
+    """_problem_totals' statement for flt's shape."""
     facts = problem_facts(flt, sums_only=True, by_township=False, by_focus_area=False)
-    query = select(
+    return select(
         weighted(facts.c.problems).label("total"),
         weighted(facts.c.problems, facts.c.status == COMPLETED_STATUS).label("rectified"),
         weighted(facts.c.problems, facts.c.status == BASICALLY_DONE_STATUS).label("basically_done"),
@@ -118,15 +126,19 @@ def _problem_totals(session: Session, flt: Filter) -> dict[str, int]:
             "overdue"
         ),
     )
-    row = session.execute(query).one()
-    return {key: int(value) for key, value in row._mapping.items()}
 
 
 def _accountability_counts(session: Session, flt: Filter) -> dict[str, int]:
     """Rows per accountability category (people and organisations) for flt (one query)."""
+    rows = execute(session, _accountability_counts_query(flt), flt).all()
+    return {category: int(count) for category, count in rows}
+
+
+@by_shape
+def _accountability_counts_query(flt: Filter) -> Select:
+    """_accountability_counts' statement for flt's shape."""
     facts = action_facts(flt, sums_only=True)
-    query = select(facts.c.category, weighted(facts.c.actions)).group_by(facts.c.category)
-    return {category: int(count) for category, count in session.execute(query).all()}
+    return select(facts.c.category, weighted(facts.c.actions)).group_by(facts.c.category)
 
 
 def fetch_lead_totals(*, session: Session, flt: Filter) -> dict[str, int]:
@@ -136,7 +148,12 @@ def fetch_lead_totals(*, session: Session, flt: Filter) -> dict[str, int]:
 
 def _lead_totals(session: Session, flt: Filter) -> dict[str, int]:
     """Leads transferred and the cases opened from them, with people involved (one query)."""
-    facts = lead_facts(flt, sums_only=True)
-    query = select(*(weighted(facts.c[key]).label(key) for key in LEAD_TOTALS))
-    row = session.execute(query).one()
+    row = execute(session, _lead_totals_query(flt), flt).one()
     return {key: int(value) for key, value in row._mapping.items()}
+
+
+@by_shape
+def _lead_totals_query(flt: Filter) -> Select:
+    """_lead_totals' statement for flt's shape."""
+    facts = lead_facts(flt, sums_only=True)
+    return select(*(weighted(facts.c[key]).label(key) for key in LEAD_TOTALS))

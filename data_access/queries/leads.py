@@ -7,7 +7,7 @@ is opened by flt.as_of, and until then its lead's outcome reads as still being h
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -20,6 +20,7 @@ from data_access.queries.headline import fetch_lead_totals
 from data_access.queries.labels import code_rank, label_codes
 from data_access.queries.overview import to_frame
 from data_access.queries.record_facts import lead_facts
+from data_access.queries.shaped import by_shape, execute
 from i18n import t
 
 __all__ = [
@@ -69,10 +70,21 @@ def _with_outcome_labels(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFram
 def fetch_lead_outcomes(*, session: Session, flt: Filter, limit: int = TABLE_ROWS) -> pd.DataFrame:
     """The leads flt selects (the first limit by code) with problem, receiver, as-of outcome
     and case figures; the funnel counts them all."""
+    dtypes = {"township_id": "int64", "people_involved": "int64", "people_sanctioned": "int64"}
+    rows = execute(session, _outcomes_query(flt, limit), flt).all()
+    frame = to_frame(rows, OUTCOME_COLUMNS, dtypes)
+    frame[["problem_code", "sub_category"]] = frame[["problem_code", "sub_category"]].fillna("")
+    frame.insert(9, "outcome_label", label_codes(frame["outcome"], LEAD_OUTCOMES))
+    return frame
+
+
+@by_shape
+def _outcomes_query(flt: Filter, limit: int) -> Select:
+    """fetch_lead_outcomes' statement for flt's shape."""
     # An alias: lead_conditions dates an undated lead by a sub-select on Problem, which would
     # otherwise correlate to the joined Problem instead of reading its own.
     linked = aliased(Problem, name="linked_problem")
-    query = (
+    return (
         select(
             Lead.code,
             Lead.township_id,
@@ -94,37 +106,43 @@ def fetch_lead_outcomes(*, session: Session, flt: Filter, limit: int = TABLE_ROW
         .order_by(Lead.code)
         .limit(limit)
     )
-    dtypes = {"township_id": "int64", "people_involved": "int64", "people_sanctioned": "int64"}
-    frame = to_frame(session.execute(query).all(), OUTCOME_COLUMNS, dtypes)
-    frame[["problem_code", "sub_category"]] = frame[["problem_code", "sub_category"]].fillna("")
-    frame.insert(9, "outcome_label", label_codes(frame["outcome"], LEAD_OUTCOMES))
-    return frame
 
 
 def fetch_leads_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Leads per township and as-of outcome (the facts.CHART_TOWNSHIPS townships with most)."""
+    columns = ["township_id", "township", "sort_order", "outcome", "leads"]
+    dtypes = {"township_id": "int64", "sort_order": "int64", "leads": "int64"}
+    frame = to_frame(execute(session, _by_township_query(flt), flt).all(), columns, dtypes)
+    frame = _with_outcome_labels(frame, ["sort_order", "township_id"])
+    return frame.drop(columns="sort_order")
+
+
+@by_shape
+def _by_township_query(flt: Filter) -> Select:
+    """fetch_leads_by_township's statement for flt's shape."""
     facts = lead_facts(flt)
     keys = (facts.c.township_id, Township.name, Township.sort_order, facts.c.outcome)
-    query = (
+    return (
         select(*keys, weighted(facts.c.leads))
         .join(Township, Township.id == facts.c.township_id)
         .where(facts.c.township_id.in_(largest_townships(facts, facts.c.leads)))
         .group_by(*keys)
     )
-    columns = ["township_id", "township", "sort_order", "outcome", "leads"]
-    dtypes = {"township_id": "int64", "sort_order": "int64", "leads": "int64"}
-    frame = to_frame(session.execute(query).all(), columns, dtypes)
-    frame = _with_outcome_labels(frame, ["sort_order", "township_id"])
-    return frame.drop(columns="sort_order")
 
 
 def fetch_leads_by_receiver(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Leads per receiving body (移交单位) and as-of outcome."""
-    facts = lead_facts(flt)
-    query = select(facts.c.transferred_to, facts.c.outcome, weighted(facts.c.leads)).group_by(
-        facts.c.transferred_to, facts.c.outcome
-    )
     columns = ["transferred_to", "outcome", "leads"]
-    frame = to_frame(session.execute(query).all(), columns, {"leads": "int64"})
+    rows = execute(session, _by_receiver_query(flt), flt).all()
+    frame = to_frame(rows, columns, {"leads": "int64"})
     frame["transferred_to"] = frame["transferred_to"].replace("", t("queries.leads.no_receiver"))
     return _with_outcome_labels(frame, ["transferred_to"])
+
+
+@by_shape
+def _by_receiver_query(flt: Filter) -> Select:
+    """fetch_leads_by_receiver's statement for flt's shape."""
+    facts = lead_facts(flt)
+    return select(facts.c.transferred_to, facts.c.outcome, weighted(facts.c.leads)).group_by(
+        facts.c.transferred_to, facts.c.outcome
+    )

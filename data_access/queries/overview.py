@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from data_access.categories import fetch_category_labels
@@ -26,6 +26,7 @@ from data_access.queries.facts import (
     weighted,
 )
 from data_access.queries.record_facts import action_facts
+from data_access.queries.shaped import by_shape, execute
 from i18n import t
 
 __all__ = [
@@ -96,8 +97,18 @@ def _add_status_label(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
 def fetch_completion_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Problems per township and as-of status (one row per township × status present), for
     the facts.CHART_TOWNSHIPS townships with the most problems."""
+    columns = ["township_id", "township", "sort_order", "status", "problems"]
+    dtypes = {"township_id": "int64", "sort_order": "int64", "problems": "int64"}
+    frame = to_frame(execute(session, _completion_query(flt), flt).all(), columns, dtypes)
+    frame = _add_status_label(frame, ["sort_order", "township_id"])
+    return frame[[*columns[:4], "status_label", "problems"]]
+
+
+@by_shape
+def _completion_query(flt: Filter) -> Select:
+    """fetch_completion_by_township's statement for flt's shape."""
     facts = problem_facts(flt, by_focus_area=False)
-    query = (
+    return (
         select(
             facts.c.township_id,
             Township.name,
@@ -109,22 +120,15 @@ def fetch_completion_by_township(*, session: Session, flt: Filter) -> pd.DataFra
         .where(facts.c.township_id.in_(largest_townships(facts, facts.c.problems)))
         .group_by(facts.c.township_id, Township.name, Township.sort_order, facts.c.status)
     )
-    columns = ["township_id", "township", "sort_order", "status", "problems"]
-    dtypes = {"township_id": "int64", "sort_order": "int64", "problems": "int64"}
-    frame = to_frame(session.execute(query).all(), columns, dtypes)
-    frame = _add_status_label(frame, ["sort_order", "township_id"])
-    return frame[[*columns[:4], "status_label", "problems"]]
 
 
 def fetch_problems_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame:
     """Problems per focus area (巡察重点) and as-of status; labels and area_rank (the
     round's own order of its categories) from the store."""
-    facts = problem_facts(flt, by_township=False)
-    query = select(facts.c.focus_area, facts.c.status, weighted(facts.c.problems)).group_by(
-        facts.c.focus_area, facts.c.status
-    )
     frame = to_frame(
-        session.execute(query).all(), ["focus_area", "status", "problems"], {"problems": "int64"}
+        execute(session, _by_focus_area_query(flt), flt).all(),
+        ["focus_area", "status", "problems"],
+        {"problems": "int64"},
     )
     fetch_category_labels(session=session, round_ids=flt.rounds).add_to(frame)
     frame = _add_status_label(frame, ["area_rank", "focus_area"])
@@ -132,16 +136,19 @@ def fetch_problems_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFra
     return frame[[*columns, "problems"]]
 
 
+@by_shape
+def _by_focus_area_query(flt: Filter) -> Select:
+    """fetch_problems_by_focus_area's statement for flt's shape."""
+    facts = problem_facts(flt, by_township=False)
+    return select(facts.c.focus_area, facts.c.status, weighted(facts.c.problems)).group_by(
+        facts.c.focus_area, facts.c.status
+    )
+
+
 def fetch_accountability_breakdown(*, session: Session, flt: Filter) -> pd.DataFrame:
     """People held accountable per category (the 8 published ones) and 四种形态 form."""
-    facts = action_facts(flt)
-    query = (
-        select(facts.c.category, facts.c.form, weighted(facts.c.actions))
-        .where(facts.c.category.in_(list(PERSON_CATEGORIES)))
-        .group_by(facts.c.category, facts.c.form)
-    )
     frame = to_frame(
-        session.execute(query).all(),
+        execute(session, _breakdown_query(flt), flt).all(),
         ["category", "form", "people"],
         {"form": "Int64", "people": "int64"},
     )
@@ -152,16 +159,33 @@ def fetch_accountability_breakdown(*, session: Session, flt: Filter) -> pd.DataF
     return frame[["category", "category_label", "form", "form_label", "people"]]
 
 
+@by_shape
+def _breakdown_query(flt: Filter) -> Select:
+    """fetch_accountability_breakdown's statement for flt's shape."""
+    facts = action_facts(flt)
+    return (
+        select(facts.c.category, facts.c.form, weighted(facts.c.actions))
+        .where(facts.c.category.in_(list(PERSON_CATEGORIES)))
+        .group_by(facts.c.category, facts.c.form)
+    )
+
+
 def weekly_sums(session: Session, flt: Filter, kind: str, fact: str) -> dict[date, int]:
     """fact (problems, recovered_yuan, rules_improved) summed per week of kind
     (facts.period_facts), as of flt.as_of."""
+    rows = execute(session, _weekly_query(flt, kind, fact), flt).all()
+    return {week_start: int(total) for week_start, total in rows}
+
+
+@by_shape
+def _weekly_query(flt: Filter, kind: str, fact: str) -> Select:
+    """weekly_sums' statement for flt's shape."""
     facts = period_facts(flt, kind)
-    query = (
+    return (
         select(facts.c.period_start, weighted(facts.c[fact]))
         .where(facts.c.period_start.is_not(None))
         .group_by(facts.c.period_start)
     )
-    return {week_start: int(total) for week_start, total in session.execute(query).all()}
 
 
 def fetch_weekly_trend(*, session: Session, flt: Filter) -> pd.DataFrame:

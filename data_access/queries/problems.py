@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlmodel import Session
 
 from data_access.categories import CategoryLabels, fetch_category_labels
@@ -29,6 +40,7 @@ from data_access.queries.dated import recovered_as_of
 from data_access.queries.facts import problem_facts, weighted
 from data_access.queries.labels import code_rank, label_codes
 from data_access.queries.overview import to_frame
+from data_access.queries.shaped import by_shape, execute
 from i18n import t
 
 __all__ = [
@@ -119,12 +131,16 @@ def _ledger_conditions(flt: Filter, search: str) -> list[ColumnElement[bool]]:
 
 def count_problem_ledger(*, session: Session, flt: Filter, search: str = "") -> int:
     """How many ledger rows flt and the search select (for paging)."""
+    return int(execute(session, _count_query(flt, search), flt).scalar_one())
+
+
+@by_shape
+def _count_query(flt: Filter, search: str) -> Select:
+    """count_problem_ledger's statement for flt's shape (and the search terms)."""
     if search.split():
-        query = select(func.count(Problem.id)).where(*_ledger_conditions(flt, search))
-    else:  # no search: the summaries may know
-        facts = problem_facts(flt, by_township=False, by_focus_area=False)
-        query = select(weighted(facts.c.problems))
-    return int(session.execute(query).scalar_one())
+        return select(func.count(Problem.id)).where(*_ledger_conditions(flt, search))
+    facts = problem_facts(flt, by_township=False, by_focus_area=False)  # the summaries may know
+    return select(weighted(facts.c.problems))
 
 
 def _order_by(sort: str, status: SqlValue[str], flt: Filter) -> list:
@@ -148,8 +164,18 @@ def fetch_problem_ledger(
     offset: int = 0,
 ) -> pd.DataFrame:
     """One page of the ledger for flt and the search, with the as-of status and overdue flag."""
+    dtypes = {"township_id": "int64", "overdue": "bool", "recovered_yuan": "int64"}
+    rows = execute(session, _ledger_query(flt, search, sort, limit, offset), flt).all()
+    frame = to_frame(rows, LEDGER_QUERY_COLUMNS, dtypes)
+    areas = fetch_category_labels(session=session, round_ids=flt.rounds)
+    return _labelled(frame, areas)[LEDGER_COLUMNS]
+
+
+@by_shape
+def _ledger_query(flt: Filter, search: str, sort: str, limit: int, offset: int) -> Select:
+    """fetch_problem_ledger's statement for flt's shape (and the search, order and page)."""
     status = problem_status_as_of(flt)
-    query = (
+    return (
         select(
             Problem.code,
             Problem.township_id,
@@ -173,10 +199,6 @@ def fetch_problem_ledger(
         .limit(limit)
         .offset(offset)
     )
-    dtypes = {"township_id": "int64", "overdue": "bool", "recovered_yuan": "int64"}
-    frame = to_frame(session.execute(query).all(), LEDGER_QUERY_COLUMNS, dtypes)
-    areas = fetch_category_labels(session=session, round_ids=flt.rounds)
-    return _labelled(frame, areas)[LEDGER_COLUMNS]
 
 
 def _labelled(frame: pd.DataFrame, areas: CategoryLabels) -> pd.DataFrame:
@@ -207,6 +229,14 @@ def fetch_status_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame
     Overdue problems also count in their own status: the "overdue" rows are an extra
     column of the matrix, not a part of a total.
     """
+    rows = execute(session, _matrix_query(flt), flt).all()
+    frame = to_frame(rows, ["focus_area", "status", "problems"], {"problems": "int64"})
+    return _matrix_labels(frame, fetch_category_labels(session=session, round_ids=flt.rounds))
+
+
+@by_shape
+def _matrix_query(flt: Filter) -> CompoundSelect:
+    """fetch_status_by_focus_area's statement (per status; overdue) for flt's shape."""
     facts = problem_facts(flt, by_township=False)
     by_status = select(facts.c.focus_area, facts.c.status, weighted(facts.c.problems)).group_by(
         facts.c.focus_area, facts.c.status
@@ -216,9 +246,7 @@ def fetch_status_by_focus_area(*, session: Session, flt: Filter) -> pd.DataFrame
         .where(overdue_clause(facts.c.status, facts.c.deadline, flt))
         .group_by(facts.c.focus_area)
     )
-    rows = session.execute(union_all(by_status, overdue)).all()
-    frame = to_frame(rows, ["focus_area", "status", "problems"], {"problems": "int64"})
-    return _matrix_labels(frame, fetch_category_labels(session=session, round_ids=flt.rounds))
+    return union_all(by_status, overdue)
 
 
 def _matrix_labels(frame: pd.DataFrame, areas: CategoryLabels) -> pd.DataFrame:

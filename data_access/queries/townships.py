@@ -19,6 +19,7 @@ from data_access.codes import COMPLETED_STATUS, PERSON_CATEGORIES
 from data_access.filters import Filter
 from data_access.models import AccountabilityAction, City, County, Lead, Problem, Township, Village
 from data_access.queries.as_of import problem_status_as_of, rectified_day_as_of
+from data_access.queries.binds import bound
 from data_access.queries.conditions import (
     accountability_conditions,
     lead_conditions,
@@ -29,6 +30,7 @@ from data_access.queries.conditions import (
 from data_access.queries.facts import problem_facts, weighted
 from data_access.queries.overview import to_frame
 from data_access.queries.record_facts import action_facts, lead_facts
+from data_access.queries.shaped import by_shape, execute
 from data_access.queries.weeks import WeekStart
 from i18n import t
 
@@ -99,11 +101,11 @@ def _village_members(flt: Filter) -> Select:
         .order_by(Township.sort_order, Village.name, Village.id)
     )
     if flt.villages:
-        query = query.where(Village.id.in_(flt.villages))
+        query = query.where(Village.id.in_(bound(flt, "villages")))
     return query
 
 
-def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.DataFrame:
+def _problem_totals(flt: Filter, level: _Level | None) -> Select:
     """Problem figures per member (per village, problems without one under NO_VILLAGE_ID)."""
     facts = problem_facts(flt, with_village=level is None, by_focus_area=False)
     member: ColumnElement[int]
@@ -117,7 +119,7 @@ def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.D
             level.by_township, level.by_township.c.township_id == facts.c.township_id
         )
     problems = facts.c.problems
-    query = (
+    return (
         select(
             member.label("member_id"),
             weighted(problems),
@@ -129,57 +131,69 @@ def _problem_totals(session: Session, flt: Filter, level: _Level | None) -> pd.D
         .select_from(source)
         .group_by(member)
     )
-    rows = session.execute(query).all()
-    return to_frame(rows, ["member_id", *PROBLEM_METRICS], dict.fromkeys(PROBLEM_METRICS, "int64"))
 
 
-def _village_counts(session: Session, table, where: list) -> dict[int, int]:
+def _village_counts(table, where: list) -> Select:
     """Rows of a linked table (people or leads) per village of their problem."""
     # An alias: the Filter's conditions hold sub-selects on Problem of their own.
     linked = aliased(Problem)
     member = linked.village_id
     query = select(member, func.count(table.id)).join(linked, linked.id == table.problem_id)
-    query = query.where(*where).group_by(member)
-    return {int(key): int(count) for key, count in session.execute(query).all() if key is not None}
+    return query.where(*where).group_by(member)
 
 
-def _member_counts(
-    session: Session, facts: Subquery, weight: str, level: _Level, *where
-) -> dict[int, int]:
+def _member_counts(facts: Subquery, weight: str, level: _Level, *where) -> Select:
     """A fact table's weight summed per region member (through the township map)."""
     member = level.by_township.c.member_id
-    query = (
+    return (
         select(member, weighted(facts.c[weight]))
         .select_from(facts)
         .join(level.by_township, level.by_township.c.township_id == facts.c.township_id)
         .where(*where)
         .group_by(member)
     )
-    return {int(key): int(count) for key, count in session.execute(query).all()}
 
 
-def _people_and_leads(session: Session, flt: Filter, level: _Level | None) -> tuple[dict, dict]:
+def _people_and_leads(flt: Filter, level: _Level | None) -> tuple[Select, Select]:
     """People held accountable and leads per member."""
     if level is None:
         action = AccountabilityAction
         people_only = action.category.in_(list(PERSON_CATEGORIES))
-        people = _village_counts(session, action, [*accountability_conditions(flt), people_only])
-        return people, _village_counts(session, Lead, lead_conditions(flt))
+        people = _village_counts(action, [*accountability_conditions(flt), people_only])
+        return people, _village_counts(Lead, lead_conditions(flt))
     actions = action_facts(flt)
     people_only = actions.c.category.in_(list(PERSON_CATEGORIES))
-    people = _member_counts(session, actions, "actions", level, people_only)
-    return people, _member_counts(session, lead_facts(flt), "leads", level)
+    people = _member_counts(actions, "actions", level, people_only)
+    return people, _member_counts(lead_facts(flt), "leads", level)
+
+
+@by_shape
+def _comparison_queries(flt: Filter, level: str) -> tuple[Select, Select, Select, Select]:
+    """fetch_region_comparison's statements for flt's shape: members, problem figures,
+    people and leads per member."""
+    region = None if level == "village" else _region_level(level, flt)
+    members = _village_members(flt) if region is None else region.members
+    return members, _problem_totals(flt, region), *_people_and_leads(flt, region)
+
+
+def _counts(session: Session, query: Select, flt: Filter) -> dict[int, int]:
+    """query's (member, count) rows as a dict (no member: not counted)."""
+    rows = execute(session, query, flt).all()
+    return {int(key): int(count) for key, count in rows if key is not None}
 
 
 def fetch_region_comparison(*, session: Session, flt: Filter, level: str) -> pd.DataFrame:
     """COMPARISON_COLUMNS for every member of level inside flt's region, in display order."""
-    region = None if level == "village" else _region_level(level, flt)
-    members_query = _village_members(flt) if region is None else region.members
-    members = to_frame(session.execute(members_query).all(), ["member_id", "member"], {})
-    problems = _problem_totals(session, flt, region)
-    if region is None and (problems["member_id"] == NO_VILLAGE_ID).any():
+    members_query, problems_query, people_query, leads_query = _comparison_queries(flt, level)
+    members = to_frame(execute(session, members_query, flt).all(), ["member_id", "member"], {})
+    problems = to_frame(
+        execute(session, problems_query, flt).all(),
+        ["member_id", *PROBLEM_METRICS],
+        dict.fromkeys(PROBLEM_METRICS, "int64"),
+    )
+    if level == "village" and (problems["member_id"] == NO_VILLAGE_ID).any():
         members.loc[len(members)] = [NO_VILLAGE_ID, t("queries.no_village")]
-    people, leads = _people_and_leads(session, flt, region)
+    people, leads = _counts(session, people_query, flt), _counts(session, leads_query, flt)
     frame = members.astype({"member_id": "int64"}).merge(problems, on="member_id", how="left")
     frame[PROBLEM_METRICS] = frame[PROBLEM_METRICS].fillna(0).astype("int64")
     total = frame["problems_total"].where(frame["problems_total"] > 0)
@@ -196,6 +210,18 @@ def fetch_township_weekly(*, session: Session, flt: Filter) -> pd.DataFrame:
     The rate divides by all the township's problems in scope, so each township's last
     point is its completion rate. Weeks run from the first to the last with a rectification.
     """
+    done, totals, names = _weekly_queries(flt)
+    return _cumulative_weeks(
+        to_frame(execute(session, done, flt).all(), ["township_id", "week_start", "rectified"], {}),
+        dict(execute(session, totals, flt).all()),
+        {row[0]: (row[1], row[2]) for row in session.execute(names).all()},
+    )
+
+
+@by_shape
+def _weekly_queries(flt: Filter) -> tuple[Select, Select, Select]:
+    """fetch_township_weekly's statements for flt's shape: rectified per township and week,
+    problems per township, the townships' names."""
     week = WeekStart(rectified_day_as_of(flt))
     rectified = problem_status_as_of(flt) == COMPLETED_STATUS
     done = (
@@ -205,12 +231,7 @@ def fetch_township_weekly(*, session: Session, flt: Filter) -> pd.DataFrame:
     )
     facts = problem_facts(flt, by_focus_area=False)
     totals = select(facts.c.township_id, weighted(facts.c.problems)).group_by(facts.c.township_id)
-    names = select(Township.id, Township.name, Township.sort_order)
-    return _cumulative_weeks(
-        to_frame(session.execute(done).all(), ["township_id", "week_start", "rectified"], {}),
-        dict(session.execute(totals).all()),
-        {row[0]: (row[1], row[2]) for row in session.execute(names).all()},
-    )
+    return done, totals, select(Township.id, Township.name, Township.sort_order)
 
 
 def _cumulative_weeks(done: pd.DataFrame, totals: dict, names: dict) -> pd.DataFrame:
