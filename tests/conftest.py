@@ -101,6 +101,11 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     ScriptDirectory.from_config = classmethod(_scripts_once(ScriptDirectory.from_config.__func__))
     local_script_runner.require_widgets_deltas = _wait_for_script_thread
+    # Keep the order pytest_collection_modifyitems makes (slow files first): pytest-xdist 3.x
+    # would hand out the files with the most tests first, which put the one-test browser
+    # files (a minute or more each) last, running alone at the end of the run.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 def _wait_for_script_thread(

@@ -20,6 +20,7 @@ def test_quick_ingest_benchmark_on_postgresql(database_urls: dict[str, str]) -> 
     run_quick_benchmark(["--database-url", database_urls["postgres:bench"]])
 
 
+@pytest.mark.slow
 def test_quick_ingest_benchmark_prints_both_tables() -> None:
     """A first upload and a weekly update of 1,000 rows, each a full line of figures."""
     run_quick_benchmark([])
@@ -34,6 +35,7 @@ def run_quick_benchmark(options: list[str]) -> None:
     assert len(re.findall(STEP_LINE, done.stdout, re.MULTILINE)) == 2, done.stdout
 
 
+@pytest.mark.slow
 def test_upload_page_benchmark_commits_through_the_page() -> None:
     """The page benchmark uploads, sees the preview's commit button, and commits (100 rows)."""
     command = [sys.executable, "-m", "bench.upload_page", "--rows", "100"]

@@ -25,6 +25,8 @@ OVERVIEW, MEETING = "pages/overview.py", "pages/meeting.py"
 ARCHIVE = "briefing_archive"  # the expander's key
 PAST_DAY = date(2018, 7, 16)
 
+pytestmark = pytest.mark.slow  # each test commits weekly files, then renders and briefs
+
 
 @pytest.fixture
 def archive_engine(
