@@ -87,11 +87,19 @@ def _ordered_by_code(frame: pd.DataFrame, column: str, codes: Mapping) -> pd.Ser
 
 
 def _add_status_label(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
-    """Add status_label and sort by sort_by, then statuses in their workflow order."""
-    frame["status_label"] = frame["status"].map(STATUSES).fillna(frame["status"])
-    frame["status_rank"] = _ordered_by_code(frame, "status", STATUSES)
-    frame = frame.sort_values([*sort_by, "status_rank"], kind="stable")
-    return frame.drop(columns="status_rank").reset_index(drop=True)
+    """Add status_label and sort by sort_by, then statuses in their workflow order.
+
+    In Python, the same stable order as DataFrame.sort_values over a rank column (sort_by's
+    columns hold no nulls): 150 rows 5.0 → 1.6 ms (docs/performance.md).
+    """
+    codes = frame["status"].tolist()
+    labels = [STATUSES.get(code, code) for code in codes]
+    frame["status_label"] = pd.Series(labels, index=frame.index, dtype="str")
+    rank = {code: position for position, code in enumerate(STATUSES)}
+    ranks = [rank.get(code, len(rank)) for code in codes]
+    keys = list(zip(*(frame[column].tolist() for column in sort_by), ranks, strict=True))
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return frame.take(order).reset_index(drop=True)
 
 
 def fetch_completion_by_township(*, session: Session, flt: Filter) -> pd.DataFrame:
