@@ -211,6 +211,31 @@ def _restored(backend: str, database_urls: dict[str, str], kind: str, key: str =
     return engine
 
 
+_BUILT: dict[tuple[str, str], tuple[str | db_templates.PostgresSnapshot, object]] = {}
+
+
+@pytest.fixture
+def built_engine(backend: str, database_urls: dict[str, str]):
+    """built_engine(name, build): a database holding what build(engine) wrote on an empty
+    store, private to this test; build runs once per worker and backend, its return value
+    is handed back beside the engine."""
+
+    def make(name: str, build: Callable[[Engine], object]) -> tuple[Engine, object]:
+        """The engine on a fresh copy of name's build, and what build returned."""
+        # Uploading an office's regions and ledgers (parse, apply) took seconds per test.
+        key = "scratch" if backend == "postgres" else f"built-{name}"
+        if (backend, name) not in _BUILT:
+            engine = _restored(backend, database_urls, "empty", key)
+            result = build(engine)
+            _BUILT[backend, name] = (db_templates.snapshot(engine), result)
+        template, result = _BUILT[backend, name]
+        engine = get_engine(database_urls[f"{backend}:scratch"])
+        db_templates.restore(engine, template, reset_schema)
+        return engine, result
+
+    return make
+
+
 def _seeded(backend: str, database_urls: dict[str, str]) -> Engine:
     """Engine on the session's seeded database for backend, copied from the demo template."""
     engine = get_engine(database_urls[f"{backend}:seeded"])

@@ -58,16 +58,19 @@ def headline(engine: Engine, flt: Filter) -> Expected:
     return Expected(figures.problems_total, figures.problems_rectified)
 
 
-@pytest.fixture
-def first_round(empty_engine: Engine) -> tuple[Engine, int]:
-    """Empty store → regions upload → round 1 with two groups → round-1 ledger."""
-    upload_regions(empty_engine, regions_xlsx(region_records()))
-    round_id = add_round(
-        empty_engine, ROUND_1, "city", date(2018, 4, 16), GROUPS, county_id(empty_engine)
-    )
+def build_first_round(engine: Engine) -> int:
+    """Empty store → regions upload → round 1 with two groups → round-1 ledger; its id."""
+    upload_regions(engine, regions_xlsx(region_records()))
+    round_id = add_round(engine, ROUND_1, "city", date(2018, 4, 16), GROUPS, county_id(engine))
     records = problem_records("ZY2018", ROUND_1_PROBLEMS, date(2018, 6, 8))
-    assert upload_ledger(empty_engine, ledger_xlsx(records), round_id) is not None
-    return empty_engine, round_id
+    assert upload_ledger(engine, ledger_xlsx(records), round_id) is not None
+    return round_id
+
+
+@pytest.fixture
+def first_round(built_engine) -> tuple[Engine, int]:
+    """A fresh copy of the store after round 1's ledger (built once per worker and backend)."""
+    return built_engine("lifecycle-first-round", build_first_round)
 
 
 def test_empty_store_to_first_figures(first_round: tuple[Engine, int]) -> None:

@@ -68,10 +68,8 @@ def upload(engine: Engine, records: list[dict], round_id: int, day: date) -> int
     return batch_id
 
 
-@pytest.fixture
-def office(empty_engine: Engine) -> dict[str, int]:
-    """The office of the module docstring; its round ids by name."""
-    engine = empty_engine
+def build_office(engine: Engine) -> dict[str, int]:
+    """The office of the module docstring on an empty store; its round ids by name."""
     upload_regions(engine, regions_xlsx(region_records()))
     with session_scope(engine) as session:
         county = int(session.scalar(select(County.id)))
@@ -83,7 +81,14 @@ def office(empty_engine: Engine) -> dict[str, int]:
     upload(engine, records, first, UPLOADED_CHANGE)
     second = add_round(engine, ROUND_2, "county", STARTED_2, GROUPS, county)
     upload(engine, problem_records("R2", ROUND_2_PROBLEMS, FOUND_2), second, date(2018, 10, 20))
-    return {ROUND_1: first, ROUND_2: second, "engine": engine}  # type: ignore[dict-item]
+    return {ROUND_1: first, ROUND_2: second}
+
+
+@pytest.fixture
+def office(built_engine) -> dict[str, int]:
+    """A fresh copy of the office (built once per worker and backend); its round ids by name."""
+    engine, rounds = built_engine("changes-office", build_office)
+    return {**rounds, "engine": engine}  # type: ignore[dict-item]
 
 
 def comparisons(office: dict, flt: Filter, **kwargs) -> tuple[Comparison, ...]:
