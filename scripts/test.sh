@@ -23,9 +23,10 @@ step() {  # run every step even after a failure, so one run shows everything tha
 step "ruff check" .venv/bin/ruff check .
 step "ruff format" .venv/bin/ruff format --check .
 step "mypy" .venv/bin/mypy  # the packages in pyproject.toml [tool.mypy]; cached in .mypy_cache/
-# Whole files per worker (fixtures are per file and per worker); most tests wait on a
-# browser, a server or a database, so three workers keep two cores busy. PYTEST_WORKERS=0: serial.
-step "pytest" .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-3}" --dist loadfile \
+# Whole files per worker (fixtures are per file and per worker). Two workers on two cores:
+# measured against three on the same quiet machine and commit, pytest 819 → 757 s and less
+# CPU (docs/development.md). PYTEST_WORKERS=0: serial.
+step "pytest" .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile \
   --junitxml=test-artifacts/junit.xml --durations=10 "$@"
 
 if [ ${#failed[@]} -gt 0 ]; then
