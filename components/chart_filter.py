@@ -19,7 +19,13 @@ import streamlit as st
 
 from components.chart_specs import ChartSpec, Spec
 from components.downloads import chart_image_menu
-from components.filter_state import apply_filter, current_filter, keyed_by_filter, write_filter
+from components.filter_state import (
+    apply_filter,
+    current_filter,
+    drawn_for_current_filter,
+    keyed_by_filter,
+    write_filter,
+)
 from components.language import with_language
 from components.page_switch import queue_page
 from data_access.filters import Filter
@@ -60,22 +66,12 @@ class ClickTarget:
         return chosen
 
 
-def _is_current(key: str, widget: str) -> bool:
-    """Whether widget is chart key's widget under the URL's Filter as it stands now.
-
-    A rerun may carry changes of several widgets (a chip clicked while a chart reported its
-    selection): once one callback changed the Filter, charts drawn for the old one must not
-    write it back.
-    """
-    return chart_widget_key(key, current_filter()) == widget
-
-
 def _on_click(target: ClickTarget, key: str, widget: str) -> None:
     """Selection callback: write the click's Filter before the run, so one run shows it.
 
     (Applied in the run instead, the page ran up to the chart, then once more.)
     """
-    if not _is_current(key, widget):
+    if not drawn_for_current_filter(key, widget):
         return
     chosen = target.chosen(current_filter(), st.session_state.get(widget))
     if chosen is not None:
@@ -265,5 +261,6 @@ def show_chart_opening_page(
 
 def _on_click_opening(page: str, selection: str, key: str, widget: str) -> None:
     """Selection callback: a click queues page, opened before this one draws again."""
-    if _is_current(key, widget) and clicked_values(st.session_state.get(widget), selection, None):
+    clicked = clicked_values(st.session_state.get(widget), selection, None)
+    if drawn_for_current_filter(key, widget) and clicked:
         queue_page(page, current_filter().to_params())

@@ -12,7 +12,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from components.filter_state import current_filter, keyed_by_filter
+from components.filter_state import current_filter, drawn_for_current_filter, keyed_by_filter
 from components.language import with_language
 from components.page_switch import queue_page
 from data_access.formatting import format_int
@@ -45,18 +45,12 @@ def selected_rows(event: object) -> list[int]:
     return [int(row) for row in rows or []]
 
 
-def table_widget_key(key: str) -> str:
-    """The widget key of table key under the URL's Filter (the plain key for none)."""
-    return keyed_by_filter(key, current_filter())
-
-
 def _on_pick(key: str, widget: str, pick: Callable[[list[int]], None]) -> None:
     """Selection callback: hand the picked rows to pick before the run.
 
-    Only for the table of the Filter as it stands: another callback of the same rerun may
-    have changed it, and a table drawn for the old Filter must not act on the new one.
+    Only for the table of the Filter as it stands (filter_state.drawn_for_current_filter).
     """
-    if table_widget_key(key) != widget:
+    if not drawn_for_current_filter(key, widget):
         return
     rows = selected_rows(st.session_state.get(widget))
     if rows:
@@ -76,7 +70,7 @@ def selectable_table(
     pick, when given, gets a click's rows in the selection callback, before the run.
     The widget key carries the Filter's digest so a new filter starts without a selection.
     """
-    widget = table_widget_key(key)
+    widget = keyed_by_filter(key, current_filter())
     event = st.dataframe(
         data,
         key=widget,

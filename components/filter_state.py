@@ -97,6 +97,16 @@ def keyed_by_filter(key: str, flt: Filter) -> str:
     return f"{key}-{token}" if token else key
 
 
+def drawn_for_current_filter(key: str, widget: str) -> bool:
+    """Whether widget is the widget of key under the URL's Filter as it stands now.
+
+    A rerun may carry changes of several widgets (a chip clicked while a chart or table
+    reported its selection): once one callback changed the Filter, a widget drawn for the
+    old one must not act on the new one.
+    """
+    return keyed_by_filter(key, current_filter()) == widget
+
+
 def add_notice(text: str) -> None:
     """Queue a one-run notice (e.g. ids in the link that no longer exist) for the frame.
 
